@@ -1,0 +1,104 @@
+/**
+ * The RFM engine: cells in, scores, composite, grades and warnings out (SPEC.md 1–4).
+ * One call serves the task pane, the command line and the tests.
+ */
+import { parseCell } from './cells';
+import { createGrader } from './grade';
+import { lowerIsBetter, validateScheme } from './scheme';
+import { metricScores, scoreRange } from './score';
+import { METRICS, type CellValue, type InvalidCell, type Metric, type Scheme, type ScoreResult } from './types';
+import { findWarnings } from './warnings';
+
+export type MetricColumns = Record<Metric, ArrayLike<CellValue>>;
+
+export function scoreTable(columns: MetricColumns, scheme: Scheme): ScoreResult {
+  validateScheme(scheme);
+  const rows = Math.max(columns.r.length, columns.f.length, columns.m.length);
+
+  // 1. Parse every cell; a row is valid when all three cells are.
+  const values = {} as Record<Metric, Float64Array>;
+  for (const metric of METRICS) values[metric] = new Float64Array(rows);
+  const invalid: InvalidCell[] = [];
+  const validRow = new Uint8Array(rows);
+  let n = 0;
+  for (let row = 0; row < rows; row++) {
+    let ok = true;
+    for (const metric of METRICS) {
+      const p = parseCell(columns[metric][row]);
+      if (p.ok) values[metric][row] = p.value;
+      else {
+        values[metric][row] = NaN;
+        invalid.push({ row, metric, reason: p.reason });
+        ok = false;
+      }
+    }
+    if (ok) {
+      validRow[row] = 1;
+      n++;
+    }
+  }
+  if (n < rows) for (const metric of METRICS) for (let row = 0; row < rows; row++) if (!validRow[row]) values[metric][row] = NaN;
+
+  // 2. Score each metric over the valid rows only (invalid rows don't count in n).
+  const validIndex = new Int32Array(n);
+  for (let row = 0, j = 0; row < rows; row++) if (validRow[row]) validIndex[j++] = row;
+  const scores = {} as Record<Metric, Float64Array>;
+  const ranges = {} as Record<Metric, [number, number]>;
+  for (const metric of METRICS) {
+    const compact = new Float64Array(n);
+    for (let j = 0; j < n; j++) compact[j] = values[metric][validIndex[j]];
+    const s = metricScores(compact, lowerIsBetter(metric), scheme.methods[metric], scheme.bins, scheme.ties);
+    const full = new Float64Array(rows).fill(NaN);
+    for (let j = 0; j < n; j++) full[validIndex[j]] = s[j];
+    scores[metric] = full;
+    ranges[metric] = scoreRange(compact, scheme.methods[metric], scheme.bins);
+  }
+
+  // 3. Composite and grade, exact.
+  const grader = createGrader(scheme);
+  const composite = new Float64Array(rows).fill(NaN);
+  const grade = new Int16Array(rows).fill(-1);
+  const gradeCounts = scheme.grades.map(() => 0);
+  for (let j = 0; j < n; j++) {
+    const row = validIndex[j];
+    const g = grader.grade(scores.r[row], scores.f[row], scores.m[row]);
+    composite[row] = g.composite;
+    grade[row] = g.grade;
+    gradeCounts[g.grade]++;
+  }
+
+  const distributions = {} as ScoreResult['distributions'];
+  for (const metric of METRICS) distributions[metric] = distribution(scores[metric], validIndex);
+
+  const result: ScoreResult = {
+    rows,
+    n,
+    scores,
+    values,
+    composite,
+    grade,
+    invalid,
+    gradeCounts,
+    distributions,
+    warnings: [],
+  };
+  result.warnings = findWarnings(result, scheme, ranges);
+  return result;
+}
+
+function distribution(scores: Float64Array, validIndex: Int32Array): Array<{ score: number; count: number }> {
+  const counts = new Map<number, number>();
+  for (const row of validIndex) counts.set(scores[row], (counts.get(scores[row]) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => a[0] - b[0]).map(([score, count]) => ({ score, count }));
+}
+
+/** Rows that have at least one invalid cell, each with its problems (row order). */
+export function invalidRows(result: ScoreResult): Map<number, InvalidCell[]> {
+  const map = new Map<number, InvalidCell[]>();
+  for (const cell of result.invalid) {
+    const list = map.get(cell.row);
+    if (list) list.push(cell);
+    else map.set(cell.row, [cell]);
+  }
+  return map;
+}

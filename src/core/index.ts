@@ -1,0 +1,12 @@
+/** The RFM engine's public surface. Pure TypeScript: no Office, DOM or file I/O. */
+export * from './types';
+export { parseCell, parseNumberText, looksNumeric } from './cells';
+export { columnLetter, columnIndex, cellAddress } from './address';
+export { RfmError } from './errors';
+export { detectColumns, isHeaderRow, classifyHeader } from './columns';
+export { resolveLayout, type Layout, type LayoutOptions, type HeaderMode } from './layout';
+export * from './scheme';
+export { quintileScores, breaksScores } from './score';
+export { createGrader } from './grade';
+export { scoreTable, invalidRows, type MetricColumns } from './engine';
+export * from './output';

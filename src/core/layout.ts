@@ -1,0 +1,97 @@
+/**
+ * Which row is the header and which columns are R, F, M (and the optional customer ID):
+ * explicit choices (a column letter or the exact header text) first, then header detection.
+ */
+import { columnIndex } from './address';
+import { detectColumns, isHeaderRow } from './columns';
+import { RfmError } from './errors';
+import { metricName } from './scheme';
+import { METRICS, type CellValue, type Metric } from './types';
+
+export type HeaderMode = 'auto' | 'yes' | 'no';
+
+export interface LayoutOptions {
+  header?: HeaderMode;
+  /** A column letter ("B") or the exact header text; undefined = detect from the headers. */
+  r?: string;
+  f?: string;
+  m?: string;
+  id?: string;
+}
+
+export interface Layout {
+  header: boolean;
+  columns: Record<Metric, number>;
+  id?: number;
+  /** True for the metrics whose column came from header detection. */
+  detected: Record<Metric, boolean>;
+}
+
+function text(v: CellValue): string {
+  return typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '';
+}
+
+/**
+ * Resolve a column reference. The exact header text wins over a column letter when a header row may
+ * exist (a header literally named "R" means that column, not column R).
+ */
+function resolveRef(ref: string, firstRow: readonly CellValue[], headerPossible: boolean, role: string): number {
+  const wanted = ref.trim();
+  if (headerPossible) {
+    const matches = firstRow.flatMap((v, i) => (text(v) === wanted ? [i] : []));
+    if (matches.length === 1) return matches[0];
+    if (matches.length > 1) throw new RfmError('layout.headerTwice', { role, value: ref });
+  }
+  const idx = columnIndex(wanted);
+  if (idx !== undefined) return idx;
+  throw new RfmError('layout.noSuchColumn', { role, value: ref });
+}
+
+export function resolveLayout(firstRow: readonly CellValue[], opts: LayoutOptions = {}): Layout {
+  const mode = opts.header ?? 'auto';
+  const headerPossible = mode !== 'no';
+  const columns = {} as Record<Metric, number>;
+  const detected = { r: false, f: false, m: false };
+  const missing: Metric[] = [];
+  for (const metric of METRICS) {
+    const ref = opts[metric];
+    if (ref !== undefined && ref.trim() !== '') columns[metric] = resolveRef(ref, firstRow, headerPossible, metricName(metric));
+    else missing.push(metric);
+  }
+  let headerFromDetection = false;
+  if (missing.length) {
+    const hasText = firstRow.some((v) => typeof v === 'string' && v.trim() !== '');
+    if (!headerPossible || !hasText) {
+      throw new RfmError('layout.noHeader', { metrics: missing.map(metricName).join(', ') });
+    }
+    const detection = detectColumns(firstRow);
+    for (const metric of missing) {
+      const found = detection.columns[metric];
+      if (found === undefined) {
+        const problem = detection.problems.find((p) => p.metric === metric);
+        if (problem?.kind === 'ambiguous') {
+          throw new RfmError('layout.ambiguous', {
+            metric: metricName(metric),
+            headers: problem.candidates.map((c) => `"${text(firstRow[c])}"`).join(', '),
+          });
+        }
+        throw new RfmError('layout.missing', { metric: metricName(metric) });
+      }
+      columns[metric] = found;
+      detected[metric] = true;
+    }
+    headerFromDetection = true;
+  }
+  for (let i = 0; i < METRICS.length; i++) {
+    for (let j = i + 1; j < METRICS.length; j++) {
+      if (columns[METRICS[i]] === columns[METRICS[j]]) {
+        throw new RfmError('layout.sameColumn', { a: metricName(METRICS[i]), b: metricName(METRICS[j]) });
+      }
+    }
+  }
+  const header = mode === 'yes' || (mode === 'auto' && (headerFromDetection || isHeaderRow(firstRow, columns)));
+  let id: number | undefined;
+  if (opts.id !== undefined && opts.id.trim() !== '') id = resolveRef(opts.id, firstRow, headerPossible, 'ID');
+  else if (header) id = detectColumns(firstRow).columns.id;
+  return { header, columns, id, detected };
+}
