@@ -100,12 +100,18 @@ module.exports = (env, argv) => {
             to: 'manifest.xml',
             transform: (content) => content.toString('utf8').split(DEV_URL).join(url),
           },
-          // Office.js offline (no CDN): the loader, the non-debug Excel host files, en-us and zh-cn
-          // strings. Already minified: `minimized: true` stops Terser re-minifying ~10 MB (53 s).
-          { context: OFFICE_JS, from: 'office.js', to: 'office-js/', info: { minimized: true } },
+          // Office.js offline (no CDN): the loader, the host-to-file mapping table it fetches first
+          // (without it Office.onReady never resolves), the non-debug Excel host files, en-us and
+          // zh-cn strings. Already minified: `minimized: true` stops Terser re-minifying ~10 MB (53 s).
+          ...['office.js', 'o15apptofilemappingtable.js', 'es6-promise.js'].map((file) => ({
+            context: OFFICE_JS,
+            from: file,
+            to: 'office-js/',
+            info: { minimized: true },
+          })),
           {
             context: OFFICE_JS,
-            from: 'excel-*.js',
+            from: 'excel*.js', // excel-<platform>-16.00*.js and the older excel-15 / excelwebapp-15 files
             to: 'office-js/',
             globOptions: { ignore: ['**/*.debug.js'] },
             info: { minimized: true },

@@ -1,11 +1,125 @@
 import type { MessageTable } from './index';
 
+/** Strings of the `rfm-score` command line (src/cli). */
 const en = {
-  'cli.placeholder': 'placeholder',
+  'cli.usage': `Usage: rfm-score INPUT.xlsx|INPUT.csv --out OUTPUT.xlsx|OUTPUT.csv [options]
+
+Scores customers by R (recency), F (frequency) and M (monetary) and grades them.
+The input file is never modified; the output keeps every sheet and cell of the input
+and appends R Score, F Score, M Score, RFM Score, Grade (and Check for invalid rows).
+
+Options:
+  --sheet NAME                 sheet to score (xlsx; default: the first visible sheet)
+  --header auto|yes|no         is the first row a header? (default auto)
+  --r COL --f COL --m COL      the R/F/M columns: a letter (B) or the exact header text
+                               (default: detected from English or Chinese headers)
+  --id COL                     the customer ID column (optional)
+  --variant weighted|additive  composite: wR·R + wF·F + wM·M, or R + F + M (default weighted)
+  --weights 0.3,0.3,0.4        weights for R,F,M; must add up to exactly 1
+  --r-method M, --f-method M, --m-method M
+                               quintile (default) | raw | breaks:T1,T2,... (ascending cut-offs)
+  --bins 5                     number of quintile bins k
+  --ties average|min|first     tie policy for quintiles (default average)
+  --grades A:4,B:3,C:2,D       grade labels and thresholds, highest first
+  --lang en|zh                 language of headers and messages (default en)
+  -h, --help                   this help
+  --version                    the version
+
+Exit codes: 0 done, 2 bad arguments or input (nothing written), 1 unexpected error.`,
+  'cli.noInput': 'no input file given (usage: rfm-score INPUT.xlsx|INPUT.csv --out OUTPUT.xlsx|OUTPUT.csv)',
+  'cli.noOut': 'no output file given: add --out OUTPUT.xlsx or --out OUTPUT.csv',
+  'cli.extraArgument': 'unexpected argument "{value}": only one input file is scored at a time',
+  'cli.unknownOption': 'unknown option {option} (see rfm-score --help)',
+  'cli.missingValue': 'option {option} needs a value',
+  'cli.badArguments': 'bad arguments: {detail}',
+  'cli.badLang': 'unknown language "{value}" (use en or zh)',
+  'cli.badHeader': 'unknown --header value "{value}" (use auto, yes or no)',
+  'cli.weightsWithAdditive': '--weights only applies to --variant weighted',
+  'cli.inputMissing': 'input file not found: {file}',
+  'cli.inputNotFile': 'input is not a file: {file}',
+  'cli.badInputType': 'input must be an .xlsx or .csv file: {file}',
+  'cli.badOutputType': 'output must be an .xlsx or .csv file: {file}',
+  'cli.outIsInput': 'the output file must not be the input file ({file}): the input is never modified',
+  'cli.sheetWithCsv': '--sheet only applies to .xlsx input; {file} is a CSV file',
+  'cli.xlsxBroken': 'cannot read {file} as an xlsx workbook ({detail})',
+  'cli.csvBroken': 'cannot read {file} as CSV: row {row}: {detail}',
+  'cli.csvNotUtf8': 'cannot read {file}: it is neither UTF-8 nor GB 18030/GBK text',
+  'cli.noSheets': '{file} has no worksheets',
+  'cli.unknownSheet': 'no sheet "{sheet}" in {file} (sheets: {sheets})',
+  'cli.emptySheet': 'the sheet is empty: there is no table to score',
+  'cli.columnEmpty': 'the {metric} column {column} is empty: there is no data in it',
+  'cli.cannotWrite': 'cannot write {file}: {detail}',
+  'cli.unexpected': 'unexpected error: {detail} (run with RFM_DEBUG=1 for details)',
+  'cli.report.scored': 'Scored {n} of {rows} customers in {where}: R = {r}, F = {f}, M = {m}',
+  'cli.report.grades': 'Grades: {grades}',
+  'cli.report.invalid': '{rows} rows not scored ({cells} invalid cells; reasons in the Check column):',
+  'cli.report.more': '… and {count} more',
+  'cli.report.warning': 'Warning: {text}',
+  'cli.report.wrote': 'Wrote {file}',
+  'cli.report.rerun': 'Replaced {count} output columns of an earlier run',
+  'cli.report.sheet': 'sheet "{sheet}" of {file}',
+  'cli.report.csvOnlyScoredSheet': 'Note: a CSV file holds one sheet, so only the scored sheet "{sheet}" was written',
 };
+
 export const cliMessages: MessageTable<keyof typeof en> = {
   en,
   zh: {
-    'cli.placeholder': '占位',
+    'cli.usage': `用法:rfm-score 输入.xlsx|输入.csv --out 输出.xlsx|输出.csv [选项]
+
+按 R(最近一次消费)、F(消费频次)、M(消费金额)为客户打分并分级。
+输入文件不会被修改;输出保留输入的所有工作表和单元格,并在右侧追加
+R得分、F得分、M得分、RFM得分、客户等级(有无效行时另加数据检查列)。
+
+选项:
+  --sheet 名称                 要评分的工作表(xlsx;默认第一个可见工作表)
+  --header auto|yes|no         第一行是否为表头(默认 auto 自动判断)
+  --r 列 --f 列 --m 列         R/F/M 所在列:列字母(如 B)或完整表头文字
+                               (默认根据中英文表头自动识别)
+  --id 列                      客户编号列(可选)
+  --variant weighted|additive  综合得分:wR·R + wF·F + wM·M 或 R + F + M(默认 weighted)
+  --weights 0.3,0.3,0.4        R、F、M 的权重,之和必须恰好为 1
+  --r-method 方法, --f-method 方法, --m-method 方法
+                               quintile(默认,按排名五等分)| raw(原值)| breaks:T1,T2,...(递增分界值)
+  --bins 5                     五等分的档数 k
+  --ties average|min|first     并列处理方式(默认 average)
+  --grades A:4,B:3,C:2,D       等级名称与阈值,从高到低
+  --lang en|zh                 表头和提示的语言(默认 en)
+  -h, --help                   显示本帮助
+  --version                    显示版本
+
+退出码:0 完成;2 参数或输入有误(不写任何文件);1 意外错误。`,
+    'cli.noInput': '未指定输入文件(用法:rfm-score 输入.xlsx|输入.csv --out 输出.xlsx|输出.csv)',
+    'cli.noOut': '未指定输出文件:请添加 --out 输出.xlsx 或 --out 输出.csv',
+    'cli.extraArgument': '多余的参数"{value}":一次只能处理一个输入文件',
+    'cli.unknownOption': '未知选项 {option}(参见 rfm-score --help)',
+    'cli.missingValue': '选项 {option} 需要一个值',
+    'cli.badArguments': '参数有误:{detail}',
+    'cli.badLang': '未知语言"{value}"(可选 en 或 zh)',
+    'cli.badHeader': '--header 的值"{value}"无效(可选 auto、yes 或 no)',
+    'cli.weightsWithAdditive': '--weights 仅适用于 --variant weighted',
+    'cli.inputMissing': '找不到输入文件:{file}',
+    'cli.inputNotFile': '输入不是文件:{file}',
+    'cli.badInputType': '输入必须是 .xlsx 或 .csv 文件:{file}',
+    'cli.badOutputType': '输出必须是 .xlsx 或 .csv 文件:{file}',
+    'cli.outIsInput': '输出文件不能是输入文件({file}):输入文件不会被修改',
+    'cli.sheetWithCsv': '--sheet 仅适用于 .xlsx 输入;{file} 是 CSV 文件',
+    'cli.xlsxBroken': '无法将 {file} 读取为 xlsx 工作簿({detail})',
+    'cli.csvBroken': '无法将 {file} 读取为 CSV:第 {row} 行:{detail}',
+    'cli.csvNotUtf8': '无法读取 {file}:既不是 UTF-8 也不是 GB 18030/GBK 文本',
+    'cli.noSheets': '{file} 中没有工作表',
+    'cli.unknownSheet': '{file} 中没有工作表"{sheet}"(现有工作表:{sheets})',
+    'cli.emptySheet': '工作表为空:没有可评分的表格',
+    'cli.columnEmpty': '{metric}列 {column} 为空:其中没有数据',
+    'cli.cannotWrite': '无法写入 {file}:{detail}',
+    'cli.unexpected': '意外错误:{detail}(设置 RFM_DEBUG=1 运行可查看详情)',
+    'cli.report.scored': '已为{where}中 {rows} 位客户中的 {n} 位评分:R = {r},F = {f},M = {m}',
+    'cli.report.grades': '客户等级:{grades}',
+    'cli.report.invalid': '{rows} 行未评分({cells} 个无效单元格;原因见“数据检查”列):',
+    'cli.report.more': '……另有 {count} 个',
+    'cli.report.warning': '提示:{text}',
+    'cli.report.wrote': '已写入 {file}',
+    'cli.report.rerun': '已替换上次运行生成的 {count} 个输出列',
+    'cli.report.sheet': '{file} 的工作表"{sheet}"',
+    'cli.report.csvOnlyScoredSheet': '注意:CSV 文件只能容纳一个工作表,因此只写入了评分的工作表"{sheet}"',
   },
 };

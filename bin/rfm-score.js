@@ -1,0 +1,18 @@
+#!/usr/bin/env node
+'use strict';
+// The `rfm-score` command (package bin). The TypeScript sources are compiled to lib/ by
+// `npm install` (the "prepare" script) or `npm run build:cli`.
+const path = require('node:path');
+let cli;
+try {
+  cli = require(path.join(__dirname, '..', 'lib', 'src', 'cli', 'main.js'));
+} catch (err) {
+  if (err && err.code === 'MODULE_NOT_FOUND') {
+    process.stderr.write('rfm-score: not built yet: run `npm install` or `npm run build:cli` in the project folder\n');
+    process.exit(1);
+  }
+  throw err;
+}
+cli.run(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,124 @@
+/**
+ * SPEC.md 7: the `rfm-score` arguments, parsed with Node's built-in util.parseArgs and turned into
+ * an engine scheme. Every problem becomes an RfmError (exit code 2, one line).
+ */
+import { parseArgs } from 'node:util';
+import {
+  defaultScheme,
+  parseBinsText,
+  parseGradesText,
+  parseMethodText,
+  parseTiesText,
+  parseVariantText,
+  parseWeightsText,
+  RfmError,
+  validateScheme,
+  type HeaderMode,
+  type LayoutOptions,
+  type Scheme,
+} from '../core';
+import type { Lang } from '../i18n';
+
+export interface CliOptions {
+  input: string;
+  out: string;
+  sheet?: string;
+  layout: LayoutOptions;
+  scheme: Scheme;
+  lang: Lang;
+}
+
+const OPTIONS = {
+  out: { type: 'string' },
+  sheet: { type: 'string' },
+  header: { type: 'string' },
+  r: { type: 'string' },
+  f: { type: 'string' },
+  m: { type: 'string' },
+  id: { type: 'string' },
+  variant: { type: 'string' },
+  weights: { type: 'string' },
+  'r-method': { type: 'string' },
+  'f-method': { type: 'string' },
+  'm-method': { type: 'string' },
+  bins: { type: 'string' },
+  ties: { type: 'string' },
+  grades: { type: 'string' },
+  lang: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+} as const;
+
+export type ParsedCommand = { kind: 'help'; lang: Lang } | { kind: 'version' } | { kind: 'run'; options: CliOptions };
+
+function parseLang(text: string | undefined): Lang {
+  if (text === undefined || text === 'en') return 'en';
+  if (text === 'zh') return 'zh';
+  throw new RfmError('cli.badLang', { value: text });
+}
+
+/** Turn util.parseArgs' own errors into one translated line. */
+function argsError(err: unknown): RfmError {
+  const e = err as { code?: string; message?: string };
+  const option = /'(-{1,2}[^'\s]+)/.exec(e.message ?? '')?.[1] ?? '';
+  switch (e.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return new RfmError('cli.unknownOption', { option });
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return new RfmError('cli.missingValue', { option });
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return new RfmError('cli.extraArgument', { value: /'([^']*)'/.exec(e.message ?? '')?.[1] ?? '' });
+    default:
+      return new RfmError('cli.badArguments', { detail: e.message ?? String(err) });
+  }
+}
+
+export function parseCommand(argv: string[]): ParsedCommand {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw argsError(err);
+  }
+  const v = parsed.values;
+  const lang = parseLang(v.lang);
+  if (v.help) return { kind: 'help', lang };
+  if (v.version) return { kind: 'version' };
+  if (parsed.positionals.length === 0) throw new RfmError('cli.noInput');
+  if (parsed.positionals.length > 1) throw new RfmError('cli.extraArgument', { value: parsed.positionals[1] });
+  if (!v.out) throw new RfmError('cli.noOut');
+
+  let header: HeaderMode = 'auto';
+  if (v.header !== undefined) {
+    if (v.header !== 'auto' && v.header !== 'yes' && v.header !== 'no') {
+      throw new RfmError('cli.badHeader', { value: v.header });
+    }
+    header = v.header;
+  }
+
+  const scheme = defaultScheme();
+  if (v.variant !== undefined) scheme.variant = parseVariantText(v.variant);
+  if (v.weights !== undefined) {
+    if (scheme.variant === 'additive') throw new RfmError('cli.weightsWithAdditive');
+    scheme.weights = parseWeightsText(v.weights);
+  }
+  if (v['r-method'] !== undefined) scheme.methods.r = parseMethodText('r', v['r-method']);
+  if (v['f-method'] !== undefined) scheme.methods.f = parseMethodText('f', v['f-method']);
+  if (v['m-method'] !== undefined) scheme.methods.m = parseMethodText('m', v['m-method']);
+  if (v.bins !== undefined) scheme.bins = parseBinsText(v.bins);
+  if (v.ties !== undefined) scheme.ties = parseTiesText(v.ties);
+  if (v.grades !== undefined) scheme.grades = parseGradesText(v.grades);
+  validateScheme(scheme);
+
+  return {
+    kind: 'run',
+    options: {
+      input: parsed.positionals[0],
+      out: v.out,
+      sheet: v.sheet,
+      layout: { header, r: v.r, f: v.f, m: v.m, id: v.id },
+      scheme,
+      lang,
+    },
+  };
+}

@@ -1,0 +1,63 @@
+/** What the command line prints after a run: grade counts, invalid cells, warnings. */
+import { columnLetter, describeDistribution, describeInvalid, describeWarning, type Metric, type Scheme } from '../core';
+import { percent, t, type Lang } from '../i18n';
+import { invalidAddress, type ScoredSheet } from './table';
+
+/** How many invalid cells are listed one by one before "… and N more". */
+export const INVALID_LISTED = 20;
+
+function columnLabel(sheet: ScoredSheet, rows: readonly (readonly unknown[])[], metric: Metric): string {
+  const col = sheet.layout.columns[metric];
+  const header = sheet.headerRow >= 0 ? rows[sheet.headerRow][col] : undefined;
+  return header !== undefined && header !== null && String(header).trim() !== ''
+    ? `${columnLetter(col)} "${String(header).trim()}"`
+    : columnLetter(col);
+}
+
+export function reportLines(
+  sheet: ScoredSheet,
+  rows: readonly (readonly unknown[])[],
+  scheme: Scheme,
+  lang: Lang,
+  where: string,
+): string[] {
+  const { result } = sheet;
+  const lines: string[] = [];
+  lines.push(
+    t(lang, 'cli.report.scored', {
+      n: result.n,
+      rows: result.rows,
+      where,
+      r: columnLabel(sheet, rows, 'r'),
+      f: columnLabel(sheet, rows, 'f'),
+      m: columnLabel(sheet, rows, 'm'),
+    }),
+  );
+  const sep = lang === 'zh' ? ',' : ', ';
+  lines.push(
+    t(lang, 'cli.report.grades', {
+      grades: scheme.grades
+        .map((g, i) => `${g.label} ${result.gradeCounts[i]} (${percent(result.gradeCounts[i] / result.n)})`)
+        .join(sep),
+    }),
+  );
+  if (result.invalid.length) {
+    const badRows = new Set(result.invalid.map((c) => c.row)).size;
+    lines.push(t(lang, 'cli.report.invalid', { rows: badRows, cells: result.invalid.length }));
+    for (const cell of result.invalid.slice(0, INVALID_LISTED)) {
+      lines.push(`  ${invalidAddress(sheet, cell.row, cell.metric)}: ${describeInvalid(cell, lang)}`);
+    }
+    if (result.invalid.length > INVALID_LISTED) {
+      lines.push(`  ${t(lang, 'cli.report.more', { count: result.invalid.length - INVALID_LISTED })}`);
+    }
+  }
+  const distributionsShown = new Set<Metric>();
+  for (const w of result.warnings) {
+    lines.push(t(lang, 'cli.report.warning', { text: describeWarning(w, lang) }));
+    if (w.kind === 'ties' && !distributionsShown.has(w.metric)) {
+      distributionsShown.add(w.metric);
+      lines.push(`  ${describeDistribution(result, w.metric, lang)}`);
+    }
+  }
+  return lines;
+}
