@@ -2,7 +2,7 @@
  * Atomic output: write to a temporary file next to the target, then rename over it, so a failed or
  * interrupted run leaves no half-written output.
  */
-import { promises as fs } from 'node:fs';
+import { promises as fs, unlinkSync } from 'node:fs';
 import * as path from 'node:path';
 
 const pending = new Set<string>();
@@ -11,7 +11,7 @@ let hooked = false;
 function cleanupSync(): void {
   for (const file of pending) {
     try {
-      require('node:fs').unlinkSync(file);
+      unlinkSync(file);
     } catch {
       // already gone
     }

@@ -1,48 +1,122 @@
 /**
- * CSV in and out with Papa Parse: quotes, embedded newlines, delimiter and line-break detection.
- * A UTF-8 byte-order mark is kept if the input had one (Excel needs it to read Chinese headers);
- * GB 18030/GBK input (Excel's "CSV" on Chinese Windows) is read too and written back as UTF-8 with a BOM.
+ * CSV in and out with Papa Parse (quotes, embedded line breaks, delimiter and line-break detection).
+ *
+ * Rows stream through Papa Parse's step callback, so only the three metric cells of each row are
+ * kept, and the output reuses each input line's original text with the new cells appended: the
+ * input's cells come out byte for byte as they went in. A UTF-8 byte-order mark is kept; GB 18030/GBK
+ * input (Excel's "CSV" on Chinese Windows) is read too and written back as UTF-8 with a BOM.
  */
 import { promises as fs } from 'node:fs';
 import Papa from 'papaparse';
-import { RfmError } from '../core';
+import { RfmError, type CellValue } from '../core';
+import type { ScoredSheet } from './table';
 
-export interface CsvDocument {
-  rows: string[][];
+export interface CsvSource {
+  text: string;
   bom: boolean;
   delimiter: string;
   newline: string;
+  /** Offset in `text` where physical row i starts; one extra entry marks the end. */
+  rowStart: number[];
+  /** Number of fields of physical row i. */
+  fieldCount: number[];
 }
 
-export async function readCsv(file: string): Promise<CsvDocument> {
+export async function readCsvText(file: string): Promise<{ text: string; bom: boolean }> {
   const buffer = await fs.readFile(file);
   const bom = buffer.length >= 3 && buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf;
-  let text = buffer.toString('utf8', bom ? 3 : 0);
-  let gb18030 = false;
-  if (text.includes('\uFFFD')) {
-    // Excel on Chinese Windows saves "CSV" in the ANSI code page (GBK); GB 18030 is its superset.
-    try {
-      text = new TextDecoder('gb18030', { fatal: true }).decode(buffer);
-      gb18030 = true;
-    } catch {
-      throw new RfmError('cli.csvNotUtf8', { file });
-    }
+  const text = buffer.toString('utf8', bom ? 3 : 0);
+  if (!text.includes('\uFFFD')) return { text, bom };
+  try {
+    return { text: new TextDecoder('gb18030', { fatal: true }).decode(buffer), bom: true };
+  } catch {
+    throw new RfmError('cli.csvNotUtf8', { file });
   }
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
-  const fatal = parsed.errors.find((e) => e.type === 'Quotes');
-  if (fatal) throw new RfmError('cli.csvBroken', { file, row: (fatal.row ?? 0) + 1, detail: fatal.message });
-  const rows = parsed.data;
-  // A final line break yields one empty record at the end: not a row of the table.
-  while (rows.length && rows[rows.length - 1].length === 1 && rows[rows.length - 1][0] === '') rows.pop();
-  // Output is always UTF-8; a GB 18030 input gets a BOM so Excel still reads the Chinese text.
-  return { rows, bom: bom || gb18030, delimiter: parsed.meta.delimiter || ',', newline: parsed.meta.linebreak || '\n' };
 }
 
-export function csvText(doc: CsvDocument): string {
-  const body = Papa.unparse(doc.rows, { delimiter: doc.delimiter, newline: doc.newline, quotes: false });
-  return (doc.bom ? '\uFEFF' : '') + body + doc.newline;
+/** Parse the CSV file, handing each physical row to `onRow` in order. */
+export async function scanCsv(file: string, onRow: (index: number, cells: string[]) => void): Promise<CsvSource> {
+  const { text, bom } = await readCsvText(file);
+  return scanCsvText(text, bom, file, onRow);
 }
 
-export async function writeCsv(file: string, doc: CsvDocument): Promise<void> {
-  await fs.writeFile(file, csvText(doc), 'utf8');
+export function scanCsvText(
+  text: string,
+  bom: boolean,
+  file: string,
+  onRow: (index: number, cells: string[]) => void,
+): CsvSource {
+  const rowStart: number[] = [];
+  const fieldCount: number[] = [];
+  let start = 0;
+  let failure: unknown;
+  let delimiter = ',';
+  let newline = '\n';
+  Papa.parse<string[]>(text, {
+    step: (res, parser) => {
+      const end = res.meta.cursor;
+      if (end === start) return; // the empty record after a final line break
+      const quoteError = res.errors.find((e) => e.type === 'Quotes');
+      try {
+        if (quoteError) throw new RfmError('cli.csvBroken', { file, row: rowStart.length + 1, detail: quoteError.message });
+        delimiter = res.meta.delimiter || delimiter;
+        newline = res.meta.linebreak || newline;
+        rowStart.push(start);
+        fieldCount.push(res.data.length);
+        onRow(rowStart.length - 1, res.data);
+      } catch (err) {
+        failure = err;
+        parser.abort();
+      }
+      start = end;
+    },
+  });
+  if (failure) throw failure;
+  rowStart.push(text.length);
+  return { text, bom, delimiter, newline, rowStart, fieldCount };
+}
+
+function field(v: string | number | null, delimiter: string): string {
+  if (v === null) return '';
+  const s = String(v);
+  return s.includes(delimiter) || /["\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+function lineText(src: CsvSource, i: number): string {
+  const line = src.text.slice(src.rowStart[i], src.rowStart[i + 1]);
+  return line.replace(/\r?\n$|\r$/, '');
+}
+
+/** The output CSV: every input line as it was, the header and data rows with the output cells appended. */
+export function scoredCsv(src: CsvSource, sheet: ScoredSheet): string {
+  const { output, startColumn, dataRows, headerRow } = sheet;
+  const d = src.delimiter;
+  const columnsOf = (i: number) => output.columns.map((_, c) => output.cell(i, c));
+  const parts: string[] = [];
+  let dataIndex = 0;
+  for (let i = 0; i < src.fieldCount.length; i++) {
+    let cells: (string | number | null)[] | undefined;
+    if (i === headerRow) cells = output.headers;
+    else if (dataIndex < dataRows.length && dataRows[dataIndex] === i) cells = columnsOf(dataIndex++);
+    let line = lineText(src, i);
+    if (cells) {
+      const count = src.fieldCount[i];
+      if (count > startColumn) {
+        // Fields beyond the table (empty ones, or a previous run's output): rewrite the kept fields.
+        const kept = Papa.parse<string[]>(line, { delimiter: d }).data[0].slice(0, startColumn);
+        line = Papa.unparse([kept], { delimiter: d, newline: src.newline });
+      } else if (count < startColumn) {
+        line += d.repeat(startColumn - count);
+      }
+      line += d + cells.map((v) => field(v, d)).join(d);
+    }
+    parts.push(line);
+  }
+  return (src.bom ? '\uFEFF' : '') + parts.join(src.newline) + src.newline;
+}
+
+/** Rows held in memory (an xlsx sheet) as a CSV source with a BOM, one line per row. */
+export function csvSourceOfRows(rows: readonly (readonly CellValue[])[], toText: (v: CellValue) => string): CsvSource {
+  const text = Papa.unparse(rows.map((r) => (r.length ? r.map(toText) : [''])), { newline: '\r\n' });
+  return scanCsvText(`${text}\r\n`, true, '', () => undefined);
 }

@@ -7,11 +7,11 @@ import * as path from 'node:path';
 import { RfmError, type CellValue } from '../core';
 import { t, type Lang } from '../i18n';
 import { writeAtomically } from './atomic';
-import { readCsv, writeCsv, type CsvDocument } from './csvFile';
+import { csvSourceOfRows, scanCsv, scoredCsv } from './csvFile';
 import { parseCommand, type CliOptions } from './options';
 import { reportLines } from './report';
-import { scoreSheet, type ScoredSheet } from './table';
-import { newWorkbook, pickSheet, readWorkbook, sheetRows, writeWorkbook, type Workbook, type Worksheet } from './xlsxFile';
+import { scoreRows, TableCollector, type ScoredSheet } from './table';
+import { newWorkbook, pickSheet, readWorkbook, sheetRows, writeWorkbook, type Worksheet } from './xlsxFile';
 
 export interface Io {
   out(line: string): void;
@@ -64,30 +64,11 @@ function csvCellForXlsx(text: string): string | number | null {
   return /^-?(?:\d+|\d*\.\d+)$/.test(text) && Number.isFinite(Number(text)) ? Number(text) : text;
 }
 
-/** Put the output columns into CSV rows (in place). */
-function fillCsvRows(rows: string[][], sheet: ScoredSheet): void {
-  const { output, startColumn, replacedColumns } = sheet;
-  const width = output.columns.length;
-  const clearTo = startColumn + Math.max(width, replacedColumns);
-  const place = (row: string[], values: (string | number | null)[]) => {
-    while (row.length < startColumn) row.push('');
-    for (let c = startColumn; c < Math.min(row.length, clearTo); c++) row[c] = '';
-    values.forEach((v, i) => (row[startColumn + i] = v === null ? '' : String(v)));
-    while (row.length > startColumn && row.length > startColumn + width && row[row.length - 1] === '') row.pop();
-  };
-  if (sheet.headerRow >= 0) place(rows[sheet.headerRow], output.headers);
-  sheet.dataRows.forEach((physical, i) => {
-    const row = rows[physical] ?? (rows[physical] = []);
-    place(row, output.columns.map((_, c) => output.cell(i, c)));
-  });
-}
-
 /** Put the output columns into a worksheet: values, bold headers, 0.00 for the RFM score. */
 function fillWorksheet(ws: Worksheet, sheet: ScoredSheet): void {
   const { output, startColumn, replacedColumns } = sheet;
   for (let c = 0; c < replacedColumns; c++) {
-    const col = ws.getColumn(startColumn + c + 1);
-    col.eachCell({ includeEmpty: false }, (cell) => {
+    ws.getColumn(startColumn + c + 1).eachCell({ includeEmpty: false }, (cell) => {
       cell.value = null;
     });
   }
@@ -118,54 +99,57 @@ function sheetNameFor(file: string): string {
 async function score(o: CliOptions, io: Io): Promise<void> {
   const { inFormat, outFormat } = await checkFiles(o);
   const lang = o.lang;
-  let rows: CellValue[][];
-  let csv: CsvDocument | undefined;
-  let wb: Workbook | undefined;
-  let ws: Worksheet | undefined;
+  let sheet: ScoredSheet;
   let where: string;
+  let produce: (temp: string) => Promise<void>;
+  let note: string | undefined;
+
   if (inFormat === 'csv') {
-    csv = await readCsv(o.input);
-    rows = csv.rows;
+    const collector = new TableCollector(o.layout);
+    const keptRows: string[][] = [];
+    const src = await scanCsv(o.input, (i, cells) => {
+      collector.add(i, cells);
+      if (outFormat === 'xlsx') keptRows.push(cells);
+    });
+    sheet = collector.finish(o.scheme, lang);
     where = o.input;
+    produce =
+      outFormat === 'csv'
+        ? (temp) => fs.writeFile(temp, scoredCsv(src, sheet), 'utf8')
+        : async (temp) => {
+            const wb = newWorkbook();
+            const ws = wb.addWorksheet(sheetNameFor(o.input));
+            keptRows.forEach((cells, i) => {
+              ws.getRow(i + 1).values = cells.map(csvCellForXlsx);
+            });
+            fillWorksheet(ws, sheet);
+            await writeWorkbook(wb, temp);
+          };
   } else {
-    wb = await readWorkbook(o.input);
-    ws = pickSheet(wb, o.sheet, o.input);
-    rows = sheetRows(ws);
+    const wb = await readWorkbook(o.input);
+    const ws = pickSheet(wb, o.sheet, o.input);
+    const rows = sheetRows(ws);
+    sheet = scoreRows(rows, o.layout, o.scheme, lang);
     where = t(lang, 'cli.report.sheet', { sheet: ws.name, file: o.input });
+    produce =
+      outFormat === 'xlsx'
+        ? async (temp) => {
+            fillWorksheet(ws, sheet);
+            await writeWorkbook(wb, temp);
+          }
+        : (temp) => fs.writeFile(temp, scoredCsv(csvSourceOfRows(rows, cellText), sheet), 'utf8');
+    if (outFormat === 'csv' && wb.worksheets.length > 1) note = t(lang, 'cli.report.csvOnlyScoredSheet', { sheet: ws.name });
   }
 
-  const sheet = scoreSheet(rows, o.layout, o.scheme, lang);
-
-  await writeAtomically(o.out, async (temp) => {
-    if (outFormat === 'csv') {
-      const doc: CsvDocument = csv ?? {
-        rows: rows.map((r) => r.map(cellText)),
-        bom: true,
-        delimiter: ',',
-        newline: '\r\n',
-      };
-      fillCsvRows(doc.rows, sheet);
-      await writeCsv(temp, doc);
-    } else {
-      if (!wb || !ws) {
-        wb = newWorkbook();
-        ws = wb.addWorksheet(sheetNameFor(o.input));
-        for (const r of csv!.rows) ws.addRow(r.map(csvCellForXlsx));
-      }
-      fillWorksheet(ws, sheet);
-      await writeWorkbook(wb, temp);
-    }
-  }).catch((err: NodeJS.ErrnoException) => {
+  await writeAtomically(o.out, produce).catch((err: NodeJS.ErrnoException) => {
     if (err instanceof RfmError) throw err;
     if (err.code) throw new RfmError('cli.cannotWrite', { file: o.out, detail: err.message });
     throw err;
   });
 
-  for (const line of reportLines(sheet, rows, o.scheme, lang, where)) io.out(line);
+  for (const line of reportLines(sheet, o.scheme, lang, where)) io.out(line);
   if (sheet.replacedColumns) io.out(t(lang, 'cli.report.rerun', { count: sheet.replacedColumns }));
-  if (inFormat === 'xlsx' && outFormat === 'csv' && wb && wb.worksheets.length > 1) {
-    io.out(t(lang, 'cli.report.csvOnlyScoredSheet', { sheet: ws!.name }));
-  }
+  if (note) io.out(note);
   io.out(t(lang, 'cli.report.wrote', { file: o.out }));
 }
 

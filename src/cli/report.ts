@@ -6,9 +6,9 @@ import { invalidAddress, type ScoredSheet } from './table';
 /** How many invalid cells are listed one by one before "… and N more". */
 export const INVALID_LISTED = 20;
 
-function columnLabel(sheet: ScoredSheet, rows: readonly (readonly unknown[])[], metric: Metric): string {
+function columnLabel(sheet: ScoredSheet, metric: Metric): string {
   const col = sheet.layout.columns[metric];
-  const header = sheet.headerRow >= 0 ? rows[sheet.headerRow][col] : undefined;
+  const header = sheet.headerCells[col];
   return header !== undefined && header !== null && String(header).trim() !== ''
     ? `${columnLetter(col)} "${String(header).trim()}"`
     : columnLetter(col);
@@ -16,7 +16,6 @@ function columnLabel(sheet: ScoredSheet, rows: readonly (readonly unknown[])[], 
 
 export function reportLines(
   sheet: ScoredSheet,
-  rows: readonly (readonly unknown[])[],
   scheme: Scheme,
   lang: Lang,
   where: string,
@@ -28,9 +27,9 @@ export function reportLines(
       n: result.n,
       rows: result.rows,
       where,
-      r: columnLabel(sheet, rows, 'r'),
-      f: columnLabel(sheet, rows, 'f'),
-      m: columnLabel(sheet, rows, 'm'),
+      r: columnLabel(sheet, 'r'),
+      f: columnLabel(sheet, 'f'),
+      m: columnLabel(sheet, 'm'),
     }),
   );
   const sep = lang === 'zh' ? ',' : ', ';

@@ -1,20 +1,21 @@
 /**
- * The file-format-independent part of the command line: find the table in a sheet's rows, score it,
- * and decide where the output columns go (after the last used column, or over this product's own
- * earlier output columns on a re-run).
+ * The file-format-independent part of the command line: find the table among a sheet's rows as they
+ * stream by, score it, and decide where the output columns go (after the last used column, or over
+ * this product's own earlier output columns on a re-run).
  */
 import {
   cellAddress,
+  columnLetter,
   describeInvalid,
   isOwnOutputHeader,
   outputTable,
   resolveLayout,
   RfmError,
   scoreTable,
-  columnLetter,
   type CellValue,
   type Layout,
   type LayoutOptions,
+  type Metric,
   type OutputTable,
   type Scheme,
   type ScoreResult,
@@ -25,6 +26,7 @@ export interface ScoredSheet {
   layout: Layout;
   /** 0-based physical index of the header row, or -1. */
   headerRow: number;
+  headerCells: readonly CellValue[];
   /** 0-based physical indexes of the data rows (completely empty rows are skipped). */
   dataRows: number[];
   result: ScoreResult;
@@ -39,80 +41,100 @@ export function isEmptyCell(v: CellValue): boolean {
   return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 }
 
-function isEmptyRow(row: readonly CellValue[] | undefined): boolean {
-  return !row || row.every(isEmptyCell);
-}
-
-/** 0-based index of the last column holding a value in any row, or -1. */
-export function lastUsedColumn(rows: readonly (readonly CellValue[])[]): number {
-  let last = -1;
-  for (const row of rows) {
-    for (let c = row.length - 1; c > last; c--) {
-      if (!isEmptyCell(row[c])) {
-        last = c;
-        break;
-      }
-    }
-  }
-  return last;
-}
-
-/** Address in the user's terms: the invalid cell of data row `i`. */
-export function invalidAddress(sheet: ScoredSheet, row: number, metric: 'r' | 'f' | 'm'): string {
+/** Address in the user's terms of the invalid cell of data row `row`. */
+export function invalidAddress(sheet: ScoredSheet, row: number, metric: Metric): string {
   return cellAddress(sheet.layout.columns[metric], sheet.dataRows[row] + 1);
 }
 
-export function scoreSheet(
+/**
+ * Receives a sheet's rows in order (`add`), keeps only what scoring needs — the header, the three
+ * metric cells of each data row, the last used column — and scores them (`finish`). Completely empty
+ * rows are not customers: they are skipped, not reported.
+ */
+export class TableCollector {
+  private layout?: Layout;
+  private headerRow = -1;
+  private headerCells: readonly CellValue[] = [];
+  private lastColumn = -1;
+  private readonly dataRows: number[] = [];
+  private readonly cells: Record<Metric, CellValue[]> = { r: [], f: [], m: [] };
+
+  constructor(private readonly options: LayoutOptions) {}
+
+  add(index: number, row: readonly CellValue[]): void {
+    for (let c = row.length - 1; c > this.lastColumn; c--) {
+      if (!isEmptyCell(row[c])) {
+        this.lastColumn = c;
+        break;
+      }
+    }
+    if (!row.some((v) => !isEmptyCell(v))) return;
+    if (!this.layout) {
+      this.layout = resolveLayout(row, this.options);
+      if (this.layout.header) {
+        this.headerRow = index;
+        this.headerCells = [...row];
+        return;
+      }
+    }
+    const { columns } = this.layout;
+    this.dataRows.push(index);
+    this.cells.r.push(row[columns.r]);
+    this.cells.f.push(row[columns.f]);
+    this.cells.m.push(row[columns.m]);
+  }
+
+  finish(scheme: Scheme, lang: Lang): ScoredSheet {
+    const layout = this.layout;
+    if (!layout) throw new RfmError('cli.emptySheet');
+    let lastColumn = this.lastColumn;
+
+    // A re-run: the header ends with this product's own output columns; write over them.
+    let replacedColumns = 0;
+    if (this.headerRow >= 0) {
+      let c = lastColumn;
+      while (c >= 0 && isOwnOutputHeader(this.headerCells[c])) c--;
+      const metricsBefore = (['r', 'f', 'm'] as const).every((metric) => layout.columns[metric] <= c);
+      if (metricsBefore && c < lastColumn) {
+        replacedColumns = lastColumn - c;
+        lastColumn = c;
+      }
+    }
+    for (const metric of ['r', 'f', 'm'] as const) {
+      const col = layout.columns[metric];
+      if (col > lastColumn) {
+        throw new RfmError('cli.columnEmpty', { metric: metric.toUpperCase(), column: columnLetter(col) });
+      }
+    }
+
+    const result = scoreTable(this.cells, scheme);
+    const sheet: ScoredSheet = {
+      layout,
+      headerRow: this.headerRow,
+      headerCells: this.headerCells,
+      dataRows: this.dataRows,
+      result,
+      output: outputTable(result, scheme, lang),
+      startColumn: lastColumn + 1,
+      replacedColumns,
+    };
+    if (result.n === 0) {
+      const bad = result.invalid[0];
+      const first = bad ? `${invalidAddress(sheet, bad.row, bad.metric)}: ${describeInvalid(bad, lang)}` : '-';
+      throw new RfmError('layout.noValidRows', { first });
+    }
+    return sheet;
+  }
+}
+
+/** Score rows held in memory (xlsx sheets). */
+export function scoreRows(
   rows: readonly (readonly CellValue[])[],
-  layoutOptions: LayoutOptions,
+  options: LayoutOptions,
   scheme: Scheme,
   lang: Lang,
 ): ScoredSheet {
-  const first = rows.findIndex((r) => !isEmptyRow(r));
-  if (first < 0) throw new RfmError('cli.emptySheet');
-  const layout = resolveLayout(rows[first], layoutOptions);
-  const headerRow = layout.header ? first : -1;
-  let lastColumn = lastUsedColumn(rows);
-
-  // A re-run: the header ends with this product's own output columns; write over them.
-  let replacedColumns = 0;
-  if (headerRow >= 0) {
-    const header = rows[headerRow];
-    let c = lastColumn;
-    while (c >= 0 && isOwnOutputHeader(header[c])) c--;
-    replacedColumns = lastColumn - c;
-    for (const metric of ['r', 'f', 'm'] as const) {
-      if (layout.columns[metric] > c) replacedColumns = 0;
-    }
-    if (replacedColumns) lastColumn = c;
-  }
-
-  for (const metric of ['r', 'f', 'm'] as const) {
-    const col = layout.columns[metric];
-    if (col > lastColumn) {
-      throw new RfmError('cli.columnEmpty', { metric: metric.toUpperCase(), column: columnLetter(col) });
-    }
-  }
-
-  const dataRows: number[] = [];
-  for (let i = first + (layout.header ? 1 : 0); i < rows.length; i++) if (!isEmptyRow(rows[i])) dataRows.push(i);
-  const pick = (col: number) => dataRows.map((i) => rows[i][col]);
-  const result = scoreTable({ r: pick(layout.columns.r), f: pick(layout.columns.f), m: pick(layout.columns.m) }, scheme);
-  const sheet: ScoredSheet = {
-    layout,
-    headerRow,
-    dataRows,
-    result,
-    output: outputTable(result, scheme, lang),
-    startColumn: lastColumn + 1,
-    replacedColumns,
-  };
-  if (result.n === 0) {
-    const firstBad = result.invalid[0];
-    const first = firstBad
-      ? `${invalidAddress(sheet, firstBad.row, firstBad.metric)}: ${describeInvalid(firstBad, lang)}`
-      : '-';
-    throw new RfmError('layout.noValidRows', { first });
-  }
-  return sheet;
+  const collector = new TableCollector(options);
+  rows.forEach((row, i) => collector.add(i, row));
+  return collector.finish(scheme, lang);
 }

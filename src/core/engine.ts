@@ -5,7 +5,7 @@
 import { parseCell } from './cells';
 import { createGrader } from './grade';
 import { lowerIsBetter, validateScheme } from './scheme';
-import { metricScores, scoreRange } from './score';
+import { metricScoring, scoreRange, type TieGroup } from './score';
 import { METRICS, type CellValue, type InvalidCell, type Metric, type Scheme, type ScoreResult } from './types';
 import { findWarnings } from './warnings';
 
@@ -44,14 +44,18 @@ export function scoreTable(columns: MetricColumns, scheme: Scheme): ScoreResult 
   for (let row = 0, j = 0; row < rows; row++) if (validRow[row]) validIndex[j++] = row;
   const scores = {} as Record<Metric, Float64Array>;
   const ranges = {} as Record<Metric, [number, number]>;
+  const bigTies = {} as Record<Metric, TieGroup[]>;
+  const distributions = {} as ScoreResult['distributions'];
   for (const metric of METRICS) {
     const compact = new Float64Array(n);
     for (let j = 0; j < n; j++) compact[j] = values[metric][validIndex[j]];
-    const s = metricScores(compact, lowerIsBetter(metric), scheme.methods[metric], scheme.bins, scheme.ties);
+    const scoring = metricScoring(compact, lowerIsBetter(metric), scheme.methods[metric], scheme.bins, scheme.ties);
     const full = new Float64Array(rows).fill(NaN);
-    for (let j = 0; j < n; j++) full[validIndex[j]] = s[j];
+    for (let j = 0; j < n; j++) full[validIndex[j]] = scoring.scores[j];
     scores[metric] = full;
     ranges[metric] = scoreRange(compact, scheme.methods[metric], scheme.bins);
+    bigTies[metric] = scoring.bigTies;
+    distributions[metric] = distribution(scoring.scores);
   }
 
   // 3. Composite and grade, exact.
@@ -67,9 +71,6 @@ export function scoreTable(columns: MetricColumns, scheme: Scheme): ScoreResult 
     gradeCounts[g.grade]++;
   }
 
-  const distributions = {} as ScoreResult['distributions'];
-  for (const metric of METRICS) distributions[metric] = distribution(scores[metric], validIndex);
-
   const result: ScoreResult = {
     rows,
     n,
@@ -82,14 +83,22 @@ export function scoreTable(columns: MetricColumns, scheme: Scheme): ScoreResult 
     distributions,
     warnings: [],
   };
-  result.warnings = findWarnings(result, scheme, ranges);
+  result.warnings = findWarnings(result, scheme, ranges, bigTies);
   return result;
 }
 
-function distribution(scores: Float64Array, validIndex: Int32Array): Array<{ score: number; count: number }> {
-  const counts = new Map<number, number>();
-  for (const row of validIndex) counts.set(scores[row], (counts.get(scores[row]) ?? 0) + 1);
-  return [...counts.entries()].sort((a, b) => a[0] - b[0]).map(([score, count]) => ({ score, count }));
+/** Score → count, ascending; small integer scores (quintile, breaks) are counted in an array. */
+function distribution(scores: Float64Array): Array<{ score: number; count: number }> {
+  const small = new Float64Array(102);
+  const other = new Map<number, number>();
+  for (const s of scores) {
+    if (Number.isInteger(s) && s >= 0 && s <= 101) small[s]++;
+    else other.set(s, (other.get(s) ?? 0) + 1);
+  }
+  small.forEach((count, score) => {
+    if (count) other.set(score, count);
+  });
+  return [...other.entries()].sort((a, b) => a[0] - b[0]).map(([score, count]) => ({ score, count }));
 }
 
 /** Rows that have at least one invalid cell, each with its problems (row order). */

@@ -2,64 +2,56 @@
  * SPEC.md 2: the per-metric score — quintile (k bins, ties average/min/first), breaks, raw.
  * Inputs are the valid values only, in row order; outputs are scores in the same order.
  */
+import { stableOrder } from './rank';
 import type { MetricMethod, TiePolicy } from './types';
 
-/** Number of entries of the ascending array `sorted` that are < v (lower bound). */
-function countBelow(sorted: Float64Array, v: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+/** A group of equal values larger than one band (n/k): the bands cannot be equal. */
+export interface TieGroup {
+  value: number;
+  count: number;
 }
 
-/** Number of entries of the ascending array `sorted` that are ≤ v (upper bound), searching from `from`. */
-function countAtMost(sorted: Float64Array, v: number, from: number): number {
-  let lo = from;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid] <= v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+export interface MetricScoring {
+  scores: Float64Array;
+  /** Quintile only: tie groups of 2+ rows holding more than n/k rows. */
+  bigTies: TieGroup[];
 }
 
 /**
  * Quintile scores: rank the values best-first (ascending when lower is better, else descending),
  * tie groups by `ties`, then score = k − floor(k × (rank − 1) / n).
- * Ranks are handled as doubled integers so average ranks ((a+b)/2) stay exact.
+ * Ranks are handled doubled (2·rank) so average ranks (a+b)/2 stay integers and exact.
  */
-export function quintileScores(
-  values: Float64Array,
-  lowerBetter: boolean,
-  k: number,
-  ties: TiePolicy,
-): Float64Array {
+export function quintileScoring(values: Float64Array, lowerBetter: boolean, k: number, ties: TiePolicy): MetricScoring {
   const n = values.length;
-  const out = new Float64Array(n);
-  if (n === 0) return out;
-  const sorted = Float64Array.from(values).sort();
-  // For 'first': how many earlier rows (in row order) shared each tie group, keyed by its lower bound.
-  const seen = ties === 'first' ? new Int32Array(n) : undefined;
+  const scores = new Float64Array(n);
+  const bigTies: TieGroup[] = [];
+  const order = stableOrder(values);
   const twoN = 2 * n;
-  for (let i = 0; i < n; i++) {
-    const v = values[i];
-    const below = countBelow(sorted, v);
-    const atMost = countAtMost(sorted, v, below);
-    // Positions a..b (1-based) of the tie group in best-first order.
-    const a = lowerBetter ? below + 1 : n - atMost + 1;
-    const b = lowerBetter ? atMost : n - below;
-    let twoRank: number;
-    if (ties === 'average') twoRank = a + b;
-    else if (ties === 'min') twoRank = 2 * a;
-    else twoRank = 2 * (a + seen![below]++);
-    out[i] = k - Math.floor((k * (twoRank - 2)) / twoN);
+  for (let start = 0; start < n; ) {
+    const v = values[order[start]];
+    let end = start + 1;
+    while (end < n && values[order[end]] === v) end++;
+    // Ascending positions start..end-1; best-first positions a..b (1-based) of this tie group.
+    const a = lowerBetter ? start + 1 : n - end + 1;
+    const b = lowerBetter ? end : n - start;
+    if (ties === 'first') {
+      // Earlier rows first: the stable order lists the group's rows in row order.
+      for (let j = start; j < end; j++) scores[order[j]] = k - Math.floor((k * (2 * (a + j - start) - 2)) / twoN);
+    } else {
+      const twoRank = ties === 'average' ? a + b : 2 * a;
+      const s = k - Math.floor((k * (twoRank - 2)) / twoN);
+      for (let j = start; j < end; j++) scores[order[j]] = s;
+    }
+    const count = end - start;
+    if (count >= 2 && count * k > n) bigTies.push({ value: v, count });
+    start = end;
   }
-  return out;
+  return { scores, bigTies };
+}
+
+export function quintileScores(values: Float64Array, lowerBetter: boolean, k: number, ties: TiePolicy): Float64Array {
+  return quintileScoring(values, lowerBetter, k, ties).scores;
 }
 
 /**
@@ -76,20 +68,20 @@ export function breaksScores(values: Float64Array, lowerBetter: boolean, cutoffs
   return out;
 }
 
-export function metricScores(
+export function metricScoring(
   values: Float64Array,
   lowerBetter: boolean,
   method: MetricMethod,
   k: number,
   ties: TiePolicy,
-): Float64Array {
+): MetricScoring {
   switch (method.kind) {
     case 'quintile':
-      return quintileScores(values, lowerBetter, k, ties);
+      return quintileScoring(values, lowerBetter, k, ties);
     case 'breaks':
-      return breaksScores(values, lowerBetter, method.cutoffs);
+      return { scores: breaksScores(values, lowerBetter, method.cutoffs), bigTies: [] };
     case 'raw':
-      return Float64Array.from(values);
+      return { scores: Float64Array.from(values), bigTies: [] };
   }
 }
 

@@ -4,6 +4,7 @@
  */
 import { createGrader, thresholdDecimals } from './grade';
 import { compare, toNumber } from './decimal';
+import type { TieGroup } from './score';
 import { METRICS, type Metric, type Scheme, type ScoreResult, type Warning } from './types';
 
 /** Share of customers in one grade from which we call it "nearly everyone". */
@@ -15,6 +16,7 @@ export function findWarnings(
   result: ScoreResult,
   scheme: Scheme,
   ranges: Record<Metric, [number, number]>,
+  bigTies: Record<Metric, TieGroup[]>,
 ): Warning[] {
   const warnings: Warning[] = [];
   const { n } = result;
@@ -22,18 +24,12 @@ export function findWarnings(
 
   // Ties: a group of equal values bigger than one band (n/k) makes the bands impossible.
   for (const metric of METRICS) {
-    if (scheme.methods[metric].kind !== 'quintile') continue;
-    const k = scheme.bins;
-    const sorted = Float64Array.from(valid(result.values[metric])).sort();
+    if (!bigTies[metric].length) continue;
     const present = new Set(result.distributions[metric].map((d) => d.score));
     const emptyScores: number[] = [];
-    for (let s = 1; s <= k; s++) if (!present.has(s)) emptyScores.push(s);
-    for (let i = 0; i < sorted.length; ) {
-      let j = i;
-      while (j < sorted.length && sorted[j] === sorted[i]) j++;
-      const count = j - i;
-      if (count >= 2 && count * k > n) warnings.push({ kind: 'ties', metric, value: sorted[i], count, n, emptyScores });
-      i = j;
+    for (let s = 1; s <= scheme.bins; s++) if (!present.has(s)) emptyScores.push(s);
+    for (const group of bigTies[metric]) {
+      warnings.push({ kind: 'ties', metric, value: group.value, count: group.count, n, emptyScores });
     }
   }
 
@@ -65,8 +61,4 @@ export function findWarnings(
     });
   }
   return warnings;
-}
-
-function valid(values: Float64Array): Float64Array {
-  return values.filter((v) => !Number.isNaN(v));
 }

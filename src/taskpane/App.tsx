@@ -26,6 +26,9 @@ const useStyles = makeStyles({
     justifyContent: 'space-between',
     columnGap: tokens.spacingHorizontalS,
   },
+  title: {
+    margin: 0,
+  },
   switch: {
     display: 'flex',
     columnGap: tokens.spacingHorizontalXS,
@@ -54,7 +57,7 @@ export function App({ initialLang, inExcel }: AppProps) {
   return (
     <FluentProvider theme={webLightTheme} className={styles.root}>
       <header className={styles.header}>
-        <Title2 as="h1">{t(lang, 'pane.title')}</Title2>
+        <Title2 as="h1" className={styles.title}>{t(lang, 'pane.title')}</Title2>
         <div role="group" aria-label={t(lang, 'pane.language')} className={styles.switch}>
           {LANGS.map((code) => (
             <ToggleButton

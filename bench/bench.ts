@@ -1,0 +1,61 @@
+/**
+ * `npm run bench`: 1,000,000 generated customers scored by the engine alone and by the CLI on a
+ * CSV file, next to the floor (parse, sort each column once, write back) of the same file.
+ * Targets (README): engine < 1 s, CLI within 3× the floor, peak memory < 1 GB.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync, statSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { customersCsv, generateCustomers } from './generate';
+
+const N = Number(process.env.BENCH_ROWS ?? 1_000_000);
+
+interface Measured {
+  ms: number;
+  maxRssMB: number;
+  wallMs: number;
+}
+
+function phase(args: string[]): Measured {
+  const t0 = performance.now();
+  const out = execFileSync(process.execPath, [path.join(__dirname, 'phase.js'), ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
+  const wallMs = performance.now() - t0;
+  return { ...(JSON.parse(out.trim().split('\n').pop()!) as Omit<Measured, 'wallMs'>), wallMs };
+}
+
+function rate(ms: number): string {
+  return `${Math.round(N / (ms / 1000)).toLocaleString('en-US')} rows/s`;
+}
+
+function line(name: string, m: Measured, extra = ''): void {
+  console.log(
+    `${name.padEnd(28)} ${(m.wallMs / 1000).toFixed(2).padStart(6)} s wall (${(m.ms / 1000).toFixed(2)} s in phase)  ` +
+      `${rate(m.wallMs).padStart(18)}  peak ${Math.round(m.maxRssMB)} MB${extra}`,
+  );
+}
+
+function main(): void {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'rfm-bench-'));
+  try {
+    const input = path.join(dir, 'customers.csv');
+    writeFileSync(input, customersCsv(generateCustomers(N)));
+    console.log(`RFM Grader benchmark: ${N.toLocaleString('en-US')} customers, CSV ${(statSync(input).size / 1e6).toFixed(1)} MB, node ${process.version}`);
+
+    const engine = phase(['engine', String(N)]);
+    console.log(
+      `${'engine alone (scoreTable)'.padEnd(28)} ${(engine.ms / 1000).toFixed(2).padStart(6)} s         ${rate(engine.ms).padStart(18)}  peak ${Math.round(engine.maxRssMB)} MB (incl. generating the data)  target < 1 s`,
+    );
+    const floor = phase(['floor', input, path.join(dir, 'floor.csv')]);
+    line('floor (parse, sort, write)', floor);
+    const cli = phase(['cli', input, path.join(dir, 'scored.csv')]);
+    line('CLI rfm-score on CSV', cli, `  ratio to floor ${(cli.wallMs / floor.wallMs).toFixed(2)}× (target ≤ 3×)`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main();

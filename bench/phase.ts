@@ -1,0 +1,62 @@
+/**
+ * One measured phase of `npm run bench`, run in its own process so its peak memory (maxRSS) is its
+ * own. Prints one JSON line: {"ms": …, "maxRssMB": …, …}.
+ */
+import { promises as fs } from 'node:fs';
+import Papa from 'papaparse';
+import { defaultScheme, scoreTable } from '../src/core';
+import { run } from '../src/cli/main';
+import { generateCustomers } from './generate';
+
+async function engine(n: number): Promise<Record<string, number>> {
+  const c = generateCustomers(n);
+  const columns = { r: Array.from(c.r), f: Array.from(c.f), m: Array.from(c.m) };
+  const t0 = performance.now();
+  const result = scoreTable(columns, defaultScheme());
+  const ms = performance.now() - t0;
+  return { ms, n: result.n };
+}
+
+/**
+ * The floor: the least any correct CSV scorer must do, with the same CSV parser — parse every row,
+ * parse the three numbers, sort each column once, and write every input line back with five
+ * appended values.
+ */
+async function floor(input: string, output: string): Promise<Record<string, number>> {
+  const t0 = performance.now();
+  const text = await fs.readFile(input, 'utf8');
+  const ends: number[] = [];
+  const cols: number[][] = [[], [], []];
+  Papa.parse<string[]>(text, {
+    step: (res) => {
+      ends.push(res.meta.cursor);
+      for (let c = 0; c < 3; c++) cols[c].push(Number(res.data[c + 2]));
+    },
+  });
+  const sorted = cols.map((a) => Float64Array.from(a).sort());
+  const parts: string[] = [];
+  let start = 0;
+  for (let i = 0; i < ends.length; i++) {
+    const line = text.slice(start, ends[i]).replace(/\r?\n$/, '');
+    start = ends[i];
+    if (line) parts.push(`${line},${sorted[0][i]},${sorted[1][i]},${sorted[2][i]},${cols[0][i]},A`);
+  }
+  await fs.writeFile(output, `${parts.join('\n')}\n`);
+  return { ms: performance.now() - t0, n: ends.length - 1 };
+}
+
+async function cli(input: string, output: string): Promise<Record<string, number>> {
+  const t0 = performance.now();
+  const code = await run([input, '--out', output], { out: () => undefined, err: (l) => process.stderr.write(`${l}\n`) });
+  return { ms: performance.now() - t0, code };
+}
+
+async function main(): Promise<void> {
+  const [phase, a, b] = process.argv.slice(2);
+  const result =
+    phase === 'engine' ? await engine(Number(a)) : phase === 'floor' ? await floor(a, b) : await cli(a, b);
+  const maxRssMB = process.resourceUsage().maxRSS / 1024;
+  process.stdout.write(`${JSON.stringify({ ...result, maxRssMB })}\n`);
+}
+
+void main();
