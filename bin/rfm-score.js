@@ -13,6 +13,4 @@ try {
   }
   throw err;
 }
-cli.run(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-});
+cli.main(process.argv.slice(2));

@@ -194,8 +194,17 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
   }
 }
 
-if (require.main === module) {
-  void run(process.argv.slice(2)).then((code) => {
+/** The command as a process: `rfm-score … | head` must not end in an EPIPE stack trace. */
+export function main(argv: string[] = process.argv.slice(2)): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw err;
+    });
+  }
+  void run(argv).then((code) => {
     process.exitCode = code;
   });
 }
+
+if (require.main === module) main();
