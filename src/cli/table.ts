@@ -7,7 +7,7 @@ import {
   cellAddress,
   columnLetter,
   describeInvalid,
-  isOwnOutputHeader,
+  ownOutputBlockStart,
   outputTable,
   resolveLayout,
   RfmError,
@@ -92,12 +92,11 @@ export class TableCollector {
     // A re-run: the header ends with this product's own output columns; write over them.
     let replacedColumns = 0;
     if (this.headerRow >= 0) {
-      let c = lastColumn;
-      while (c >= 0 && isOwnOutputHeader(this.headerCells[c])) c--;
-      const metricsBefore = (['r', 'f', 'm'] as const).every((metric) => layout.columns[metric] <= c);
-      if (metricsBefore && c < lastColumn) {
-        replacedColumns = lastColumn - c;
-        lastColumn = c;
+      const start = ownOutputBlockStart(this.headerCells, lastColumn);
+      const metricsBefore = (['r', 'f', 'm'] as const).every((metric) => layout.columns[metric] < start);
+      if (start >= 0 && metricsBefore) {
+        replacedColumns = lastColumn - start + 1;
+        lastColumn = start - 1;
       }
     }
     for (const metric of ['r', 'f', 'm'] as const) {

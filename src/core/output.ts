@@ -24,15 +24,36 @@ export function outputHeader(column: OutputColumn, lang: Lang): string {
   return t(lang, HEADER_KEYS[column]);
 }
 
-const OWN_HEADERS = new Set(
-  (['en', 'zh'] as Lang[]).flatMap((lang) =>
-    (Object.keys(HEADER_KEYS) as OutputColumn[]).map((c) => outputHeader(c, lang)),
-  ),
-);
-
-/** True for a header this product writes (in either language): a re-run replaces those columns. */
+/** True for a header this product writes, in either language. */
 export function isOwnOutputHeader(v: unknown): boolean {
-  return typeof v === 'string' && OWN_HEADERS.has(v.trim());
+  return (
+    typeof v === 'string' &&
+    (['en', 'zh'] as Lang[]).some((lang) =>
+      (Object.keys(HEADER_KEYS) as OutputColumn[]).some((c) => outputHeader(c, lang) === v.trim()),
+    )
+  );
+}
+
+const REQUIRED: OutputColumn[] = ['r', 'f', 'm', 'rfm', 'grade'];
+const OPTIONAL: OutputColumn[] = ['segment', 'followUp', 'check'];
+
+/**
+ * Where this product's own earlier output starts among the headers `headers[0..last]`: the block
+ * must end at `last` and read, in one language, R Score, F Score, M Score, RFM Score, Grade, then
+ * optionally Segment, Follow-up, Check in that order. A user's lone `Grade` or `客户等级` column is
+ * not such a block. Returns -1 when there is none.
+ */
+export function ownOutputBlockStart(headers: readonly unknown[], last: number): number {
+  const text = (i: number) => (typeof headers[i] === 'string' ? (headers[i] as string).trim() : '');
+  for (const lang of ['en', 'zh'] as Lang[]) {
+    for (let start = 0; start + REQUIRED.length - 1 <= last; start++) {
+      if (!REQUIRED.every((c, i) => text(start + i) === outputHeader(c, lang))) continue;
+      let i = start + REQUIRED.length;
+      for (const c of OPTIONAL) if (i <= last && text(i) === outputHeader(c, lang)) i++;
+      if (i === last + 1) return start;
+    }
+  }
+  return -1;
 }
 
 export type OutputCell = number | string | null;

@@ -165,8 +165,13 @@ describe('numbers as text and invalid rows (CSV)', () => {
     const out = readCsvRows(output);
     expect(out).toHaveLength(14);
     expect(out[0]).toEqual(['Customer ID', 'Region', 'Recency', 'Frequency', 'Monetary', ...HEADERS_EN, 'Check']);
-    // Every input cell unchanged (text numbers keep their spelling).
+    // Every input cell unchanged (text numbers keep their spelling); each input line is kept verbatim.
     rows.forEach((r, i) => expect(out[i].slice(0, 5)).toEqual(r.map(String)));
+    const inLines = csvText(rows).split('\n');
+    const outLines = readFileSync(output, 'utf8').split('\n');
+    expect(outLines).toHaveLength(inLines.length);
+    inLines.slice(0, -1).forEach((line, i) => expect(outLines[i].startsWith(`${line},`)).toBe(true));
+    expect(outLines[13]).toBe('C10,South,33,15,7000,3,5,5,4.4,A,');
     for (const [row, id] of Object.entries(VALID_ROWS)) {
       expect(out[Number(row) - 1].slice(5)).toEqual([...scoredText(EXPECTED[id]), '']);
     }

@@ -2,6 +2,7 @@
  * rfm-score on xlsx workbooks: every sheet, cell, style, number format and formula survives; the
  * output columns are values (numbers, RFM Score formatted 0.00) right after the last used column.
  */
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type ExcelJS from 'exceljs';
 import {
@@ -45,6 +46,10 @@ function addNotesSheet(wb: ExcelJS.Workbook): void {
   notes.getCell('A5').value = new Date(Date.UTC(2025, 2, 31));
   notes.getCell('A5').numFmt = 'yyyy-mm-dd';
   notes.getColumn(1).width = 24;
+  notes.mergeCells('D1:E1');
+  notes.getCell('D1').value = 'Merged title';
+  notes.getCell('A2').note = 'region targets for 2025';
+  notes.getCell('A6').value = { text: 'source', hyperlink: 'https://example.com/targets' };
 }
 
 function expectNotesSheetKept(wb: ExcelJS.Workbook): void {
@@ -61,9 +66,12 @@ function expectNotesSheetKept(wb: ExcelJS.Workbook): void {
   expect(notes.getCell('A5').value).toEqual(new Date(Date.UTC(2025, 2, 31)));
   expect(notes.getCell('A5').numFmt).toBe('yyyy-mm-dd');
   expect(notes.getColumn(1).width).toBe(24);
+  expect(notes.model.merges).toEqual(['D1:E1']);
+  expect(notes.getCell('D1').value).toBe('Merged title');
+  expect(notes.getCell('A2').note).toBe('region targets for 2025');
+  expect(notes.getCell('A6').value).toEqual({ text: 'source', hyperlink: 'https://example.com/targets' });
   // Nothing was appended to the sheet that was not scored.
-  expect(notes.actualColumnCount).toBe(2);
-  expect([...cellMap(notes).keys()].sort()).toEqual(['A1', 'A2', 'A3', 'A4', 'A5', 'B1', 'B2', 'B3', 'B4']);
+  expect([...cellMap(notes).keys()].sort()).toEqual(['A1', 'A2', 'A3', 'A4', 'A5', 'A6', 'B1', 'B2', 'B3', 'B4', 'D1', 'E1']);
 }
 
 describe('xlsx round trip', () => {
@@ -74,11 +82,17 @@ describe('xlsx round trip', () => {
     await writeXlsx(input, (wb) => {
       const ws = wb.addWorksheet('Customers');
       baseRows().forEach((r) => ws.addRow(r));
+      ws.views = [{ state: 'frozen', xSplit: 1, ySplit: 1 }];
       ws.getCell('A1').font = { bold: true };
       ws.getCell('A1').fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
       ws.getCell('E2').numFmt = '#,##0.00';
-      // A sparse Notes column F, and a stray cell in H4 with no header: H is the last used column.
+      // C03's M is a formula: scored by its cached result (150), kept as a formula.
+      ws.getCell('E4').value = { formula: '100+50', result: 150 };
+      // A sparse Notes column F (text and a date), and a stray cell in H4 with no header:
+      // H is the last used column.
       ws.getCell('F1').value = 'Notes';
+      ws.getCell('F2').value = new Date(Date.UTC(2025, 2, 31));
+      ws.getCell('F2').numFmt = 'yyyy-mm-dd';
       ws.getCell('F3').value = 'VIP';
       ws.getCell('H4').value = 'see note';
       addNotesSheet(wb);
@@ -107,6 +121,10 @@ describe('xlsx round trip', () => {
     expect(ws.getCell('A1').font?.bold).toBe(true);
     expect(ws.getCell('A1').fill).toEqual({ type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } });
     expect(ws.getCell('E2').numFmt).toBe('#,##0.00');
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 1 });
+    expect(ws.getCell('E4').value).toEqual({ formula: '100+50', result: 150 });
+    expect(ws.getCell('F2').value).toEqual(new Date(Date.UTC(2025, 2, 31)));
+    expect(ws.getCell('F2').numFmt).toBe('yyyy-mm-dd');
     // Output in I..M (H is the last used column), exact headers, no Check column.
     expect(rowValues(ws, 1, 9, 14)).toEqual([...HEADERS_EN, null]);
     CUSTOMERS.forEach((c, i) => {
@@ -216,6 +234,81 @@ describe('xlsx round trip', () => {
     expect(rowValues(data, 1, 6, 10)).toEqual(HEADERS_EN);
     CUSTOMERS.forEach((c, i) => expect(rowValues(data, i + 2, 1, 10)).toEqual([c.id, c.region, c.r, c.f, c.m, ...EXPECTED[c.id]]));
     expectNotesSheetKept(wb);
+  });
+});
+
+describe('xlsx sheet choice and conversions', () => {
+  test('without --sheet the first visible sheet is scored (a hidden first sheet is skipped)', async () => {
+    const dir = tempDir();
+    const input = path.join(dir, 'hidden.xlsx');
+    const output = path.join(dir, 'out.xlsx');
+    await writeXlsx(input, (wb) => {
+      const raw = wb.addWorksheet('Raw', { state: 'hidden' });
+      raw.getCell('A1').value = 'raw export';
+      const data = wb.addWorksheet('Data');
+      baseRows().forEach((r) => data.addRow(r));
+    });
+
+    const res = await rfm([input, '--out', output]);
+
+    expect(res.err).toEqual([]);
+    expect(res.code).toBe(0);
+    const wb = await readXlsx(output);
+    expect(wb.worksheets.map((w) => [w.name, w.state])).toEqual([
+      ['Raw', 'hidden'],
+      ['Data', 'visible'],
+    ]);
+    expect([...cellMap(sheet(wb, 'Raw')).entries()]).toEqual([['A1', 'raw export']]);
+    expect(rowValues(sheet(wb, 'Data'), 2, 6, 10)).toEqual(EXPECTED.C01);
+  });
+
+  test('R computed by a filled-down (shared) formula: scored by the cached results, formulas kept', async () => {
+    const dir = tempDir();
+    const input = path.join(dir, 'formulas.xlsx');
+    const output = path.join(dir, 'out.xlsx');
+    // B: raw days; C "Recency" = B*1 as one shared formula C2:C11 (as Excel saves a fill-down).
+    await writeXlsx(input, (wb) => {
+      const ws = wb.addWorksheet('Customers');
+      ws.addRow(['Customer ID', 'Days', 'Recency', 'Frequency', 'Monetary']);
+      CUSTOMERS.forEach((c) => ws.addRow([c.id, c.r, null, c.f, c.m]));
+      // exceljs' typings lack shareType/ref, which its reader and writer use for shared formulas.
+      ws.getCell('C2').value = { formula: 'B2*1', result: CUSTOMERS[0].r, shareType: 'shared', ref: 'C2:C11' } as ExcelJS.CellFormulaValue;
+      CUSTOMERS.slice(1).forEach((c, i) => {
+        ws.getCell(`C${i + 3}`).value = { sharedFormula: 'C2', result: c.r };
+      });
+    });
+
+    const res = await rfm([input, '--out', output]);
+
+    expect(res.err).toEqual([]);
+    expect(res.code).toBe(0);
+    const ws = sheet(await readXlsx(output), 'Customers');
+    expect(ws.getCell('C2').value).toEqual({ formula: 'B2*1', result: 3, shareType: 'shared', ref: 'C2:C11' });
+    expect(ws.getCell('C11').value).toEqual({ sharedFormula: 'C2', result: 33 });
+    CUSTOMERS.forEach((c, i) => expect([c.id, ...rowValues(ws, i + 2, 6, 10)]).toEqual([c.id, ...EXPECTED[c.id]]));
+  });
+
+  test('xlsx in, CSV out: the scored sheet as UTF-8 CSV with a BOM, and a note that other sheets are left out', async () => {
+    const dir = tempDir();
+    const input = path.join(dir, 'book.xlsx');
+    const output = path.join(dir, 'book.csv');
+    await writeXlsx(input, (wb) => {
+      const ws = wb.addWorksheet('Customers');
+      baseRows().forEach((r) => ws.addRow(r));
+      addNotesSheet(wb);
+    });
+
+    const res = await rfm([input, '--out', output]);
+
+    expect(res.code).toBe(0);
+    expect(res.out).toContain('Note: a CSV file holds one sheet, so only the scored sheet "Customers" was written');
+    const text = readFileSync(output, 'utf8');
+    expect(text.startsWith('\uFEFFCustomer ID,Region,Recency,Frequency,Monetary,R Score,F Score,M Score,RFM Score,Grade')).toBe(true);
+    const lines = text.slice(1).split(/\r?\n/);
+    expect(lines[1]).toBe('C01,North,3,12,800,5,4,2,3.5,B');
+    expect(lines[9]).toBe('C09,North,120,4,1234.5,1,2,3,2.1,C');
+    expect(lines).toHaveLength(12);
+    expect(lines[11]).toBe('');
   });
 });
 

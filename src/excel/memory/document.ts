@@ -137,8 +137,9 @@ export class HostSheet {
   activeCell = { row: 0, column: 0 };
   autofitColumnsCalls: string[] = [];
   autofitRowsCalls: string[] = [];
-  columnWidths = new Map<number, number>();
-  rowHeights = new Map<number, number>();
+  /** Column widths at (0, column) and row heights at (row, 0), in points. */
+  readonly columnWidths = new FormatLayer<FormatValue>();
+  readonly rowHeights = new FormatLayer<FormatValue>();
   deleted = false;
 
   constructor(

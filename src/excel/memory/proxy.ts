@@ -197,6 +197,8 @@ export abstract class ClientObject<R> implements AnyProxy {
   readonly _parent: AnyProxy | undefined;
   _isNull: boolean | undefined;
   _tracked = false;
+  /** Root-anchored objects (workbook, worksheets, settings, …) never go stale. */
+  _static = false;
   readonly _generation: number;
   protected readonly _props = new Map<string, unknown>();
   private readonly _children = new Map<string, AnyProxy>();
@@ -263,7 +265,7 @@ export abstract class ClientObject<R> implements AnyProxy {
   }
 
   _usableIn(generation: number): boolean {
-    if (this._generation === generation || this._tracked) return true;
+    if (this._static || this._generation === generation || this._tracked) return true;
     return this._parent !== undefined && this._parent._usableIn(generation);
   }
 
@@ -327,6 +329,7 @@ export abstract class ClientObject<R> implements AnyProxy {
     let c = this._children.get(name) as C | undefined;
     if (c === undefined) {
       c = make();
+      if (this._static && c instanceof ClientObject) c._static = true;
       this._children.set(name, c);
     }
     return c;
