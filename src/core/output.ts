@@ -110,7 +110,7 @@ function formatNumber(x: number): string {
 export function describeWarning(w: Warning, lang: Lang): string {
   switch (w.kind) {
     case 'ties':
-      return t(lang, w.emptyScores.length ? 'warn.tiesEmpty' : 'warn.ties', {
+      return t(lang, w.byRowOrder ? 'warn.tiesFirst' : w.emptyScores.length ? 'warn.tiesEmpty' : 'warn.ties', {
         metric: metricName(w.metric),
         share: percent(w.count / w.n),
         value: formatNumber(w.value),

@@ -50,7 +50,7 @@ export interface InvalidCell {
 
 export type Warning =
   /** A tie group is larger than one band, so the bands can't hold n/k each. */
-  | { kind: 'ties'; metric: Metric; value: number; count: number; n: number; emptyScores: number[] }
+  | { kind: 'ties'; metric: Metric; value: number; count: number; n: number; emptyScores: number[]; byRowOrder: boolean }
   /** Nearly everyone lands in one grade. */
   | { kind: 'gradeConcentration'; label: string; count: number; n: number }
   /** A grade no score under this scheme can reach (threshold outside the scale). */

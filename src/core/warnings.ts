@@ -29,7 +29,15 @@ export function findWarnings(
     const emptyScores: number[] = [];
     for (let s = 1; s <= scheme.bins; s++) if (!present.has(s)) emptyScores.push(s);
     for (const group of bigTies[metric]) {
-      warnings.push({ kind: 'ties', metric, value: group.value, count: group.count, n, emptyScores });
+      warnings.push({
+        kind: 'ties',
+        metric,
+        value: group.value,
+        count: group.count,
+        n,
+        emptyScores,
+        byRowOrder: scheme.ties === 'first',
+      });
     }
   }
 

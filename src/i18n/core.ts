@@ -20,6 +20,7 @@ const en = {
 
   'warn.ties': '{metric}: {share} of customers share {metric} = {value}, so the score bands cannot hold an equal share each',
   'warn.tiesEmpty': '{metric}: {share} of customers share {metric} = {value}, so no one can score {scores}',
+  'warn.tiesFirst': '{metric}: {share} of customers share {metric} = {value}; with ties "first" their scores depend on row order',
   'warn.gradeUnreachable': 'Grade {label} cannot occur: RFM scores under this scheme range from {min} to {max}',
   'warn.gradeConcentration': '{share} of customers get grade {label}: the grade thresholds may not fit this scheme',
   'warn.distribution': '{metric} scores: {parts}',
@@ -71,6 +72,7 @@ export const coreMessages: MessageTable<keyof typeof en> = {
 
     'warn.ties': '{metric}:{share}的客户{metric} = {value},各得分档无法均分',
     'warn.tiesEmpty': '{metric}:{share}的客户{metric} = {value},因此没有客户能得{scores}分',
+    'warn.tiesFirst': '{metric}:{share}的客户{metric} = {value};并列方式为 first 时,这些客户的得分取决于行的顺序',
     'warn.gradeUnreachable': '{label}级不会出现:此方案下RFM得分范围为{min}至{max}',
     'warn.gradeConcentration': '{share}的客户为{label}级:等级阈值可能与此方案不匹配',
     'warn.distribution': '{metric}得分分布:{parts}',

@@ -33,6 +33,17 @@ describe('classifyHeader: the real headers of SPEC.md 1', () => {
     expect(classifyHeader(header)).toBeUndefined();
   });
 
+  it('two different standalone letters in one header decide nothing (no silent guess)', () => {
+    expect(classifyHeader('R/F')).toBeUndefined();
+    expect(classifyHeader('F or M')).toBeUndefined();
+    // the same letter twice is still one metric
+    expect(classifyHeader('R (R值)')).toEqual({ metric: 'r', byLetter: true });
+  });
+
+  it('a header naming two metrics by keyword decides nothing', () => {
+    expect(classifyHeader('消费次数与金额')).toBeUndefined();
+  });
+
   it('score, grade and output headers are never input metrics', () => {
     for (const h of ['R得分', 'F得分', 'M得分', 'RFM得分', '客户等级', 'R Score', 'RFM Score', 'Grade']) {
       expect(classifyHeader(h)).toBeUndefined();

@@ -9,6 +9,7 @@ import {
   describeWarning,
   quintileScores,
   scoreTable,
+  type MetricMethod,
   type TiePolicy,
   type Warning,
 } from '../../src/core';
@@ -103,7 +104,8 @@ describe('quintile, n = 7 (not divisible by 5)', () => {
     const byPolicy: Record<TiePolicy, string> = {
       average: 'F: 43% of customers share F = 3, so no one can score 4', // scores 5,3,3,5,1,3,2: no 4
       min: 'F: 43% of customers share F = 3, so no one can score 3', // scores 5,4,4,5,1,4,2: no 3
-      first: 'F: 43% of customers share F = 3, so the score bands cannot hold an equal share each',
+      // first splits the group by row order: the bands are equal, but the scores depend on row order.
+      first: 'F: 43% of customers share F = 3; with ties "first" their scores depend on row order',
     };
     for (const ties of ['average', 'min', 'first'] as const) {
       const result = scoreTable({ r: other, f, m: other }, schemeWith({ ties }));
@@ -137,7 +139,9 @@ describe('heavy tie: 60% of customers have F = 1', () => {
   it('the user is told, with the actual distribution', () => {
     const result = scoreTable({ r: other, f, m: other }, schemeWith());
     const ties = result.warnings.filter((w): w is Extract<Warning, { kind: 'ties' }> => w.kind === 'ties');
-    expect(ties).toEqual([{ kind: 'ties', metric: 'f', value: 1, count: 6, n: 10, emptyScores: [1, 3] }]);
+    expect(ties).toEqual([
+      { kind: 'ties', metric: 'f', value: 1, count: 6, n: 10, emptyScores: [1, 3], byRowOrder: false },
+    ]);
     const text = describeWarning(ties[0], 'en');
     expect(text).toContain('F: 60% of customers share F = 1, so no one can score 1');
     // Scores 1 and 3 are both empty under ties average (see the arithmetic above).
@@ -157,6 +161,34 @@ describe('heavy tie: 60% of customers have F = 1', () => {
     const result = scoreTable({ r: other, f, m: other }, schemeWith({ ties: 'min' }));
     const w = result.warnings.find((x) => x.kind === 'ties');
     expect(w && describeWarning(w, 'en')).toBe('F: 60% of customers share F = 1, so no one can score 1, 2');
+  });
+});
+
+describe('no ties warning when every tie group fits in one band', () => {
+  it('n = 10, k = 5: groups of 2 (= n/k) are not reported', () => {
+    // F = 5,5,4,4,3,3,2,2,1,1: each group has 2 rows, 2·5 = 10, not > 10
+    const f = [5, 5, 4, 4, 3, 3, 2, 2, 1, 1];
+    const r = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+    const result = scoreTable({ r, f, m: r }, schemeWith());
+    expect(result.warnings).toEqual([]);
+    // average ranks 1.5, 3.5, 5.5, 7.5, 9.5 → 5 − floor(5·0.5/10) = 5, 5 − floor(1.25) = 4, 3, 2, 1
+    expect(scoresOf(result, 'f')).toEqual([5, 5, 4, 4, 3, 3, 2, 2, 1, 1]);
+  });
+
+  it('breaks and raw metrics never get a ties warning', () => {
+    const f = [1, 1, 1, 1, 1, 1, 1, 1, 2, 3];
+    const r = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+    const scheme = schemeWith({
+      grades: [
+        { label: 'A', min: '100' },
+        { label: 'B', min: null },
+      ],
+    });
+    const methods: MetricMethod[] = [{ kind: 'raw' }, { kind: 'breaks', cutoffs: [2, 3] }];
+    for (const method of methods) {
+      const result = scoreTable({ r, f, m: r }, { ...scheme, methods: { ...scheme.methods, f: method } });
+      expect(result.warnings.filter((w) => w.kind === 'ties')).toEqual([]);
+    }
   });
 });
 

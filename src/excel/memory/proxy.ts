@@ -96,6 +96,7 @@ export interface AnyProxy {
   readonly context: RequestContextImpl;
   readonly _typeName: string;
   _usableIn(generation: number): boolean;
+  _keptAlive(): boolean;
   _settleNull(): void;
   _snapshot(paths: string[]): Snapshot;
 }
@@ -265,8 +266,12 @@ export abstract class ClientObject<R> implements AnyProxy {
   }
 
   _usableIn(generation: number): boolean {
-    if (this._static || this._generation === generation || this._tracked) return true;
-    return this._parent !== undefined && this._parent._usableIn(generation);
+    return this._static || this._generation === generation || this._keptAlive();
+  }
+
+  /** Tracked, or derived from a tracked object (e.g. `trackedRange.format`). */
+  _keptAlive(): boolean {
+    return this._tracked || (this._parent !== undefined && this._parent._keptAlive());
   }
 
   get isNullObject(): boolean {
