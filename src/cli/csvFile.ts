@@ -8,8 +8,7 @@
  */
 import { promises as fs } from 'node:fs';
 import Papa from 'papaparse';
-import { RfmError, type CellValue } from '../core';
-import type { ScoredSheet } from './table';
+import { RfmError, type CellValue, type ScoredSheet } from '../core';
 
 export interface CsvSource {
   text: string;

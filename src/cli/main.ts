@@ -4,13 +4,12 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { RfmError, type CellValue } from '../core';
+import { RfmError, scoreRows, TableCollector, type CellValue, type ScoredSheet } from '../core';
 import { t, type Lang } from '../i18n';
 import { writeAtomically } from './atomic';
 import { csvSourceOfRows, scanCsv, scoredCsv } from './csvFile';
 import { parseCommand, type CliOptions } from './options';
 import { reportLines } from './report';
-import { scoreRows, TableCollector, type ScoredSheet } from './table';
 import { newWorkbook, pickSheet, readWorkbook, sheetRows, writeWorkbook, type Worksheet } from './xlsxFile';
 
 export interface Io {

@@ -1,7 +1,15 @@
 /** What the command line prints after a run: grade counts, invalid cells, warnings. */
-import { columnLetter, describeDistribution, describeInvalid, describeWarning, type Metric, type Scheme } from '../core';
+import {
+  columnLetter,
+  describeDistribution,
+  describeInvalid,
+  describeWarning,
+  invalidAddress,
+  type Metric,
+  type ScoredSheet,
+  type Scheme,
+} from '../core';
 import { percent, t, type Lang } from '../i18n';
-import { invalidAddress, type ScoredSheet } from './table';
 
 /** How many invalid cells are listed one by one before "… and N more". */
 export const INVALID_LISTED = 20;

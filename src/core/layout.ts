@@ -10,13 +10,16 @@ import { METRICS, type CellValue, type Metric } from './types';
 
 export type HeaderMode = 'auto' | 'yes' | 'no';
 
+/** A column: its letter ("B") or exact header text (command line), or its 0-based index (pane). */
+export type ColumnRef = string | number;
+
 export interface LayoutOptions {
   header?: HeaderMode;
-  /** A column letter ("B") or the exact header text; undefined = detect from the headers. */
-  r?: string;
-  f?: string;
-  m?: string;
-  id?: string;
+  /** undefined = detect from the headers. */
+  r?: ColumnRef;
+  f?: ColumnRef;
+  m?: ColumnRef;
+  id?: ColumnRef;
 }
 
 export interface Layout {
@@ -35,7 +38,11 @@ function text(v: CellValue): string {
  * Resolve a column reference. The exact header text wins over a column letter when a header row may
  * exist (a header literally named "R" means that column, not column R).
  */
-function resolveRef(ref: string, firstRow: readonly CellValue[], headerPossible: boolean, role: string): number {
+function resolveRef(ref: ColumnRef, firstRow: readonly CellValue[], headerPossible: boolean, role: string): number {
+  if (typeof ref === 'number') {
+    if (Number.isInteger(ref) && ref >= 0) return ref;
+    throw new RfmError('layout.noSuchColumn', { role, value: String(ref) });
+  }
   const wanted = ref.trim();
   if (headerPossible) {
     const matches = firstRow.flatMap((v, i) => (text(v) === wanted ? [i] : []));
@@ -47,6 +54,10 @@ function resolveRef(ref: string, firstRow: readonly CellValue[], headerPossible:
   throw new RfmError('layout.noSuchColumn', { role, value: ref });
 }
 
+function given(ref: ColumnRef | undefined): ref is ColumnRef {
+  return typeof ref === 'number' || (ref !== undefined && ref.trim() !== '');
+}
+
 export function resolveLayout(firstRow: readonly CellValue[], opts: LayoutOptions = {}): Layout {
   const mode = opts.header ?? 'auto';
   const headerPossible = mode !== 'no';
@@ -55,7 +66,7 @@ export function resolveLayout(firstRow: readonly CellValue[], opts: LayoutOption
   const missing: Metric[] = [];
   for (const metric of METRICS) {
     const ref = opts[metric];
-    if (ref !== undefined && ref.trim() !== '') columns[metric] = resolveRef(ref, firstRow, headerPossible, metricName(metric));
+    if (given(ref)) columns[metric] = resolveRef(ref, firstRow, headerPossible, metricName(metric));
     else missing.push(metric);
   }
   let headerFromDetection = false;
@@ -91,7 +102,7 @@ export function resolveLayout(firstRow: readonly CellValue[], opts: LayoutOption
   }
   const header = mode === 'yes' || (mode === 'auto' && (headerFromDetection || isHeaderRow(firstRow, columns)));
   let id: number | undefined;
-  if (opts.id !== undefined && opts.id.trim() !== '') id = resolveRef(opts.id, firstRow, headerPossible, 'ID');
+  if (given(opts.id)) id = resolveRef(opts.id, firstRow, headerPossible, 'ID');
   else if (header) id = detectColumns(firstRow).columns.id;
   return { header, columns, id, detected };
 }

@@ -18,8 +18,9 @@ export class TrackedObjectsImpl {
     }
   }
 
+  /** Takes effect after the next sync, as in Office.js. */
   remove(objects: AnyProxy | AnyProxy[]): void {
-    for (const o of Array.isArray(objects) ? objects : [objects]) (o as ClientObject<unknown>)._tracked = false;
+    for (const o of Array.isArray(objects) ? objects : [objects]) this.context._untrackAfterSync.push(o);
   }
 }
 
@@ -40,6 +41,7 @@ export class RequestContextImpl {
   readonly trackedObjects: TrackedObjectsImpl;
   readonly traceMessages: string[] = [];
   private _queue: QueuedOp[] = [];
+  _untrackAfterSync: AnyProxy[] = [];
   private _resolvedInSync: AnyProxy[] = [];
   private _workbook: WorkbookProxy | undefined;
 
@@ -92,6 +94,16 @@ export class RequestContextImpl {
   async sync<T>(passThroughValue?: T): Promise<T> {
     const ops = this._queue;
     this._queue = [];
+    const untrack = this._untrackAfterSync;
+    this._untrackAfterSync = [];
+    try {
+      return await this._run(ops, passThroughValue);
+    } finally {
+      for (const o of untrack) (o as ClientObject<unknown>)._tracked = false;
+    }
+  }
+
+  private async _run<T>(ops: QueuedOp[], passThroughValue?: T): Promise<T> {
     const { log, book, options } = this._env;
 
     let requestBytes = 0;

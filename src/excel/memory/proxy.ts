@@ -82,7 +82,7 @@ export interface Delivery {
 export interface QueuedOp {
   kind: 'instantiate' | 'action' | 'load';
   target: AnyProxy;
-  /** "getRange", ".values=", ".load(values)", … (prefixed with the type name in the log) */
+  /** "getRange", "values=", "load(values)", … (prefixed with the type name in the log) */
   name: string;
   /** Arguments or written data: counted in the request payload. */
   payload?: unknown;
@@ -292,7 +292,7 @@ export abstract class ClientObject<R> implements AnyProxy {
   /** Property write: kept locally (as Office.js does) and queued for the next sync. */
   protected _setProp(name: string, value: unknown, apply: (ref: R) => void): void {
     this._props.set(name, value);
-    this._action(`.${name}=`, value, apply);
+    this._action(`${name}=`, value, apply);
   }
 
   /** Queues a method call or write that runs at the next sync (skipped for a null object). */
@@ -352,7 +352,7 @@ export abstract class ClientObject<R> implements AnyProxy {
     this.context._enqueue({
       kind: 'load',
       target: this,
-      name: `.load(${parsed.paths.join(',')})`,
+      name: `load(${parsed.paths.join(',')})`,
       payload: parsed.paths,
       counts: true,
       run: () => {

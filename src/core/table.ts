@@ -1,26 +1,15 @@
 /**
- * The file-format-independent part of the command line: find the table among a sheet's rows as they
- * stream by, score it, and decide where the output columns go (after the last used column, or over
- * this product's own earlier output columns on a re-run).
+ * A table as rows (a sheet, a CSV file, a selected range): find the header and the data rows as they
+ * stream by, score them, and decide where the output columns go (after the last used column, or over
+ * this product's own earlier output columns on a re-run). Shared by the command line and the pane.
  */
-import {
-  cellAddress,
-  columnLetter,
-  describeInvalid,
-  ownOutputBlockStart,
-  outputTable,
-  resolveLayout,
-  RfmError,
-  scoreTable,
-  type CellValue,
-  type Layout,
-  type LayoutOptions,
-  type Metric,
-  type OutputTable,
-  type Scheme,
-  type ScoreResult,
-} from '../core';
 import type { Lang } from '../i18n';
+import { cellAddress, columnLetter } from './address';
+import { scoreTable } from './engine';
+import { RfmError } from './errors';
+import { resolveLayout, type Layout, type LayoutOptions } from './layout';
+import { describeInvalid, outputTable, ownOutputBlockStart, type OutputTable } from './output';
+import type { CellValue, Metric, Scheme, ScoreResult } from './types';
 
 export interface ScoredSheet {
   layout: Layout;
@@ -41,9 +30,17 @@ export function isEmptyCell(v: CellValue): boolean {
   return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 }
 
-/** Address in the user's terms of the invalid cell of data row `row`. */
-export function invalidAddress(sheet: ScoredSheet, row: number, metric: Metric): string {
-  return cellAddress(sheet.layout.columns[metric], sheet.dataRows[row] + 1);
+/**
+ * Address in the user's terms of the invalid cell of data row `row`; `origin` is the sheet position
+ * (0-based row, column) of the table's first cell when the table does not start at A1.
+ */
+export function invalidAddress(
+  sheet: ScoredSheet,
+  row: number,
+  metric: Metric,
+  origin: { row: number; column: number } = { row: 0, column: 0 },
+): string {
+  return cellAddress(origin.column + sheet.layout.columns[metric], origin.row + sheet.dataRows[row] + 1);
 }
 
 /**
@@ -126,7 +123,7 @@ export class TableCollector {
   }
 }
 
-/** Score rows held in memory (xlsx sheets). */
+/** Score rows held in memory (xlsx sheets, a range's values). */
 export function scoreRows(
   rows: readonly (readonly CellValue[])[],
   options: LayoutOptions,
