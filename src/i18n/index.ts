@@ -6,6 +6,7 @@
 import { coreMessages } from './core';
 import { cliMessages } from './cli';
 import { paneMessages } from './pane';
+import { excelMessages } from './excel';
 
 export type Lang = 'en' | 'zh';
 export const LANGS: readonly Lang[] = ['en', 'zh'];
@@ -16,7 +17,7 @@ export interface MessageTable<K extends string> {
   zh: Record<K, string>;
 }
 
-const tables = [coreMessages, cliMessages, paneMessages] as const;
+const tables = [coreMessages, cliMessages, paneMessages, excelMessages] as const;
 type Keys<T> = T extends MessageTable<infer K> ? K : never;
 export type MessageKey = Keys<(typeof tables)[number]>;
 

@@ -105,12 +105,17 @@ export class RequestContextImpl {
 
   private async _run<T>(ops: QueuedOp[], passThroughValue?: T): Promise<T> {
     const { log, book, options } = this._env;
+    if (ops.length === 0) {
+      // nothing queued: Office.js makes no round trip
+      await Promise.resolve();
+      return passThroughValue as T;
+    }
 
     let requestBytes = 0;
     let count = 0;
     const actions: string[] = [];
     for (const op of ops) {
-      const label = `${op.target._typeName}.${op.name}`;
+      const label = op.label ?? `${op.target._typeName}.${op.name}`;
       requestBytes += jsonLength(op.payload === undefined ? [label] : [label, op.payload]);
       if (op.kind !== 'instantiate' || op.counts) {
         count += 1;
@@ -141,7 +146,7 @@ export class RequestContextImpl {
     let responseBytes = 0;
     this._processing = true;
     this._resolvedInSync = [];
-    book.holdEvents();
+    book.holdEvents(); // handlers run after the batch, asynchronously
     try {
       for (const op of ops) {
         const d = op.run();
@@ -151,18 +156,19 @@ export class RequestContextImpl {
         }
       }
     } catch (e) {
+      fail(e);
+    } finally {
       this._processing = false;
       book.releaseEvents();
-      fail(e);
     }
-    this._processing = false;
+    const resolved = this._resolvedInSync;
+    this._resolvedInSync = [];
     record.responseBytes = responseBytes;
 
     // results travel back asynchronously: nothing is readable before the promise settles
     await Promise.resolve();
 
     if (options.maxResponseBytes !== undefined && responseBytes > options.maxResponseBytes) {
-      book.releaseEvents();
       fail(
         officeError(
           ErrorCodes.responsePayloadSizeLimitExceeded,
@@ -170,10 +176,8 @@ export class RequestContextImpl {
         ),
       );
     }
-    for (const o of this._resolvedInSync) o._settleNull();
-    this._resolvedInSync = [];
+    for (const o of resolved) o._settleNull();
     for (const d of deliveries) d.apply();
-    book.releaseEvents();
     return passThroughValue as T;
   }
 }

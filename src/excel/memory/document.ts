@@ -4,13 +4,11 @@
  * The Office-rule layer (proxies) and the host handle (tests, preview page) both work on this.
  */
 import {
-  MAX_COLUMNS,
   MAX_ROWS,
   type Rect,
   boundingRect,
   formatAddress,
   formatRect,
-  intersect,
   overlaps,
   rect,
   contains,
@@ -216,7 +214,10 @@ export class HostSheet {
   putRaw(r: number, c: number, value: unknown, asTyped: boolean): void {
     const v = toCellValue(value);
     if (asTyped && typeof v === 'string') {
-      this.putTyped(r, c, typeString(v, this.numberFormat(r, c), this.book.options.coerceStrings));
+      const cellFormat = this.numberFormat(r, c);
+      const typed = typeString(v, cellFormat, this.book.options.coerceStrings);
+      if (typed.numberFormat !== undefined && cellFormat === 'General') this.formats.numberFormat.setCell(r, c, typed.numberFormat);
+      this.putTyped(r, c, typed);
     } else {
       this.putTyped(r, c, { value: v });
     }
@@ -531,8 +532,3 @@ export class HostBook {
   }
 }
 
-export function sheetAddress(sheet: HostSheet, area: Rect): string {
-  return formatAddress(sheet.name, area);
-}
-
-export { MAX_ROWS, MAX_COLUMNS, intersect };

@@ -42,8 +42,9 @@ export class EventHandlersImpl<T> {
       reg.sheetId = sheetId;
       book.registrations.push(reg);
     });
+    // removal is anchored at the workbook, so `Excel.run(result.context, …)` can remove it later
     return new EventHandlerResultImpl(this.context, () =>
-      this.queue(`${this.kind}.remove`, () => {
+      this.unregister(`${this.kind}.remove`, () => {
         book.registrations = book.registrations.filter((r) => r !== reg);
       }),
     );
@@ -51,9 +52,13 @@ export class EventHandlersImpl<T> {
 
   remove(handler: (args: T) => Promise<unknown> | unknown): void {
     const book = this.context._env.book;
-    this.queue(`${this.kind}.remove`, (sheetId) => {
-      book.registrations = book.registrations.filter((r) => !(r.handler === handler && r.kind === this.kind && r.sheetId === sheetId));
+    this.unregister(`${this.kind}.remove`, () => {
+      book.registrations = book.registrations.filter((r) => !(r.handler === handler && r.kind === this.kind));
     });
+  }
+
+  private unregister(name: string, apply: () => void): void {
+    this.context._enqueue({ kind: 'action', target: this.context.workbook, name, counts: true, run: apply });
   }
 }
 

@@ -4,7 +4,7 @@
  * events an add-in registered (selection changed, worksheet changed) and the onChange listeners.
  */
 import { type Rect, cellName, formatRect, intersect, isUnbounded, parseAddress, rect, splitSheet } from './addresses';
-import { FORMAT_DEFAULTS, type FormatProp, type FormatValue, type HostBook, type HostSheet, type WorkbookChange } from './document';
+import { type FormatProp, type FormatValue, type HostBook, type HostSheet, type WorkbookChange } from './document';
 import type { CellValue } from './numberFormat';
 
 export interface HostFormat {
@@ -338,4 +338,3 @@ export function createHostHandle(book: HostBook): MemoryWorkbook {
   };
 }
 
-export { FORMAT_DEFAULTS };

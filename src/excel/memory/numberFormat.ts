@@ -35,13 +35,35 @@ export interface TypedInput {
   value: CellValue;
   /** Set when the input was a formula ("=…"). `value` then holds the formula text. */
   formula?: string;
-  /** Set when a string was turned into a number or a boolean, as Excel does for typed text. */
+  /** Set when a string was turned into a number, a date or a boolean, as Excel does for typed text. */
   coerced?: boolean;
+  /** A number format Excel applies to a General cell along with the value (percent, date). */
+  numberFormat?: string;
+}
+
+const PERCENT_TEXT = /^\s*([+-]?(\d+(\.\d*)?|\.\d+))%\s*$/;
+const ISO_DATE_TEXT = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2})(?::(\d{2}))?)?$/;
+
+/** Excel serial date (1900 system) for a UTC calendar date and time. */
+export function dateSerial(year: number, month: number, day: number, h = 0, m = 0, sec = 0): number {
+  return (Date.UTC(year, month - 1, day, h, m, sec) - Date.UTC(1899, 11, 30)) / 86400000;
+}
+
+function isoDate(input: string): TypedInput | undefined {
+  const m = ISO_DATE_TEXT.exec(input);
+  if (!m) return undefined;
+  const [y, mo, d, h, mi, se] = m.slice(1).map((x) => (x === undefined ? 0 : Number(x)));
+  const check = new Date(Date.UTC(y, mo - 1, d));
+  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d || h > 23 || mi > 59 || se > 59 || y < 1900) return undefined;
+  const withTime = m[4] !== undefined;
+  return { value: dateSerial(y, mo, d, h, mi, se), coerced: true, numberFormat: withTime ? 'yyyy-mm-dd hh:mm' : 'yyyy-mm-dd' };
 }
 
 /**
- * A string written through `Range.values` is treated as if typed: "=…" is a formula, "123" a number,
- * "TRUE" a boolean, a leading apostrophe forces text; a cell formatted as text ("@") keeps it as is.
+ * A string written through `Range.values` is treated as if typed: "=…" is a formula, so is text
+ * starting with "+" or "-" that is not a number; "123" becomes a number, "12%" 0.12, "2024-01-31" a
+ * date serial, "TRUE" a boolean; a leading apostrophe forces text; a cell formatted as text ("@")
+ * keeps the string as it is. With `coerce` false only "=…" formulas are recognised.
  */
 export function typeString(input: string, cellFormat: string, coerce: boolean): TypedInput {
   if (input.length > 1 && input.startsWith('=')) return { value: input, formula: input };
@@ -52,8 +74,19 @@ export function typeString(input: string, cellFormat: string, coerce: boolean): 
     const n = Number(input);
     if (Number.isFinite(n)) return { value: n === 0 ? 0 : n, coerced: true };
   }
+  const percent = PERCENT_TEXT.exec(input);
+  if (percent) {
+    const n = Number(percent[1]) / 100;
+    return { value: n === 0 ? 0 : n, coerced: true, numberFormat: percent[1].includes('.') ? '0.00%' : '0%' };
+  }
+  const date = isoDate(input.trim());
+  if (date) return date;
   const upper = input.trim().toUpperCase();
   if (upper === 'TRUE' || upper === 'FALSE') return { value: upper === 'TRUE', coerced: true };
+  if (input.length > 1 && (input.startsWith('+') || input.startsWith('-'))) {
+    const formula = `=${input}`;
+    return { value: formula, formula };
+  }
   return { value: input };
 }
 
@@ -236,7 +269,7 @@ function formatNumberSection(n: number, section: string): string {
   }
   let lastPlaceholder = firstPlaceholder;
   tokens.forEach((t, i) => {
-    if (!t.literal && /[0#?.,%]/.test(t.text)) lastPlaceholder = i;
+    if (!t.literal && /[0#?.,]/.test(t.text)) lastPlaceholder = i;
   });
   const prefix = tokens
     .slice(0, firstPlaceholder)

@@ -84,6 +84,8 @@ export interface QueuedOp {
   target: AnyProxy;
   /** "getRange", "values=", "load(values)", … (prefixed with the type name in the log) */
   name: string;
+  /** Log label; defaults to "<TargetType>.<name>" (instantiations use the parent's type). */
+  label?: string;
   /** Arguments or written data: counted in the request payload. */
   payload?: unknown;
   /** Counted as an action even though it instantiates an object (`add(...)`). */
@@ -222,6 +224,7 @@ export abstract class ClientObject<R> implements AnyProxy {
         kind: 'instantiate',
         target: this,
         name: options.name ?? '',
+        label: parent !== undefined && options.name !== undefined ? `${parent._typeName}.${options.name}` : undefined,
         payload: options.args,
         counts: options.action === true,
         run: () => {

@@ -22,7 +22,6 @@ import type { ConditionalFormatRecord, FormatProp, FormatValue, HostSheet } from
 import { FORMAT_DEFAULTS } from './document';
 import { ErrorCodes, invalidArgument, itemNotFound, officeError } from './errors';
 import { type AnyProxy, ClientObject, ClientResultImpl, CollectionObject, type ScalarGetters } from './proxy';
-import type { RequestContextImpl } from './context';
 import {
   type RangeRef,
   alive,
@@ -35,6 +34,7 @@ import {
   writeFormat,
   writeNumberFormat,
 } from './rules';
+import { TableScopedCollectionProxy } from './tables';
 import { WorksheetProxy } from './worksheet';
 
 export type { RangeRef };
@@ -335,6 +335,21 @@ export class RangeProxy extends ClientObject<RangeRef> {
         return areas.length === 0 ? null : { sheet: p.sheet, areas };
       },
       { name: 'getMergedAreasOrNullObject', args: [] },
+    );
+  }
+
+  /** The tables that overlap this range (or lie inside it with `fullyContained`). */
+  getTables(fullyContained = false): TableScopedCollectionProxy {
+    return new TableScopedCollectionProxy(
+      this.context,
+      this,
+      () => {
+        const p = this._resolve();
+        if (p === null) return null;
+        alive(p.sheet, 'Range.getTables');
+        return { book: this._env.book, sheet: p.sheet, area: p.area, fullyContained };
+      },
+      { name: 'getTables', args: [fullyContained] },
     );
   }
 
@@ -1039,8 +1054,4 @@ export class RangeCollectionProxy extends CollectionObject<AreasRef, RangeProxy,
       { name: 'getItemAt', args: [index] },
     );
   }
-}
-
-export function newRange(context: RequestContextImpl, parent: AnyProxy, resolver: () => RangeRef | null, name: string, args: unknown[]): RangeProxy {
-  return new RangeProxy(context, parent, resolver, { name, args });
 }

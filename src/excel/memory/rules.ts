@@ -6,7 +6,7 @@
 import { type Rect, cellCount, cellName, columnCount, formatRect, isUnbounded, rowCount } from './addresses';
 import type { FormatProp, FormatValue, HostSheet } from './document';
 import { ErrorCodes, invalidArgument, itemNotFound, officeError } from './errors';
-import { type CellValue, type TypedInput, formatValue, typeString, valueTypeOf } from './numberFormat';
+import { type TypedInput, formatValue, typeString, valueTypeOf } from './numberFormat';
 import type { Env } from './proxy';
 
 export interface RangeRef {
@@ -126,7 +126,9 @@ export function writeCells(env: Env, ref: RangeRef, kind: 'values' | 'formulas',
       } else if (typeof v === 'boolean') {
         typed = { value: v };
       } else if (typeof v === 'string') {
-        typed = typeString(v, sheet.numberFormat(r, c), coerce);
+        const cellFormat = sheet.numberFormat(r, c);
+        typed = typeString(v, cellFormat, coerce);
+        if (typed.numberFormat !== undefined && cellFormat === 'General') sheet.formats.numberFormat.setCell(r, c, typed.numberFormat);
         if (typed.formula !== undefined) {
           formulas += 1;
           if (firstFormula === '') firstFormula = `${cellName(r, c)}: ${typed.formula}`;
@@ -251,4 +253,3 @@ export function normalizeColor(input: unknown, location: string): string {
   throw invalidArgument(`The color '${input}' is not valid: use "#RRGGBB" or an HTML color name.`, location);
 }
 
-export type { CellValue };

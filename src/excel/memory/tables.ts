@@ -1,7 +1,7 @@
 /**
  * Tables (ListObjects): the workbook- and worksheet-level collections, columns and row appends.
  */
-import { type Rect, columnCount, parseAddress, rect } from './addresses';
+import { type Rect, columnCount, contains, overlaps, parseAddress, rect } from './addresses';
 import type { HostBook, HostSheet, TableRecord } from './document';
 import { ErrorCodes, invalidArgument, itemNotFound, officeError } from './errors';
 import { ClientObject, ClientResultImpl, CollectionObject, type ScalarGetters } from './proxy';
@@ -13,6 +13,9 @@ export interface TablesScope {
   book: HostBook;
   /** Set for `worksheet.tables`; undefined for `workbook.tables`. */
   sheet?: HostSheet;
+  /** Set for `range.getTables()`: tables overlapping (or inside) this area of `sheet`. */
+  area?: Rect;
+  fullyContained?: boolean;
 }
 
 function live(t: TableRecord, location: string): TableRecord {
@@ -35,7 +38,12 @@ export class TableCollectionProxy extends CollectionObject<TablesScope, TablePro
   }
 
   protected _itemRefs(scope: TablesScope): TableRecord[] {
-    return scope.book.liveTables().filter((t) => scope.sheet === undefined || t.sheet === scope.sheet);
+    const { area } = scope;
+    const tables = scope.book.liveTables().filter((t) => scope.sheet === undefined || t.sheet === scope.sheet);
+    if (area === undefined) return tables;
+    return tables
+      .filter((t) => (scope.fullyContained ? contains(area, t.area) : overlaps(area, t.area)))
+      .sort((a, b) => a.area.r0 - b.area.r0 || a.area.c0 - b.area.c0);
   }
 
   protected _makeItem(t: TableRecord): TableProxy {
@@ -111,6 +119,28 @@ export class TableCollectionProxy extends CollectionObject<TablesScope, TablePro
 
   getCount(): ClientResultImpl<number> {
     return this._query('getCount', [], (scope) => this._itemRefs(scope).length);
+  }
+}
+
+/** `range.getTables()`: the tables that overlap a range, top to bottom, left to right. */
+export class TableScopedCollectionProxy extends TableCollectionProxy {
+  get _typeName(): string {
+    return 'TableScopedCollection';
+  }
+
+  getFirst(): TableProxy {
+    return new TableProxy(
+      this.context,
+      this,
+      () => {
+        const scope = this._resolve();
+        if (scope === null) return null;
+        const first = this._itemRefs(scope)[0];
+        if (!first) throw itemNotFound('no table in the range', 'TableScopedCollection.getFirst');
+        return first;
+      },
+      { name: 'getFirst', args: [] },
+    );
   }
 }
 

@@ -319,6 +319,7 @@ export class WorksheetProtectionProxy extends ClientObject<HostSheet> {
   protect(options?: Record<string, unknown>, password?: string): void {
     this._action('protect', [options ?? null, password === undefined ? null : '***'], (s) => {
       alive(s, 'WorksheetProtection.protect');
+      if (s.protected) throw officeError(ErrorCodes.invalidOperation, 'The worksheet is already protected.', 'WorksheetProtection.protect');
       s.protected = true;
       s.protectionOptions = { ...(options ?? {}) };
       s.protectionPassword = password;

@@ -1,0 +1,81 @@
+/**
+ * The contract between the task pane (src/taskpane) and the Excel I/O (src/excel). The pane holds UI
+ * state only; every Office.js call lives behind these functions, which take the `Excel` namespace as
+ * a parameter so the same code runs against real Excel and the in-memory workbook
+ * (src/excel/memory) in jest and in the local preview.
+ */
+import type { CellValue, LayoutOptions, Metric, OutputTable, Scheme, ScoreResult, ScoredSheet } from '../core';
+import type { Lang } from '../i18n';
+
+/** The Office.js `Excel` namespace (real, or the in-memory one). */
+export type ExcelApi = typeof Excel;
+
+/** The table the analyst chose: the selection, narrowed and resolved. */
+export interface TableRef {
+  sheet: string;
+  /** Absolute address without the sheet, e.g. "B2:H830" (whole columns already clipped). */
+  address: string;
+  /** 0-based sheet position of the table's top-left cell. */
+  row: number;
+  column: number;
+  rowCount: number;
+  columnCount: number;
+  /** Values of the table's first row (header candidates). */
+  firstRow: CellValue[];
+  /** Set when the selection was inside an Excel table and the whole table is used. */
+  tableName?: string;
+  /** True when a whole-column/row selection was clipped to the used range. */
+  clipped: boolean;
+}
+
+/** Progress of long work: done of total rows; `phase` for the label. */
+export type Progress = (phase: 'read' | 'write', done: number, total: number) => void;
+
+/** What is in the way of writing the output next to the table. */
+export interface WritePlan {
+  sheet: string;
+  /** 0-based sheet position of the first output cell (the header cell when there is a header). */
+  row: number;
+  column: number;
+  rowCount: number;
+  columnCount: number;
+  /** Address of the output area, e.g. "I2:N830". */
+  address: string;
+  /**
+   * none: the area is empty; own: it holds this product's earlier output (replaced without asking);
+   * user: it holds cells the user typed — ask: overwrite / new sheet / cancel.
+   */
+  conflict: 'none' | 'own' | 'user';
+  /** First non-empty cell in the way (user conflict), e.g. "J5". */
+  conflictCell?: string;
+  /** The sheet is protected: nothing can be written there (offer a new sheet). */
+  protectedSheet: boolean;
+  /** A merged area overlaps the output area (address), which Excel cannot write into. */
+  mergedArea?: string;
+}
+
+export type WriteTarget = 'here' | 'newSheet';
+
+export interface WriteResult {
+  sheet: string;
+  address: string;
+  rowsWritten: number;
+  syncs: number;
+}
+
+/** Saved per workbook (document settings) and restored when it reopens. */
+export interface SavedSettings {
+  version: 1;
+  lang?: Lang;
+  preset?: string;
+  scheme: Scheme;
+  layout: LayoutOptions;
+}
+
+export interface ScoredTable {
+  table: ScoredSheet;
+  result: ScoreResult;
+  output: OutputTable;
+}
+
+export type { Metric };
