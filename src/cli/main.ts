@@ -158,13 +158,18 @@ function langHint(argv: string[]): Lang {
   return v === 'zh' ? 'zh' : 'en';
 }
 
+/** The package version, from the nearest package.json above this file (src/ or lib/src/). */
 function version(): string {
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return (require(path.join(__dirname, '..', '..', '..', 'package.json')) as { version: string }).version;
-  } catch {
-    return 'unknown';
+  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const pkg = require(path.join(dir, 'package.json')) as { name?: string; version: string };
+      if (pkg.name === 'rfm-grader') return pkg.version;
+    } catch {
+      // keep looking upwards
+    }
   }
+  return 'unknown';
 }
 
 /** Run the command; resolves to the exit code. Never throws. */

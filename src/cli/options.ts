@@ -5,6 +5,9 @@
 import { parseArgs } from 'node:util';
 import {
   defaultScheme,
+  preset,
+  PRESET_IDS,
+  type PresetId,
   parseBinsText,
   parseGradesText,
   parseMethodText,
@@ -31,6 +34,7 @@ export interface CliOptions {
 const OPTIONS = {
   out: { type: 'string' },
   sheet: { type: 'string' },
+  preset: { type: 'string' },
   header: { type: 'string' },
   r: { type: 'string' },
   f: { type: 'string' },
@@ -96,7 +100,13 @@ export function parseCommand(argv: string[]): ParsedCommand {
     header = v.header;
   }
 
-  const scheme = defaultScheme();
+  let scheme = defaultScheme();
+  if (v.preset !== undefined) {
+    if (!(PRESET_IDS as readonly string[]).includes(v.preset)) {
+      throw new RfmError('cli.badPreset', { value: v.preset, presets: PRESET_IDS.join(', ') });
+    }
+    scheme = preset(v.preset as PresetId);
+  }
   if (v.variant !== undefined) scheme.variant = parseVariantText(v.variant);
   if (v.weights !== undefined) {
     if (scheme.variant === 'additive') throw new RfmError('cli.weightsWithAdditive');

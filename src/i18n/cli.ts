@@ -14,6 +14,8 @@ Options:
   --r COL --f COL --m COL      the R/F/M columns: a letter (B) or the exact header text
                                (default: detected from English or Chinese headers)
   --id COL                     the customer ID column (optional)
+  --preset NAME                start from a registered scheme: shanghai, hohhot (weighted quintiles),
+                               maoming (additive, F raw), template (fixed cut-offs); options below override it
   --variant weighted|additive  composite: wR·R + wF·F + wM·M, or R + F + M (default weighted)
   --weights 0.3,0.3,0.4        weights for R,F,M; must add up to exactly 1
   --r-method M, --f-method M, --m-method M
@@ -32,6 +34,7 @@ Exit codes: 0 done, 2 bad arguments or input (nothing written), 1 unexpected err
   'cli.unknownOption': 'unknown option {option} (see rfm-score --help)',
   'cli.missingValue': 'option {option} needs a value',
   'cli.badArguments': 'bad arguments: {detail}',
+  'cli.badPreset': 'unknown preset "{value}" (use {presets})',
   'cli.badLang': 'unknown language "{value}" (use en or zh)',
   'cli.badHeader': 'unknown --header value "{value}" (use auto, yes or no)',
   'cli.weightsWithAdditive': '--weights only applies to --variant weighted',
@@ -76,6 +79,8 @@ R得分、F得分、M得分、RFM得分、客户等级(有无效行时另加数�
   --r 列 --f 列 --m 列         R/F/M 所在列:列字母(如 B)或完整表头文字
                                (默认根据中英文表头自动识别)
   --id 列                      客户编号列(可选)
+  --preset 名称                从登记方案开始:shanghai、hohhot(加权五等分)、
+                               maoming(相加,F取原值)、template(固定分界值);下列选项可覆盖
   --variant weighted|additive  综合得分:wR·R + wF·F + wM·M 或 R + F + M(默认 weighted)
   --weights 0.3,0.3,0.4        R、F、M 的权重,之和必须恰好为 1
   --r-method 方法, --f-method 方法, --m-method 方法
@@ -94,6 +99,7 @@ R得分、F得分、M得分、RFM得分、客户等级(有无效行时另加数�
     'cli.unknownOption': '未知选项 {option}(参见 rfm-score --help)',
     'cli.missingValue': '选项 {option} 需要一个值',
     'cli.badArguments': '参数有误:{detail}',
+    'cli.badPreset': '未知方案"{value}"(可选 {presets})',
     'cli.badLang': '未知语言"{value}"(可选 en 或 zh)',
     'cli.badHeader': '--header 的值"{value}"无效(可选 auto、yes 或 no)',
     'cli.weightsWithAdditive': '--weights 仅适用于 --variant weighted',

@@ -257,3 +257,36 @@ describe('per-metric methods', () => {
     expect(res.rows[8].slice(4)).toEqual(['2', '1', '2', '1.7', 'D']);
   });
 });
+
+describe('--preset', () => {
+  test('maoming is additive with F raw, and later options override it', async () => {
+    // Customers: R 5,10,20,40,80 → quintile 5..1; F 3,1,2,0,1 → raw; M 500,400,300,200,100 → 5..1.
+    const rows = [
+      ['ID', 'R', 'F', 'M'],
+      ['a', 5, 3, 500],
+      ['b', 10, 1, 400],
+      ['c', 20, 2, 300],
+      ['d', 40, 0, 200],
+      ['e', 80, 1, 100],
+    ];
+    const res = await score(rows, ['--preset', 'maoming']);
+    expect(res.code).toBe(0);
+    // a: 5+3+5 = 13, b: 4+1+4 = 9, c: 3+2+3 = 8, d: 2+0+2 = 4, e: 1+1+1 = 3 → A A A A B
+    expect(res.rows.slice(1).map((r) => r.slice(4))).toEqual([
+      ['5', '3', '5', '13', 'A'],
+      ['4', '1', '4', '9', 'A'],
+      ['3', '2', '3', '8', 'A'],
+      ['2', '0', '2', '4', 'A'],
+      ['1', '1', '1', '3', 'B'],
+    ]);
+    // --f-method quintile overrides the preset's raw F: F 3,1,2,0,1 → ranks 1, 3.5, 2, 5, 3.5 → 5, 3, 4, 1, 3.
+    const over = await score(rows, ['--preset', 'maoming', '--f-method', 'quintile']);
+    expect(over.rows.slice(1).map((r) => r[5])).toEqual(['5', '3', '4', '1', '3']);
+  });
+
+  test('an unknown preset is exit 2 naming the presets', async () => {
+    const res = await score(baseRows(), ['--preset', 'beijing']);
+    expect(res.code).toBe(2);
+    expect(res.err).toEqual(['rfm-score: unknown preset "beijing" (use shanghai, hohhot, maoming, template)']);
+  });
+});
