@@ -10,6 +10,7 @@ import { writeAtomically } from './atomic';
 import { csvSourceOfRows, scanCsv, scoredCsv } from './csvFile';
 import { parseCommand, type CliOptions } from './options';
 import { reportLines } from './report';
+import { addSummarySheet } from './summarySheet';
 import { newWorkbook, pickSheet, readWorkbook, sheetRows, writeWorkbook, type Worksheet } from './xlsxFile';
 
 export interface Io {
@@ -102,6 +103,8 @@ async function score(o: CliOptions, io: Io): Promise<void> {
   let where: string;
   let produce: (temp: string) => Promise<void>;
   let note: string | undefined;
+  let summaryName: string | undefined;
+  if (o.summary && outFormat !== 'xlsx') throw new RfmError('cli.summaryNeedsXlsx');
 
   if (inFormat === 'csv') {
     const collector = new TableCollector(o.layout);
@@ -110,7 +113,7 @@ async function score(o: CliOptions, io: Io): Promise<void> {
       collector.add(i, cells);
       if (outFormat === 'xlsx') keptRows.push(cells);
     });
-    sheet = collector.finish(o.scheme, lang);
+    sheet = collector.finish(o.scheme, lang, o.insight);
     where = o.input;
     produce =
       outFormat === 'csv'
@@ -122,18 +125,20 @@ async function score(o: CliOptions, io: Io): Promise<void> {
               ws.getRow(i + 1).values = cells.map(csvCellForXlsx);
             });
             fillWorksheet(ws, sheet);
+            if (o.summary) summaryName = addSummarySheet(wb, sheet, o.scheme, lang, o.insight.followUp);
             await writeWorkbook(wb, temp);
           };
   } else {
     const wb = await readWorkbook(o.input);
     const ws = pickSheet(wb, o.sheet, o.input);
     const rows = sheetRows(ws);
-    sheet = scoreRows(rows, o.layout, o.scheme, lang);
+    sheet = scoreRows(rows, o.layout, o.scheme, lang, o.insight);
     where = t(lang, 'cli.report.sheet', { sheet: ws.name, file: o.input });
     produce =
       outFormat === 'xlsx'
         ? async (temp) => {
             fillWorksheet(ws, sheet);
+            if (o.summary) summaryName = addSummarySheet(wb, sheet, o.scheme, lang, o.insight.followUp);
             await writeWorkbook(wb, temp);
           }
         : (temp) => fs.writeFile(temp, scoredCsv(csvSourceOfRows(rows, cellText), sheet), 'utf8');
@@ -149,6 +154,7 @@ async function score(o: CliOptions, io: Io): Promise<void> {
   for (const line of reportLines(sheet, o.scheme, lang, where)) io.out(line);
   if (sheet.replacedColumns) io.out(t(lang, 'cli.report.rerun', { count: sheet.replacedColumns }));
   if (note) io.out(note);
+  if (summaryName) io.out(t(lang, 'cli.report.summary', { sheet: summaryName }));
   io.out(t(lang, 'cli.report.wrote', { file: o.out }));
 }
 

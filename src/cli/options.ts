@@ -17,6 +17,7 @@ import {
   RfmError,
   validateScheme,
   type HeaderMode,
+  type InsightOptions,
   type LayoutOptions,
   type Scheme,
 } from '../core';
@@ -29,6 +30,37 @@ export interface CliOptions {
   layout: LayoutOptions;
   scheme: Scheme;
   lang: Lang;
+  /** Segment and Follow-up columns (SPEC.md 5–6). */
+  insight: InsightOptions;
+  /** Add a summary sheet (xlsx output only). */
+  summary: boolean;
+}
+
+function parseInsight(v: {
+  segments?: boolean;
+  'segment-reference'?: string;
+  'segment-basis'?: string;
+  'follow-up'?: boolean;
+  'follow-up-labels'?: string;
+}, grades: number): InsightOptions {
+  const reference = v['segment-reference'];
+  if (reference !== undefined && reference !== 'mean' && reference !== 'median') {
+    throw new RfmError('cli.badSegmentReference', { value: reference });
+  }
+  const basis = v['segment-basis'];
+  if (basis !== undefined && basis !== 'scores' && basis !== 'values') {
+    throw new RfmError('cli.badSegmentBasis', { value: basis });
+  }
+  let followUp: boolean | string[] = v['follow-up'] === true;
+  if (v['follow-up-labels'] !== undefined) {
+    const labels = v['follow-up-labels'].split(/[,，]/).map((l) => l.trim());
+    if (labels.length !== grades || labels.some((l) => !l)) {
+      throw new RfmError('cli.badFollowUpLabels', { count: labels.length, grades });
+    }
+    followUp = labels;
+  }
+  const segments = v.segments === true || reference !== undefined || basis !== undefined;
+  return { segments: segments ? { reference, basis } : false, followUp };
 }
 
 const OPTIONS = {
@@ -49,6 +81,12 @@ const OPTIONS = {
   ties: { type: 'string' },
   grades: { type: 'string' },
   lang: { type: 'string' },
+  segments: { type: 'boolean' },
+  'segment-reference': { type: 'string' },
+  'segment-basis': { type: 'string' },
+  'follow-up': { type: 'boolean' },
+  'follow-up-labels': { type: 'string' },
+  summary: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;
@@ -129,6 +167,8 @@ export function parseCommand(argv: string[]): ParsedCommand {
       layout: { header, r: v.r, f: v.f, m: v.m, id: v.id },
       scheme,
       lang,
+      insight: parseInsight(v, scheme.grades.length),
+      summary: v.summary === true,
     },
   };
 }

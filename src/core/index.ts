@@ -10,4 +10,6 @@ export { quintileScores, breaksScores } from './score';
 export { createGrader } from './grade';
 export { scoreTable, invalidRows, type MetricColumns } from './engine';
 export * from './output';
-export { TableCollector, scoreRows, invalidAddress, isEmptyCell, type ScoredSheet } from './table';
+export { TableCollector, scoreRows, invalidAddress, isEmptyCell, type ScoredSheet, type InsightOptions } from './table';
+export * from './segments';
+export * from './summary';

@@ -5,6 +5,7 @@
 import { t, percent, type Lang, type MessageKey } from '../i18n';
 import { invalidRows } from './engine';
 import { metricName } from './scheme';
+import { defaultCadence, SEGMENTS, type Segment, type SegmentResult } from './segments';
 import type { InvalidCell, Scheme, ScoreResult, Warning } from './types';
 
 export type OutputColumn = 'r' | 'f' | 'm' | 'rfm' | 'grade' | 'segment' | 'followUp' | 'check';
@@ -65,9 +66,36 @@ export interface OutputTable {
   cell(row: number, col: number): OutputCell;
 }
 
-/** The section-6 columns for a scored table; Check only when some row is invalid. */
-export function outputTable(result: ScoreResult, scheme: Scheme, lang: Lang): OutputTable {
+export interface OutputExtras {
+  /** Add the Segment column (SPEC.md 5). */
+  segments?: SegmentResult;
+  /** Add the Follow-up column: one label per grade (default: the Hohhot cadence by grade position). */
+  followUp?: boolean | string[];
+}
+
+/** Follow-up label per grade: the user's labels, or the default cadence in the user's language. */
+export function followUpLabels(scheme: Scheme, lang: Lang, labels?: string[]): string[] {
+  return scheme.grades.map((_, i) => labels?.[i] ?? t(lang, `follow.${defaultCadence(i)}` as MessageKey));
+}
+
+export function segmentLabel(segment: Segment, lang: Lang): string {
+  return t(lang, `seg.${segment}` as MessageKey);
+}
+
+export function segmentAction(segment: Segment, lang: Lang): string {
+  return t(lang, `action.${segment}` as MessageKey);
+}
+
+/** The section-6 columns for a scored table; Segment and Follow-up on request; Check only when some row is invalid. */
+export function outputTable(result: ScoreResult, scheme: Scheme, lang: Lang, extras: OutputExtras = {}): OutputTable {
   const columns: OutputColumn[] = ['r', 'f', 'm', 'rfm', 'grade'];
+  const { segments } = extras;
+  if (segments) columns.push('segment');
+  const followUp = extras.followUp
+    ? followUpLabels(scheme, lang, Array.isArray(extras.followUp) ? extras.followUp : undefined)
+    : undefined;
+  if (followUp) columns.push('followUp');
+  const segmentNames = SEGMENTS.map((s) => segmentLabel(s, lang));
   const problems = invalidRows(result);
   if (problems.size) columns.push('check');
   const sep = lang === 'zh' ? '；' : '; ';
@@ -87,12 +115,14 @@ export function outputTable(result: ScoreResult, scheme: Scheme, lang: Lang): Ou
           return g < 0 ? null : result.composite[row];
         case 'grade':
           return g < 0 ? null : scheme.grades[g].label;
+        case 'segment':
+          return g < 0 || !segments ? null : segmentNames[segments.segment[row]];
+        case 'followUp':
+          return g < 0 || !followUp ? null : followUp[g];
         case 'check': {
           const list = problems.get(row);
           return list ? list.map((c) => describeInvalid(c, lang)).join(sep) : null;
         }
-        default:
-          return null;
       }
     },
   };

@@ -9,7 +9,14 @@ import { scoreTable } from './engine';
 import { RfmError } from './errors';
 import { resolveLayout, type Layout, type LayoutOptions } from './layout';
 import { describeInvalid, outputTable, ownOutputBlockStart, type OutputTable } from './output';
+import { segmentTable, type SegmentOptions, type SegmentResult } from './segments';
 import type { CellValue, Metric, Scheme, ScoreResult } from './types';
+
+/** Optional columns of SPEC.md 6: Segment (with its reference options) and Follow-up (with labels). */
+export interface InsightOptions {
+  segments?: boolean | SegmentOptions;
+  followUp?: boolean | string[];
+}
 
 export interface ScoredSheet {
   layout: Layout;
@@ -19,6 +26,8 @@ export interface ScoredSheet {
   /** 0-based physical indexes of the data rows (completely empty rows are skipped). */
   dataRows: number[];
   result: ScoreResult;
+  /** Present when segments were asked for. */
+  segments?: SegmentResult;
   output: OutputTable;
   /** 0-based column where the first output column goes. */
   startColumn: number;
@@ -81,7 +90,7 @@ export class TableCollector {
     this.cells.m.push(row[columns.m]);
   }
 
-  finish(scheme: Scheme, lang: Lang): ScoredSheet {
+  finish(scheme: Scheme, lang: Lang, insight: InsightOptions = {}): ScoredSheet {
     const layout = this.layout;
     if (!layout) throw new RfmError('cli.emptySheet');
     let lastColumn = this.lastColumn;
@@ -104,13 +113,17 @@ export class TableCollector {
     }
 
     const result = scoreTable(this.cells, scheme);
+    const segments = insight.segments
+      ? segmentTable(result, insight.segments === true ? {} : insight.segments)
+      : undefined;
     const sheet: ScoredSheet = {
       layout,
       headerRow: this.headerRow,
       headerCells: this.headerCells,
       dataRows: this.dataRows,
       result,
-      output: outputTable(result, scheme, lang),
+      segments,
+      output: outputTable(result, scheme, lang, { segments, followUp: insight.followUp }),
       startColumn: lastColumn + 1,
       replacedColumns,
     };
@@ -129,8 +142,9 @@ export function scoreRows(
   options: LayoutOptions,
   scheme: Scheme,
   lang: Lang,
+  insight: InsightOptions = {},
 ): ScoredSheet {
   const collector = new TableCollector(options);
   rows.forEach((row, i) => collector.add(i, row));
-  return collector.finish(scheme, lang);
+  return collector.finish(scheme, lang, insight);
 }

@@ -24,6 +24,12 @@ Options:
   --ties average|min|first     tie policy for quintiles (default average)
   --grades A:4,B:3,C:2,D       grade labels and thresholds, highest first
   --lang en|zh                 language of headers and messages (default en)
+  --segments                   add the Segment column (the eight-segment model)
+  --segment-reference mean|median   high/low against the mean (default) or the median
+  --segment-basis scores|values     compare scores (default) or the raw R/F/M values
+  --follow-up                  add the Follow-up column (A monthly, B quarterly, C every six months, D yearly)
+  --follow-up-labels L1,L2,…   your own follow-up labels, one per grade
+  --summary                    add a summary sheet (xlsx output): grades, segments, R×F matrix, distributions
   -h, --help                   this help
   --version                    the version
 
@@ -34,6 +40,10 @@ Exit codes: 0 done, 2 bad arguments or input (nothing written), 1 unexpected err
   'cli.unknownOption': 'unknown option {option} (see rfm-score --help)',
   'cli.missingValue': 'option {option} needs a value',
   'cli.badArguments': 'bad arguments: {detail}',
+  'cli.badSegmentReference': 'unknown --segment-reference "{value}" (use mean or median)',
+  'cli.badSegmentBasis': 'unknown --segment-basis "{value}" (use scores or values)',
+  'cli.badFollowUpLabels': '--follow-up-labels needs one label per grade: got {count}, there are {grades} grades',
+  'cli.summaryNeedsXlsx': '--summary writes a summary sheet, so the output must be an .xlsx file',
   'cli.badPreset': 'unknown preset "{value}" (use {presets})',
   'cli.badLang': 'unknown language "{value}" (use en or zh)',
   'cli.badHeader': 'unknown --header value "{value}" (use auto, yes or no)',
@@ -59,6 +69,7 @@ Exit codes: 0 done, 2 bad arguments or input (nothing written), 1 unexpected err
   'cli.report.more': '… and {count} more',
   'cli.report.warning': 'Warning: {text}',
   'cli.report.wrote': 'Wrote {file}',
+  'cli.report.summary': 'Added the summary sheet "{sheet}"',
   'cli.report.rerun': 'Replaced {count} output columns of an earlier run',
   'cli.report.sheet': 'sheet "{sheet}" of {file}',
   'cli.report.csvOnlyScoredSheet': 'Note: a CSV file holds one sheet, so only the scored sheet "{sheet}" was written',
@@ -89,6 +100,12 @@ R得分、F得分、M得分、RFM得分、客户等级(有无效行时另加数�
   --ties average|min|first     并列处理方式(默认 average)
   --grades A:4,B:3,C:2,D       等级名称与阈值,从高到低
   --lang en|zh                 表头和提示的语言(默认 en)
+  --segments                   添加“客户分群”列(八大客户分群模型)
+  --segment-reference mean|median   与平均值(默认)或中位数比较高低
+  --segment-basis scores|values     比较得分(默认)或 R/F/M 原值
+  --follow-up                  添加“回访周期”列(A 每月、B 每季度、C 每半年、D 每年)
+  --follow-up-labels L1,L2,…   自定义回访周期,每个等级一个
+  --summary                    添加汇总工作表(xlsx 输出):等级、分群、R×F 矩阵、得分分布
   -h, --help                   显示本帮助
   --version                    显示版本
 
@@ -99,6 +116,10 @@ R得分、F得分、M得分、RFM得分、客户等级(有无效行时另加数�
     'cli.unknownOption': '未知选项 {option}(参见 rfm-score --help)',
     'cli.missingValue': '选项 {option} 需要一个值',
     'cli.badArguments': '参数有误:{detail}',
+    'cli.badSegmentReference': '--segment-reference 的值"{value}"无效(可选 mean 或 median)',
+    'cli.badSegmentBasis': '--segment-basis 的值"{value}"无效(可选 scores 或 values)',
+    'cli.badFollowUpLabels': '--follow-up-labels 需要每个等级一个标签:实际 {count} 个,共有 {grades} 个等级',
+    'cli.summaryNeedsXlsx': '--summary 会写入汇总工作表,因此输出必须是 .xlsx 文件',
     'cli.badPreset': '未知方案"{value}"(可选 {presets})',
     'cli.badLang': '未知语言"{value}"(可选 en 或 zh)',
     'cli.badHeader': '--header 的值"{value}"无效(可选 auto、yes 或 no)',
@@ -124,6 +145,7 @@ R得分、F得分、M得分、RFM得分、客户等级(有无效行时另加数�
     'cli.report.more': '……另有 {count} 个',
     'cli.report.warning': '提示:{text}',
     'cli.report.wrote': '已写入 {file}',
+    'cli.report.summary': '已添加汇总工作表"{sheet}"',
     'cli.report.rerun': '已替换上次运行生成的 {count} 个输出列',
     'cli.report.sheet': '{file} 的工作表"{sheet}"',
     'cli.report.csvOnlyScoredSheet': '注意:CSV 文件只能容纳一个工作表,因此只写入了评分的工作表"{sheet}"',

@@ -7,6 +7,7 @@ import { coreMessages } from './core';
 import { cliMessages } from './cli';
 import { paneMessages } from './pane';
 import { excelMessages } from './excel';
+import { insightMessages } from './insight';
 
 export type Lang = 'en' | 'zh';
 export const LANGS: readonly Lang[] = ['en', 'zh'];
@@ -17,7 +18,7 @@ export interface MessageTable<K extends string> {
   zh: Record<K, string>;
 }
 
-const tables = [coreMessages, cliMessages, paneMessages, excelMessages] as const;
+const tables = [coreMessages, cliMessages, paneMessages, excelMessages, insightMessages] as const;
 type Keys<T> = T extends MessageTable<infer K> ? K : never;
 export type MessageKey = Keys<(typeof tables)[number]>;
 

@@ -1,0 +1,100 @@
+/**
+ * The analyst's summary (issue 5): per grade and per segment the customer count, share, mean R, F
+ * and M, total M and its share of all M; the R-score × F-score matrix (count and mean M per cell);
+ * the per-metric score distributions. Sums are exact (BigInt decimals), so totals add up to the whole.
+ */
+import { add, decimalOfNumber, toNumber, type Decimal } from './decimal';
+import { SEGMENTS, type Segment, type SegmentResult } from './segments';
+import type { Metric, Scheme, ScoreResult } from './types';
+
+export interface GroupSummary {
+  count: number;
+  /** count / n */
+  share: number;
+  meanR: number;
+  meanF: number;
+  meanM: number;
+  totalM: number;
+  /** totalM / all M (0 when all M is 0) */
+  mShare: number;
+}
+
+export interface HeatCell {
+  count: number;
+  /** NaN when the cell is empty */
+  meanM: number;
+}
+
+export interface Summary {
+  n: number;
+  totalM: number;
+  grades: Array<{ label: string } & GroupSummary>;
+  segments?: Array<{ segment: Segment } & GroupSummary>;
+  /** Rows: R scores best first; columns: F scores best first. */
+  heatmap: { rScores: number[]; fScores: number[]; cells: HeatCell[][] };
+  distributions: ScoreResult['distributions'];
+}
+
+const ZERO: Decimal = { int: 0n, scale: 0 };
+
+class Accumulator {
+  count = 0;
+  sums: Record<Metric, Decimal> = { r: ZERO, f: ZERO, m: ZERO };
+  addRow(result: ScoreResult, row: number): void {
+    this.count++;
+    this.sums.r = add(this.sums.r, decimalOfNumber(result.values.r[row]));
+    this.sums.f = add(this.sums.f, decimalOfNumber(result.values.f[row]));
+    this.sums.m = add(this.sums.m, decimalOfNumber(result.values.m[row]));
+  }
+  summary(n: number, allM: number): GroupSummary {
+    const mean = (d: Decimal) => (this.count ? toNumber(d) / this.count : NaN);
+    const totalM = toNumber(this.sums.m);
+    return {
+      count: this.count,
+      share: n ? this.count / n : 0,
+      meanR: mean(this.sums.r),
+      meanF: mean(this.sums.f),
+      meanM: mean(this.sums.m),
+      totalM,
+      mShare: allM ? totalM / allM : 0,
+    };
+  }
+}
+
+export function summarize(result: ScoreResult, scheme: Scheme, segments?: SegmentResult): Summary {
+  const all = new Accumulator();
+  const byGrade = scheme.grades.map(() => new Accumulator());
+  const bySegment = SEGMENTS.map(() => new Accumulator());
+  const rScores = [...new Set(result.distributions.r.map((d) => d.score))].sort((a, b) => b - a);
+  const fScores = [...new Set(result.distributions.f.map((d) => d.score))].sort((a, b) => b - a);
+  const rIndex = new Map(rScores.map((s, i) => [s, i]));
+  const fIndex = new Map(fScores.map((s, i) => [s, i]));
+  const heat = rScores.map(() => fScores.map(() => new Accumulator()));
+  for (let row = 0; row < result.rows; row++) {
+    const g = result.grade[row];
+    if (g < 0) continue;
+    all.addRow(result, row);
+    byGrade[g].addRow(result, row);
+    if (segments) bySegment[segments.segment[row]].addRow(result, row);
+    heat[rIndex.get(result.scores.r[row])!][fIndex.get(result.scores.f[row])!].addRow(result, row);
+  }
+  const n = result.n;
+  const totalM = toNumber(all.sums.m);
+  return {
+    n,
+    totalM,
+    grades: scheme.grades.map((g, i) => ({ label: g.label, ...byGrade[i].summary(n, totalM) })),
+    segments: segments ? SEGMENTS.map((segment, i) => ({ segment, ...bySegment[i].summary(n, totalM) })) : undefined,
+    heatmap: {
+      rScores,
+      fScores,
+      cells: heat.map((row) =>
+        row.map((acc) => {
+          const s = acc.summary(n, totalM);
+          return { count: s.count, meanM: s.meanM };
+        }),
+      ),
+    },
+    distributions: result.distributions,
+  };
+}
