@@ -52,14 +52,29 @@ export interface WritePlan {
   protectedSheet: boolean;
   /** A merged area overlaps the output area (address), which Excel cannot write into. */
   mergedArea?: string;
+  /**
+   * Width of this product's own earlier output block that starts at `column` (0 or absent: none).
+   * It may be wider than the new output (an earlier run had a Check column): its extra columns are
+   * cleared when the output is written here.
+   */
+  ownColumns?: number;
 }
 
 export type WriteTarget = 'here' | 'newSheet';
 
+export interface WriteOptions {
+  /** The user said yes to overwriting their cells (a 'user' conflict); without it the write refuses. */
+  overwrite?: boolean;
+}
+
 export interface WriteResult {
+  /** The sheet written to (the new sheet's name for 'newSheet'). */
   sheet: string;
+  /** The area written, e.g. "I1:N830" (on a new sheet: the ID column and the outputs). */
   address: string;
+  /** Customer (data) rows written. */
   rowsWritten: number;
+  /** context.sync() calls the write took. */
   syncs: number;
 }
 

@@ -1,0 +1,10 @@
+/**
+ * The Excel I/O of the task pane: every Office.js call of the product, behind functions that take
+ * the `Excel` namespace as a parameter (real Excel, or the in-memory workbook in tests and preview).
+ */
+export * from './types';
+export { currentTable, onSelectionChange } from './selection';
+export { scoreTableInExcel } from './read';
+export { planWrite, writeOutput, selectCell, newSheetName, gradeFill } from './write';
+export { loadSettings, saveSettings, parseSettings, SETTINGS_KEY } from './settings';
+export { PAYLOAD_BUDGET } from './util';
