@@ -1,15 +1,16 @@
 import { useEffect, useState } from 'react';
-import {
-  Body1,
-  Caption1,
-  FluentProvider,
-  Title2,
-  ToggleButton,
-  makeStyles,
-  tokens,
-  webLightTheme,
-} from '@fluentui/react-components';
-import { LANGS, t, type Lang } from '../i18n';
+import { Body1, Caption1, FluentProvider, Title2, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
+import type { ExcelApi } from '../excel/types';
+import { t, type Lang } from '../i18n';
+import { ColumnsSection } from './components/ColumnsSection';
+import { ConflictDialog } from './components/ConflictDialog';
+import { LanguageSwitch } from './components/LanguageSwitch';
+import { NoticeBar } from './components/NoticeBar';
+import { PreviewSection } from './components/PreviewSection';
+import { RangeSection } from './components/RangeSection';
+import { RunSection } from './components/RunSection';
+import { SchemeSection } from './components/SchemeSection';
+import { usePane } from './usePane';
 
 const useStyles = makeStyles({
   root: {
@@ -26,54 +27,84 @@ const useStyles = makeStyles({
     justifyContent: 'space-between',
     columnGap: tokens.spacingHorizontalS,
   },
-  title: {
-    margin: 0,
-  },
-  switch: {
-    display: 'flex',
-    columnGap: tokens.spacingHorizontalXS,
-  },
-  note: {
-    color: tokens.colorNeutralForeground3,
-  },
+  title: { margin: 0 },
+  muted: { color: tokens.colorNeutralForeground3 },
 });
 
 export interface AppProps {
-  /** Language to start in, normally from Office.context.displayLanguage. */
+  /** The Excel API: `window.Excel` inside Office, the in-memory one in the preview; none outside Excel. */
+  excel?: ExcelApi;
+  /** Language to start in: Office's display language, or the browser's outside Office. */
   initialLang: Lang;
-  /** False when the page runs outside Excel (plain browser): a hint is shown instead of tools. */
-  inExcel: boolean;
+  /** Told when the user switches the language (the preview page translates its banner). */
+  onLangChange?: (lang: Lang) => void;
 }
 
-export function App({ initialLang, inExcel }: AppProps) {
+export function App({ excel, initialLang, onLangChange }: AppProps) {
   const styles = useStyles();
-  const [lang, setLang] = useState<Lang>(initialLang);
+  return (
+    <FluentProvider theme={webLightTheme} className={styles.root} data-testid="pane">
+      {excel ? (
+        <Pane excel={excel} initialLang={initialLang} onLangChange={onLangChange} />
+      ) : (
+        <NotInExcel lang={initialLang} />
+      )}
+    </FluentProvider>
+  );
+}
 
+function useDocumentLang(lang: Lang): void {
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
     document.title = t(lang, 'pane.title');
   }, [lang]);
+}
 
+function Header({ lang, onLang }: { lang: Lang; onLang: (lang: Lang) => void }) {
+  const styles = useStyles();
   return (
-    <FluentProvider theme={webLightTheme} className={styles.root}>
-      <header className={styles.header}>
-        <Title2 as="h1" className={styles.title}>{t(lang, 'pane.title')}</Title2>
-        <div role="group" aria-label={t(lang, 'pane.language')} className={styles.switch}>
-          {LANGS.map((code) => (
-            <ToggleButton
-              key={code}
-              size="small"
-              appearance={code === lang ? 'primary' : 'subtle'}
-              checked={code === lang}
-              onClick={() => setLang(code)}
-            >
-              {t(lang, code === 'en' ? 'pane.lang.en' : 'pane.lang.zh')}
-            </ToggleButton>
-          ))}
-        </div>
-      </header>
+    <header className={styles.header}>
+      <Title2 as="h1" className={styles.title}>
+        {t(lang, 'pane.title')}
+      </Title2>
+      <LanguageSwitch lang={lang} onChange={onLang} />
+    </header>
+  );
+}
+
+function Pane({ excel, initialLang, onLangChange }: AppProps & { excel: ExcelApi }) {
+  const pane = usePane(excel, initialLang);
+  const { state, actions } = pane;
+  const { lang } = state;
+  useDocumentLang(lang);
+  const setLang = (next: Lang) => {
+    actions.setLang(next);
+    onLangChange?.(next);
+  };
+  return (
+    <>
+      <Header lang={lang} onLang={setLang} />
       <Body1>{t(lang, 'pane.tagline')}</Body1>
-      {!inExcel && <Caption1 className={styles.note}>{t(lang, 'pane.notInExcel')}</Caption1>}
-    </FluentProvider>
+      <NoticeBar notice={state.notice} where="top" lang={lang} />
+      <RangeSection state={state} actions={actions} />
+      <ColumnsSection state={state} actions={actions} />
+      <SchemeSection pane={pane} />
+      <PreviewSection state={state} actions={actions} />
+      <RunSection state={state} actions={actions} />
+      <ConflictDialog lang={lang} pending={state.dialog} onAnswer={actions.answerDialog} />
+    </>
+  );
+}
+
+function NotInExcel({ lang: initial }: { lang: Lang }) {
+  const styles = useStyles();
+  const [lang, setLang] = useState<Lang>(initial);
+  useDocumentLang(lang);
+  return (
+    <>
+      <Header lang={lang} onLang={setLang} />
+      <Body1>{t(lang, 'pane.tagline')}</Body1>
+      <Caption1 className={styles.muted}>{t(lang, 'pane.notInExcel')}</Caption1>
+    </>
   );
 }

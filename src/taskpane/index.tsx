@@ -1,4 +1,5 @@
 import { createRoot } from 'react-dom/client';
+import type { ExcelApi } from '../excel/types';
 import { langFromTag } from '../i18n';
 import { App } from './App';
 
@@ -7,19 +8,18 @@ function officeAvailable(): boolean {
   return typeof Office !== 'undefined' && typeof Office.onReady === 'function';
 }
 
+/** The seam: inside Excel the pane works on `window.Excel`; elsewhere it has none and says so. */
 async function start(): Promise<void> {
-  let inExcel = false;
+  let excel: ExcelApi | undefined;
   let languageTag: string | undefined;
   if (officeAvailable()) {
     const info = await Office.onReady();
-    inExcel = info.host === Office.HostType.Excel;
+    if (info.host === Office.HostType.Excel && typeof Excel !== 'undefined') excel = Excel;
     languageTag = Office.context?.displayLanguage;
   }
   const container = document.getElementById('root');
   if (!container) throw new Error('taskpane.html has no #root element');
-  createRoot(container).render(
-    <App initialLang={langFromTag(languageTag ?? navigator.language)} inExcel={inExcel} />,
-  );
+  createRoot(container).render(<App excel={excel} initialLang={langFromTag(languageTag ?? navigator.language)} />);
 }
 
 void start();

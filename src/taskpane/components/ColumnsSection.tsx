@@ -1,0 +1,102 @@
+import { Field, Select, Switch } from '@fluentui/react-components';
+import type { CellValue } from '../../core';
+import { t, type Lang, type MessageKey } from '../../i18n';
+import { COLUMN_ROLES, columnLabel, headerText, type ColumnRole, type ColumnStatus } from '../form';
+import type { TableRef } from '../../excel/types';
+import type { PaneActions, PaneState } from '../usePane';
+import { Section } from './Section';
+
+const LABELS: Record<ColumnRole, MessageKey> = {
+  r: 'pane.columns.r',
+  f: 'pane.columns.f',
+  m: 'pane.columns.m',
+  id: 'pane.columns.id',
+};
+
+/** Columns: R, F, M (and the customer ID), detected from the header row; the user decides when unsure. */
+export function ColumnsSection({ state, actions }: { state: PaneState; actions: PaneActions }) {
+  const { lang, table, columns } = state;
+  if (!table) return null;
+  return (
+    <Section title={t(lang, 'pane.columns.heading')}>
+      <Switch
+        label={t(lang, 'pane.columns.header')}
+        checked={columns.header}
+        onChange={(_, data) => actions.setHeader(data.checked)}
+      />
+      {COLUMN_ROLES.map((role) => (
+        <ColumnField
+          key={role}
+          lang={lang}
+          role={role}
+          table={table}
+          header={columns.header}
+          value={columns.columns[role]}
+          status={role === 'id' ? undefined : columns.status[role]}
+          onChange={(index) => actions.setColumn(role, index)}
+        />
+      ))}
+    </Section>
+  );
+}
+
+interface ColumnFieldProps {
+  lang: Lang;
+  role: ColumnRole;
+  table: TableRef;
+  header: boolean;
+  value: number | undefined;
+  status?: ColumnStatus;
+  onChange: (index: number | undefined) => void;
+}
+
+function ColumnField({ lang, role, table, header, value, status, onChange }: ColumnFieldProps) {
+  const feedback = statusText(lang, role, status, table.firstRow, value);
+  const indexes = Array.from({ length: table.columnCount }, (_, i) => i);
+  return (
+    <Field
+      label={t(lang, LABELS[role])}
+      validationState={feedback.state}
+      validationMessage={feedback.text}
+    >
+      <Select
+        value={value === undefined ? '' : String(value)}
+        onChange={(_, data) => onChange(data.value === '' ? undefined : Number(data.value))}
+        data-column-role={role}
+      >
+        <option value="">{t(lang, role === 'id' ? 'pane.columns.none' : 'pane.columns.choose')}</option>
+        {indexes.map((i) => (
+          <option key={i} value={String(i)}>
+            {columnLabel(lang, table.column, i, table.firstRow, header)}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
+
+type Feedback = { state: 'none' | 'success' | 'warning' | 'error'; text?: string };
+
+function statusText(
+  lang: Lang,
+  role: ColumnRole,
+  status: ColumnStatus | undefined,
+  firstRow: readonly CellValue[],
+  value: number | undefined,
+): Feedback {
+  const metric = role.toUpperCase();
+  switch (status?.kind) {
+    case 'detected':
+      return { state: 'success', text: t(lang, 'pane.columns.detected', { header: headerText(firstRow, value) }) };
+    case 'ambiguous': {
+      const headers = status.candidates.map((c) => `“${headerText(firstRow, c)}”`).join(lang === 'zh' ? '、' : ', ');
+      return { state: 'warning', text: t(lang, 'pane.columns.ambiguous', { metric, headers }) };
+    }
+    case 'missing':
+      return { state: 'warning', text: t(lang, 'pane.columns.missing', { metric }) };
+    case 'noHeader':
+      return { state: 'warning', text: t(lang, 'pane.columns.noHeader') };
+    default:
+      return { state: 'none' };
+  }
+}

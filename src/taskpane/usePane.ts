@@ -1,0 +1,394 @@
+/**
+ * The pane's state and actions. Components only render this state and call these actions; every
+ * Excel call goes through src/excel (the ExcelApi seam), never from a component.
+ */
+import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
+import type { Scheme, ScoredSheet } from '../core';
+import {
+  currentTable,
+  loadSettings,
+  onSelectionChange,
+  planWrite,
+  saveSettings,
+  scoreTableInExcel,
+  selectCell,
+  writeOutput,
+} from '../excel';
+import type { ExcelApi, SavedSettings, TableRef, WritePlan, WriteResult, WriteTarget } from '../excel/types';
+import { t, type Lang } from '../i18n';
+import {
+  EMPTY_COLUMNS,
+  PRESET_CHOICES,
+  buildLayout,
+  buildScheme,
+  detectForm,
+  errorText,
+  presetForm,
+  schemeForm,
+  type ColumnRole,
+  type ColumnsForm,
+  type Localized,
+  type PresetChoice,
+  type SchemeErrors,
+  type SchemeForm,
+  withHeader,
+} from './form';
+
+export type Intent = 'error' | 'warning' | 'success' | 'info';
+/** Where a notice shows: at the top of the pane, or next to the button that caused it. */
+export type NoticePlace = 'top' | 'preview' | 'run';
+export interface Notice {
+  intent: Intent;
+  text: Localized;
+  where: NoticePlace;
+}
+
+/** A scored table: what the preview shows and what a run writes. */
+export interface Scored {
+  table: TableRef;
+  scored: ScoredSheet;
+  scheme: Scheme;
+  lang: Lang;
+}
+
+export interface RunResult extends Scored {
+  write: WriteResult;
+  target: WriteTarget;
+}
+
+/** A run waiting for the user's answer (non-empty target, protected sheet, merged cells). */
+export interface PendingWrite extends Scored {
+  plan: WritePlan;
+}
+
+export interface ProgressState {
+  phase: 'read' | 'write';
+  done: number;
+  total: number;
+}
+
+export interface PaneState {
+  lang: Lang;
+  follow: boolean;
+  tableLoading: boolean;
+  table?: TableRef;
+  /** Why there is no usable table (nothing selected, a single cell, an error). */
+  tableNote?: Notice;
+  columns: ColumnsForm;
+  scheme: SchemeForm;
+  busy?: 'preview' | 'run';
+  progress?: ProgressState;
+  preview?: Scored;
+  previewStale: boolean;
+  result?: RunResult;
+  notice?: Notice;
+  dialog?: PendingWrite;
+}
+
+type Action =
+  | { type: 'lang'; lang: Lang }
+  | { type: 'follow'; follow: boolean }
+  | { type: 'tableLoading' }
+  | { type: 'tableKept' }
+  | { type: 'table'; table: TableRef; columns: ColumnsForm }
+  | { type: 'noTable'; note: Notice }
+  | { type: 'columns'; columns: ColumnsForm }
+  | { type: 'scheme'; scheme: SchemeForm }
+  | { type: 'busy'; busy: 'preview' | 'run' }
+  | { type: 'progress'; progress: ProgressState }
+  | { type: 'previewDone'; preview: Scored }
+  | { type: 'runDone'; result: RunResult; notice?: Notice }
+  | { type: 'dialog'; dialog: PendingWrite }
+  | { type: 'closeDialog' }
+  | { type: 'notice'; notice?: Notice };
+
+function initialState(lang: Lang): PaneState {
+  return {
+    lang,
+    follow: true,
+    tableLoading: false,
+    columns: EMPTY_COLUMNS,
+    scheme: presetForm('shanghai'),
+    previewStale: false,
+  };
+}
+
+/** Inputs changed: an existing preview no longer describes them. */
+const stale = (s: PaneState): Partial<PaneState> => ({ previewStale: s.preview !== undefined });
+
+function reducer(s: PaneState, a: Action): PaneState {
+  switch (a.type) {
+    case 'lang':
+      return { ...s, lang: a.lang };
+    case 'follow':
+      return { ...s, follow: a.follow };
+    case 'tableLoading':
+      return { ...s, tableLoading: true };
+    case 'tableKept':
+      return { ...s, tableLoading: false };
+    case 'table':
+      return { ...s, ...stale(s), tableLoading: false, table: a.table, tableNote: undefined, columns: a.columns };
+    case 'noTable':
+      return { ...s, ...stale(s), tableLoading: false, table: undefined, tableNote: a.note };
+    case 'columns':
+      return { ...s, ...stale(s), columns: a.columns };
+    case 'scheme':
+      return { ...s, ...stale(s), scheme: a.scheme };
+    case 'busy':
+      return { ...s, busy: a.busy, progress: undefined, notice: undefined };
+    case 'progress':
+      return { ...s, progress: a.progress };
+    case 'previewDone':
+      return { ...s, busy: undefined, progress: undefined, preview: a.preview, previewStale: false };
+    case 'runDone':
+      // The run's result shows everything the preview did, for what was actually written.
+      return { ...s, busy: undefined, progress: undefined, dialog: undefined, result: a.result, notice: a.notice, preview: undefined, previewStale: false };
+    case 'dialog':
+      return { ...s, busy: undefined, progress: undefined, dialog: a.dialog };
+    case 'closeDialog':
+      return { ...s, dialog: undefined };
+    case 'notice':
+      return { ...s, busy: undefined, progress: undefined, notice: a.notice };
+  }
+}
+
+/** Selection events this long after the pane's own selectCell or write are the pane's, not the user's. */
+const OWN_SELECTION_MS = 600;
+
+export interface PaneActions {
+  setLang(lang: Lang): void;
+  setFollow(follow: boolean): void;
+  useSelection(): void;
+  setHeader(header: boolean): void;
+  setColumn(role: ColumnRole, index: number | undefined): void;
+  setScheme(patch: Partial<SchemeForm>): void;
+  choosePreset(choice: PresetChoice): void;
+  preview(): void;
+  run(): void;
+  answerDialog(answer: 'overwrite' | 'newSheet' | 'cancel'): void;
+  selectInvalid(sheet: string, address: string): void;
+}
+
+export interface Pane {
+  state: PaneState;
+  /** The problem of each scheme field, shown inline as the user types. */
+  schemeErrors: SchemeErrors;
+  actions: PaneActions;
+}
+
+export function usePane(excel: ExcelApi | undefined, initialLang: Lang): Pane {
+  const [state, dispatch] = useReducer(reducer, initialLang, initialState);
+  const ref = useRef(state);
+  ref.current = state;
+  const quietUntil = useRef(0);
+  const tableRequest = useRef(0);
+  const savedLayout = useRef<SavedSettings['layout'] | undefined>(undefined);
+
+  const { errors: schemeErrors } = useMemo(() => buildScheme(state.scheme), [state.scheme]);
+
+  /** Reads the current selection as the table to score (from a click or a selection change). */
+  const refreshTable = useCallback(
+    async (fromEvent: boolean) => {
+      if (!excel) return;
+      const request = ++tableRequest.current;
+      if (!fromEvent) dispatch({ type: 'tableLoading' });
+      try {
+        const table = await currentTable(excel);
+        if (request !== tableRequest.current) return;
+        const single = table.rowCount * table.columnCount === 1 && !table.tableName;
+        if (single) {
+          // A sheet holding one value is no customer table; while following the selection the pane
+          // keeps the range it has rather than dropping it.
+          if (fromEvent && ref.current.table) {
+            dispatch({ type: 'tableKept' });
+            return;
+          }
+          dispatch({ type: 'noTable', note: { intent: 'info', text: (l) => t(l, 'pane.range.single'), where: 'top' } });
+          return;
+        }
+        const previous = ref.current.table;
+        const same =
+          previous !== undefined &&
+          previous.sheet === table.sheet &&
+          previous.address === table.address &&
+          JSON.stringify(previous.firstRow) === JSON.stringify(table.firstRow);
+        // The same range again keeps the user's column choices; a new one is detected afresh.
+        const columns = same ? ref.current.columns : detectForm(table.firstRow, savedLayout.current);
+        savedLayout.current = undefined;
+        dispatch({ type: 'table', table, columns });
+      } catch (e) {
+        if (request !== tableRequest.current) return;
+        dispatch({ type: 'noTable', note: { intent: 'warning', text: errorText(e), where: 'top' } });
+      }
+    },
+    [excel],
+  );
+
+  // Start: restore the settings saved in the workbook, read the selection, follow its changes.
+  useEffect(() => {
+    if (!excel) return;
+    let disposed = false;
+    let unsubscribe: (() => Promise<void>) | undefined;
+    void (async () => {
+      const saved = await loadSettings(excel).catch(() => undefined);
+      if (disposed) return;
+      if (saved) {
+        try {
+          const choice = PRESET_CHOICES.find((p) => p === saved.preset) ?? 'custom';
+          dispatch({ type: 'scheme', scheme: schemeForm(saved.scheme, choice) });
+          savedLayout.current = saved.layout;
+          dispatch({ type: 'notice', notice: { intent: 'info', text: (l) => t(l, 'pane.settingsRestored'), where: 'top' } });
+        } catch {
+          // Settings from another version of the add-in: start from the defaults.
+        }
+      }
+      await refreshTable(false);
+      const off = await onSelectionChange(excel, () => {
+        if (!ref.current.follow || ref.current.busy || Date.now() < quietUntil.current) return;
+        void refreshTable(true);
+      });
+      if (disposed) void off();
+      else unsubscribe = off;
+    })();
+    return () => {
+      disposed = true;
+      if (unsubscribe) void unsubscribe();
+    };
+  }, [excel, refreshTable]);
+
+  const onProgress = useCallback((phase: 'read' | 'write', done: number, total: number) => {
+    dispatch({ type: 'progress', progress: { phase, done, total } });
+  }, []);
+
+  /** Everything a preview or run needs, or a notice saying what is missing. */
+  const inputs = useCallback((where: NoticePlace) => {
+    const s = ref.current;
+    if (!excel || !s.table) {
+      const text = s.tableNote?.text ?? ((l: Lang) => t(l, 'pane.range.none'));
+      dispatch({ type: 'notice', notice: { intent: 'warning', text, where } });
+      return undefined;
+    }
+    const { layout, missing } = buildLayout(s.columns);
+    if (!layout) {
+      const metric = (missing ?? 'r').toUpperCase();
+      dispatch({ type: 'notice', notice: { intent: 'error', text: (l) => t(l, 'pane.columns.required', { metric }), where } });
+      return undefined;
+    }
+    const { scheme } = buildScheme(s.scheme);
+    if (!scheme) {
+      dispatch({ type: 'notice', notice: { intent: 'error', text: (l) => t(l, 'pane.scheme.fix'), where } });
+      return undefined;
+    }
+    return { excel, table: s.table, layout, scheme, lang: s.lang, choice: s.scheme.preset };
+  }, [excel]);
+
+  const fail = useCallback((e: unknown, where: NoticePlace) => {
+    dispatch({ type: 'notice', notice: { intent: 'error', text: errorText(e), where } });
+  }, []);
+
+  const preview = useCallback(async () => {
+    const input = inputs('preview');
+    if (!input) return;
+    dispatch({ type: 'busy', busy: 'preview' });
+    try {
+      const scored = await scoreTableInExcel(input.excel, input.table, input.layout, input.scheme, input.lang, onProgress);
+      dispatch({ type: 'previewDone', preview: { table: input.table, scored, scheme: input.scheme, lang: input.lang } });
+    } catch (e) {
+      fail(e, 'preview');
+    }
+  }, [inputs, onProgress, fail]);
+
+  const write = useCallback(
+    async (pending: PendingWrite, target: WriteTarget, overwrite: boolean) => {
+      if (!excel) return;
+      dispatch({ type: 'busy', busy: 'run' });
+      try {
+        const result = await writeOutput(excel, pending.table, pending.scored, pending.plan, target, pending.lang, onProgress, {
+          overwrite,
+        });
+        quietUntil.current = Date.now() + OWN_SELECTION_MS;
+        let notice: Notice | undefined;
+        try {
+          const s = ref.current;
+          const layout = buildLayout(s.columns).layout ?? {};
+          await saveSettings(excel, { version: 1, lang: pending.lang, preset: s.scheme.preset, scheme: pending.scheme, layout });
+        } catch (e) {
+          const message = e instanceof Error ? e.message : String(e);
+          notice = { intent: 'warning', text: (l) => t(l, 'pane.settingsNotSaved', { message }), where: 'run' };
+        }
+        dispatch({ type: 'runDone', result: { ...pending, write: result, target }, notice });
+      } catch (e) {
+        quietUntil.current = Date.now() + OWN_SELECTION_MS;
+        fail(e, 'run');
+      }
+    },
+    [excel, onProgress, fail],
+  );
+
+  const run = useCallback(async () => {
+    const input = inputs('run');
+    if (!input) return;
+    dispatch({ type: 'busy', busy: 'run' });
+    try {
+      const scored = await scoreTableInExcel(input.excel, input.table, input.layout, input.scheme, input.lang, onProgress);
+      const plan = await planWrite(input.excel, input.table, scored);
+      const pending: PendingWrite = { table: input.table, scored, scheme: input.scheme, lang: input.lang, plan };
+      if (plan.protectedSheet || plan.mergedArea || plan.conflict === 'user') {
+        dispatch({ type: 'dialog', dialog: pending });
+        return;
+      }
+      await write(pending, 'here', false);
+    } catch (e) {
+      fail(e, 'run');
+    }
+  }, [inputs, onProgress, write, fail]);
+
+  const actions = useMemo<PaneActions>(
+    () => ({
+      setLang: (lang) => dispatch({ type: 'lang', lang }),
+      setFollow(follow) {
+        dispatch({ type: 'follow', follow });
+        if (follow) void refreshTable(false);
+      },
+      useSelection: () => void refreshTable(false),
+      setHeader(header) {
+        const s = ref.current;
+        dispatch({ type: 'columns', columns: withHeader(s.columns, s.table?.firstRow ?? [], header) });
+      },
+      setColumn(role, index) {
+        const s = ref.current;
+        const columns = { ...s.columns.columns, [role]: index };
+        const status = { ...s.columns.status };
+        if (role !== 'id') status[role] = index === undefined ? { kind: s.columns.header ? 'missing' : 'noHeader' } : { kind: 'manual' };
+        dispatch({ type: 'columns', columns: { ...s.columns, columns, status } });
+      },
+      setScheme: (patch) => dispatch({ type: 'scheme', scheme: { ...ref.current.scheme, ...patch, preset: 'custom' } }),
+      choosePreset: (choice) =>
+        dispatch({ type: 'scheme', scheme: choice === 'custom' ? { ...ref.current.scheme, preset: 'custom' } : presetForm(choice) }),
+      preview: () => void preview(),
+      run: () => void run(),
+      answerDialog(answer) {
+        const pending = ref.current.dialog;
+        if (!pending) return;
+        if (answer === 'cancel') {
+          dispatch({ type: 'closeDialog' });
+          dispatch({ type: 'notice', notice: { intent: 'info', text: (l) => t(l, 'pane.run.cancelled'), where: 'run' } });
+          return;
+        }
+        dispatch({ type: 'closeDialog' });
+        void write(pending, answer === 'newSheet' ? 'newSheet' : 'here', answer === 'overwrite');
+      },
+      selectInvalid(sheet, address) {
+        if (!excel) return;
+        quietUntil.current = Date.now() + OWN_SELECTION_MS;
+        selectCell(excel, sheet, address).then(
+          () => (quietUntil.current = Date.now() + OWN_SELECTION_MS),
+          (e: unknown) => fail(e, 'run'),
+        );
+      },
+    }),
+    [excel, refreshTable, preview, run, write, fail],
+  );
+
+  return { state, schemeErrors, actions };
+}
