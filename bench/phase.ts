@@ -51,10 +51,24 @@ async function cli(input: string, output: string): Promise<Record<string, number
   return { ms: performance.now() - t0, code };
 }
 
+/** `rfm-score SALES.csv --transactions`: aggregate sales records into R, F, M, then score them. */
+async function transactions(input: string, output: string): Promise<Record<string, number>> {
+  const t0 = performance.now();
+  const args = [input, '--transactions', '--since', '2022-01-01', '--as-of', '2025-03-31', '--out', output];
+  const code = await run(args, { out: () => undefined, err: (l) => process.stderr.write(`${l}\n`) });
+  return { ms: performance.now() - t0, code };
+}
+
 async function main(): Promise<void> {
   const [phase, a, b] = process.argv.slice(2);
   const result =
-    phase === 'engine' ? await engine(Number(a)) : phase === 'floor' ? await floor(a, b) : await cli(a, b);
+    phase === 'engine'
+      ? await engine(Number(a))
+      : phase === 'floor'
+        ? await floor(a, b)
+        : phase === 'transactions'
+          ? await transactions(a, b)
+          : await cli(a, b);
   const maxRssMB = process.resourceUsage().maxRSS / 1024;
   process.stdout.write(`${JSON.stringify({ ...result, maxRssMB })}\n`);
 }

@@ -8,10 +8,13 @@ import { RfmError, scoreRows, TableCollector, type CellValue, type ScoredSheet }
 import { t, type Lang } from '../i18n';
 import { writeAtomically } from './atomic';
 import { csvSourceOfRows, scanCsv, scoredCsv } from './csvFile';
+import { checkFiles } from './files';
 import { parseCommand, type CliOptions } from './options';
 import { reportLines } from './report';
+import { runTransactions } from './transactions';
 import { addSummarySheet } from './summarySheet';
-import { newWorkbook, pickSheet, readWorkbook, sheetRows, writeWorkbook, type Worksheet } from './xlsxFile';
+import { addFormulas } from './formulaSheet';
+import { newWorkbook, pickSheet, readWorkbook, sheetRows, writeWorkbook, type Workbook, type Worksheet } from './xlsxFile';
 
 export interface Io {
   out(line: string): void;
@@ -22,32 +25,6 @@ const processIo: Io = {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
 };
-
-type Format = 'xlsx' | 'csv';
-
-function formatOf(file: string): Format | undefined {
-  const ext = path.extname(file).toLowerCase();
-  return ext === '.xlsx' ? 'xlsx' : ext === '.csv' ? 'csv' : undefined;
-}
-
-async function checkFiles(o: CliOptions): Promise<{ inFormat: Format; outFormat: Format }> {
-  const inFormat = formatOf(o.input);
-  const outFormat = formatOf(o.out);
-  let stat;
-  try {
-    stat = await fs.stat(o.input);
-  } catch {
-    throw new RfmError('cli.inputMissing', { file: o.input });
-  }
-  if (!stat.isFile()) throw new RfmError('cli.inputNotFile', { file: o.input });
-  if (!inFormat) throw new RfmError('cli.badInputType', { file: o.input });
-  if (!outFormat) throw new RfmError('cli.badOutputType', { file: o.out });
-  const realIn = await fs.realpath(o.input);
-  const realOut = await fs.realpath(o.out).catch(() => path.resolve(o.out));
-  if (realIn === realOut) throw new RfmError('cli.outIsInput', { file: o.out });
-  if (inFormat === 'csv' && o.sheet !== undefined) throw new RfmError('cli.sheetWithCsv', { file: o.input });
-  return { inFormat, outFormat };
-}
 
 /** Text of a cell for CSV output. */
 function cellText(v: CellValue): string {
@@ -105,6 +82,12 @@ async function score(o: CliOptions, io: Io): Promise<void> {
   let note: string | undefined;
   let summaryName: string | undefined;
   if (o.summary && outFormat !== 'xlsx') throw new RfmError('cli.summaryNeedsXlsx');
+  if (o.formulas && outFormat !== 'xlsx') throw new RfmError('fx.needsXlsx');
+  let paramsName: string | undefined;
+  const fill = (wb: Workbook, ws: Worksheet) => {
+    if (o.formulas) paramsName = addFormulas(wb, ws, sheet, o.scheme, lang, o.insight);
+    else fillWorksheet(ws, sheet);
+  };
 
   if (inFormat === 'csv') {
     const collector = new TableCollector(o.layout);
@@ -124,7 +107,7 @@ async function score(o: CliOptions, io: Io): Promise<void> {
             keptRows.forEach((cells, i) => {
               ws.getRow(i + 1).values = cells.map(csvCellForXlsx);
             });
-            fillWorksheet(ws, sheet);
+            fill(wb, ws);
             if (o.summary) summaryName = addSummarySheet(wb, sheet, o.scheme, lang, o.insight.followUp);
             await writeWorkbook(wb, temp);
           };
@@ -137,7 +120,7 @@ async function score(o: CliOptions, io: Io): Promise<void> {
     produce =
       outFormat === 'xlsx'
         ? async (temp) => {
-            fillWorksheet(ws, sheet);
+            fill(wb, ws);
             if (o.summary) summaryName = addSummarySheet(wb, sheet, o.scheme, lang, o.insight.followUp);
             await writeWorkbook(wb, temp);
           }
@@ -155,6 +138,7 @@ async function score(o: CliOptions, io: Io): Promise<void> {
   if (sheet.replacedColumns) io.out(t(lang, 'cli.report.rerun', { count: sheet.replacedColumns }));
   if (note) io.out(note);
   if (summaryName) io.out(t(lang, 'cli.report.summary', { sheet: summaryName }));
+  if (paramsName) io.out(t(lang, 'fx.report', { sheet: paramsName }));
   io.out(t(lang, 'cli.report.wrote', { file: o.out }));
 }
 
@@ -191,7 +175,8 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
       io.out(version());
       return 0;
     }
-    await score(command.options, io);
+    if (command.options.transactions) await runTransactions(command.options, command.options.transactions, io);
+    else await score(command.options, io);
     return 0;
   } catch (err) {
     if (err instanceof RfmError) {

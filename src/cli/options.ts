@@ -20,6 +20,8 @@ import {
   type InsightOptions,
   type LayoutOptions,
   type Scheme,
+  type TxOptions,
+  parseIsoDay,
 } from '../core';
 import type { Lang } from '../i18n';
 
@@ -34,6 +36,40 @@ export interface CliOptions {
   insight: InsightOptions;
   /** Add a summary sheet (xlsx output only). */
   summary: boolean;
+  /** --formulas: write live Excel formulas and a parameter sheet (xlsx output only; docs/formulas.md). */
+  formulas: boolean;
+  /** --transactions: the input is sales records to aggregate into R, F, M (docs/transactions.md). */
+  transactions?: TxOptions;
+}
+
+/** --transactions and its options (docs/transactions.md). */
+function parseTransactions(
+  v: Partial<Record<'customer' | 'date' | 'amount' | 'order' | 'since' | 'as-of' | 'r' | 'f' | 'm' | 'id', string>> & {
+    transactions?: boolean;
+  },
+  header: HeaderMode,
+): TxOptions | undefined {
+  const txOnly = ['customer', 'date', 'amount', 'order', 'since', 'as-of'] as const;
+  if (!v.transactions) {
+    const used = txOnly.find((k) => v[k] !== undefined);
+    if (used) throw new RfmError('tx.needsTransactions', { option: `--${used}` });
+    return undefined;
+  }
+  const notTx = (['r', 'f', 'm', 'id'] as const).find((k) => v[k] !== undefined);
+  if (notTx) throw new RfmError('tx.notWithTransactions', { option: `--${notTx}` });
+  const day = (option: 'since' | 'as-of') => {
+    const text = v[option];
+    if (text === undefined) return undefined;
+    const d = parseIsoDay(text);
+    if (d === undefined) throw new RfmError('tx.badDate', { option: `--${option}`, value: text });
+    return d;
+  };
+  const since = day('since');
+  const asOf = day('as-of');
+  if (since !== undefined && asOf !== undefined && asOf < since) {
+    throw new RfmError('tx.asOfBeforeSince', { asOf: v['as-of']!, since: v.since! });
+  }
+  return { header, customer: v.customer, date: v.date, amount: v.amount, order: v.order, since, asOf };
 }
 
 function parseInsight(v: {
@@ -87,6 +123,14 @@ const OPTIONS = {
   'follow-up': { type: 'boolean' },
   'follow-up-labels': { type: 'string' },
   summary: { type: 'boolean' },
+  formulas: { type: 'boolean' },
+  transactions: { type: 'boolean' },
+  customer: { type: 'string' },
+  date: { type: 'string' },
+  amount: { type: 'string' },
+  order: { type: 'string' },
+  since: { type: 'string' },
+  'as-of': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;
@@ -169,6 +213,8 @@ export function parseCommand(argv: string[]): ParsedCommand {
       lang,
       insight: parseInsight(v, scheme.grades.length),
       summary: v.summary === true,
+      formulas: v.formulas === true,
+      transactions: parseTransactions(v, header),
     },
   };
 }

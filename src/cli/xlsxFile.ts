@@ -57,7 +57,10 @@ export function sheetRows(ws: Worksheet): CellValue[][] {
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: CellValue[] = [];
     row.eachCell({ includeEmpty: false }, (cell, col) => {
-      cells[col - 1] = toCellValue(cell.value);
+      const v = cell.value;
+      // exceljs' cell.value drops a formula's falsy cached result (0, "", FALSE); cell.result keeps it.
+      const formula = v !== null && typeof v === 'object' && ('formula' in v || 'sharedFormula' in v);
+      cells[col - 1] = toCellValue(formula ? ((cell.result ?? null) as ExcelJS.CellValue) : v);
     });
     for (let c = 0; c < cells.length; c++) if (cells[c] === undefined) cells[c] = null;
     rows[rowNumber - 1] = cells;

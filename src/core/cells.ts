@@ -14,7 +14,7 @@ const NUMBER_TEXT =
   /^([+-]?)\s*([¥￥$]?)\s*([+-]?)\s*((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 /** Excel error values as they arrive in CSV text or Office.js `values`. */
-const ERROR_TEXT = /^#(?:N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA)$/i;
+export const ERROR_TEXT = /^#(?:N\/A|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA)$/i;
 
 const EMPTY: ParsedCell = { ok: false, reason: 'empty' };
 const NOT_NUMBER: ParsedCell = { ok: false, reason: 'notNumber' };

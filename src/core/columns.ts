@@ -33,7 +33,7 @@ const KEYWORDS: Record<Metric, RegExp> = {
 const ID_HEADER = /^(?:id|customer(?:[ _-]?(?:id|no\.?|number|code|name))?|client(?:[ _-]?id)?|客户|客户(?:编号|id|代码|编码|名称|号)|会员(?:id|编号|号)?|用户(?:id|编号)?|编号)$/i;
 
 /** Headers that describe scores, grades or this product's own output: never an input metric. */
-const OUTPUT_LIKE = /得分|评分|分数|打分|等级|分级|分群|回访|数据检查|score|grade|segment|follow-?up|rank|check/i;
+const OUTPUT_LIKE = /得分|评分|分数|打分|等级|分级|分群|回访|数据检查|辅助|score|grade|segment|follow-?up|rank|check|helper/i;
 
 function headerText(v: CellValue): string {
   return typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '';

@@ -13,3 +13,7 @@ export * from './output';
 export { TableCollector, scoreRows, invalidAddress, isEmptyCell, type ScoredSheet, type InsightOptions } from './table';
 export * from './segments';
 export * from './summary';
+export * from './dates';
+export * from './txColumns';
+export * from './transactions';
+export * from './formulas';

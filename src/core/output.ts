@@ -41,7 +41,8 @@ const OPTIONAL: OutputColumn[] = ['segment', 'followUp', 'check'];
 /**
  * Where this product's own earlier output starts among the headers `headers[0..last]`: the block
  * must end at `last` and read, in one language, R Score, F Score, M Score, RFM Score, Grade, then
- * optionally Segment, Follow-up, Check in that order. A user's lone `Grade` or `客户等级` column is
+ * optionally Segment, Follow-up, Check in that order, then optionally formula mode's three helper
+ * columns. A user's lone `Grade` or `客户等级` column is
  * not such a block. Returns -1 when there is none.
  */
 export function ownOutputBlockStart(headers: readonly unknown[], last: number): number {
@@ -51,6 +52,9 @@ export function ownOutputBlockStart(headers: readonly unknown[], last: number): 
       if (!REQUIRED.every((c, i) => text(start + i) === outputHeader(c, lang))) continue;
       let i = start + REQUIRED.length;
       for (const c of OPTIONAL) if (i <= last && text(i) === outputHeader(c, lang)) i++;
+      // Formula mode's helper columns (R, F, M value) follow Check.
+      const helpers = (['R', 'F', 'M'] as const).map((metric) => t(lang, 'fx.helper', { metric }));
+      if (i + helpers.length - 1 <= last && helpers.every((h, j) => text(i + j) === h)) i += helpers.length;
       if (i === last + 1) return start;
     }
   }

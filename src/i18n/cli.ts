@@ -30,8 +30,20 @@ Options:
   --follow-up                  add the Follow-up column (A monthly, B quarterly, C every six months, D yearly)
   --follow-up-labels L1,L2,…   your own follow-up labels, one per grade
   --summary                    add a summary sheet (xlsx output): grades, segments, R×F matrix, distributions
+  --formulas                   write live Excel formulas and an "RFM parameters" sheet instead of values (xlsx output)
   -h, --help                   this help
   --version                    the version
+
+Sales records (docs/transactions.md): build the per-customer R, F, M table, then score it
+  rfm-score SALES.xlsx|SALES.csv --transactions --out OUT.xlsx|OUT.csv [scoring options above]
+  --transactions               the input holds sales records: customer, date, amount (refunds negative)
+  --customer COL --date COL --amount COL
+                               their columns: a letter or the exact header text
+                               (default: detected from English or Chinese headers)
+  --order COL                  order ID column (optional, detected too): F counts distinct orders
+  --since YYYY-MM-DD           first day of the period (default: every date up to as-of)
+  --as-of YYYY-MM-DD           reference day for R and last day of the period (default: the latest sale)
+  xlsx output: the input sheets plus a new sheet "RFM"; csv output: the per-customer table.
 
 Exit codes: 0 done, 2 bad arguments or input (nothing written), 1 unexpected error.`,
   'cli.noInput': 'no input file given (usage: rfm-score INPUT.xlsx|INPUT.csv --out OUTPUT.xlsx|OUTPUT.csv)',
@@ -106,8 +118,20 @@ R得分、F得分、M得分、RFM得分、客户等级(有无效行时另加数�
   --follow-up                  添加“回访周期”列(A 每月、B 每季度、C 每半年、D 每年)
   --follow-up-labels L1,L2,…   自定义回访周期,每个等级一个
   --summary                    添加汇总工作表(xlsx 输出):等级、分群、R×F 矩阵、得分分布
+  --formulas                   写入实时 Excel 公式和“RFM参数”工作表,而不是数值(xlsx 输出)
   -h, --help                   显示本帮助
   --version                    显示版本
+
+销售记录(见 docs/transactions.md):先按客户汇总出 R、F、M,再评分
+  rfm-score 销售.xlsx|销售.csv --transactions --out 输出.xlsx|输出.csv [上述评分选项]
+  --transactions               输入是销售记录:客户、日期、金额(退款为负数)
+  --customer 列 --date 列 --amount 列
+                               对应的列:列字母或完整表头文字
+                               (默认根据中英文表头自动识别)
+  --order 列                   订单号列(可选,也会自动识别):F 统计不同订单数
+  --since YYYY-MM-DD           统计期开始日期(默认:截止日期之前的全部日期)
+  --as-of YYYY-MM-DD           计算 R 的截止日期,也是统计期最后一天(默认:最晚一笔销售的日期)
+  xlsx 输出:输入的工作表加上新工作表"RFM分析";csv 输出:按客户汇总的表。
 
 退出码:0 完成;2 参数或输入有误(不写任何文件);1 意外错误。`,
     'cli.noInput': '未指定输入文件(用法:rfm-score 输入.xlsx|输入.csv --out 输出.xlsx|输出.csv)',

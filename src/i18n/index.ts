@@ -7,7 +7,9 @@ import { coreMessages } from './core';
 import { cliMessages } from './cli';
 import { paneMessages } from './pane';
 import { excelMessages } from './excel';
+import { txMessages } from './transactions';
 import { insightMessages } from './insight';
+import { formulaMessages } from './formulas';
 
 export type Lang = 'en' | 'zh';
 export const LANGS: readonly Lang[] = ['en', 'zh'];
@@ -18,7 +20,7 @@ export interface MessageTable<K extends string> {
   zh: Record<K, string>;
 }
 
-const tables = [coreMessages, cliMessages, paneMessages, excelMessages, insightMessages] as const;
+const tables = [coreMessages, cliMessages, paneMessages, excelMessages, insightMessages, txMessages, formulaMessages] as const;
 type Keys<T> = T extends MessageTable<infer K> ? K : never;
 export type MessageKey = Keys<(typeof tables)[number]>;
 

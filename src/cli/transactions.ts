@@ -1,0 +1,215 @@
+/**
+ * `rfm-score SALES --transactions …` (docs/transactions.md): aggregate sales records into one row
+ * per customer (Customer, Last purchase, R, F, M), score that table with the shared engine and
+ * write it — as a new sheet next to the untouched input sheets (xlsx), or as its own CSV file.
+ * CSV input is streamed row by row: memory grows with customers, not with rows.
+ */
+import { promises as fs } from 'node:fs';
+import Papa from 'papaparse';
+import {
+  aggregateTransactions,
+  columnLetter,
+  customerTable,
+  describeInvalid,
+  describeTxInvalid,
+  formatCivilDay,
+  invalidAddress,
+  jsDateFromCivil,
+  RfmError,
+  scoreCustomers,
+  TransactionAggregator,
+  txInvalidAddress,
+  type CustomerTable,
+  type TransactionReport,
+  type TransactionResult,
+  type TxOptions,
+  type TxRole,
+} from '../core';
+import { t, type Lang } from '../i18n';
+import { writeAtomically } from './atomic';
+import { streamCsv } from './csvStream';
+import { checkFiles } from './files';
+import type { Io } from './main';
+import type { CliOptions } from './options';
+import { INVALID_LISTED, reportLines } from './report';
+import { addSummarySheet, uniqueSheetName } from './summarySheet';
+import { newWorkbook, pickSheet, readWorkbook, sheetRows, writeWorkbook, type Workbook, type Worksheet } from './xlsxFile';
+
+/** Rows of an xlsx sheet, the header included. */
+const XLSX_MAX_ROWS = 1_048_576;
+
+/** `A "客户编号"`: a column of the sales table by letter and header. */
+function columnLabel(report: TransactionReport, role: TxRole): string {
+  const col = report.layout.columns[role];
+  if (col === undefined) return '';
+  const header = report.headerCells[col];
+  return header !== undefined && header !== null && String(header).trim() !== ''
+    ? `${columnLetter(col)} "${String(header).trim()}"`
+    : columnLetter(col);
+}
+
+/** What the aggregation did: columns, period and as-of, customers left out, invalid cells. */
+export function transactionReportLines(report: TransactionReport, lang: Lang, where: string): string[] {
+  const lines: string[] = [];
+  const hasOrder = report.layout.columns.order !== undefined;
+  lines.push(
+    t(lang, 'tx.report.read', {
+      rows: report.rows,
+      where,
+      customer: columnLabel(report, 'customer'),
+      date: columnLabel(report, 'date'),
+      amount: columnLabel(report, 'amount'),
+      order: hasOrder ? t(lang, 'tx.report.order', { order: columnLabel(report, 'order') }) : '',
+    }),
+  );
+  if (report.asOf !== undefined) {
+    const vars = {
+      asOf: formatCivilDay(report.asOf),
+      source: t(lang, report.asOfSource === 'given' ? 'tx.report.asOfGiven' : 'tx.report.asOfLatest'),
+      fRule: t(lang, hasOrder ? 'tx.report.fOrders' : 'tx.report.fRows'),
+    };
+    lines.push(
+      report.since !== undefined
+        ? t(lang, 'tx.report.period', { ...vars, since: formatCivilDay(report.since) })
+        : t(lang, 'tx.report.periodAll', vars),
+    );
+  }
+  lines.push(t(lang, 'tx.report.customers', { customers: report.customers }));
+  const sep = lang === 'zh' ? '、' : ', ';
+  if (report.leftOut) {
+    const examples = report.leftOutExamples.map(String).join(sep) + (report.leftOut > report.leftOutExamples.length ? ' …' : '');
+    lines.push(t(lang, 'tx.report.leftOut', { count: report.leftOut, examples }));
+  }
+  if (report.beforeSince && report.since !== undefined) {
+    lines.push(t(lang, 'tx.report.beforeSince', { count: report.beforeSince, since: formatCivilDay(report.since) }));
+  }
+  if (report.refundRows) lines.push(t(lang, 'tx.report.refunds', { count: report.refundRows }));
+  if (report.zeroRows) lines.push(t(lang, 'tx.report.zero', { count: report.zeroRows }));
+  if (report.invalidRows) {
+    lines.push(t(lang, 'tx.report.invalid', { rows: report.invalidRows, cells: report.invalidCells }));
+    for (const cell of report.invalid.slice(0, INVALID_LISTED)) {
+      lines.push(`  ${txInvalidAddress(cell)}: ${describeTxInvalid(cell, lang, report)}`);
+    }
+    const listed = Math.min(INVALID_LISTED, report.invalid.length);
+    if (report.invalidCells > listed) lines.push(`  ${t(lang, 'cli.report.more', { count: report.invalidCells - listed })}`);
+  }
+  return lines;
+}
+
+/** A CSV file read row by row through the aggregator. */
+async function aggregateCsv(file: string, options: TxOptions): Promise<TransactionResult> {
+  let aggregator = new TransactionAggregator(options);
+  await streamCsv(file, () => {
+    aggregator = new TransactionAggregator(options);
+    return (index, cells) => aggregator.add(index, cells);
+  });
+  return aggregator.finish();
+}
+
+/** The per-customer table as CSV: UTF-8 with a BOM, dates as YYYY-MM-DD, numbers as plain text. */
+function customerCsv(table: CustomerTable): string {
+  const rows: (string | number | null)[][] = [table.headers];
+  for (let r = 0; r < table.rows; r++) {
+    const row: (string | number | null)[] = [];
+    for (let c = 0; c < table.headers.length; c++) {
+      const v = table.cell(r, c);
+      row.push(c === table.dateColumn && typeof v === 'number' ? formatCivilDay(v) : v);
+    }
+    rows.push(row);
+  }
+  return `\uFEFF${Papa.unparse(rows, { newline: '\r\n' })}\r\n`;
+}
+
+/** The per-customer sheet: bold header, real date cells (yyyy-mm-dd), RFM Score as 0.00. */
+function fillCustomerSheet(ws: Worksheet, table: CustomerTable, rfmColumn: number): void {
+  const header = ws.addRow(table.headers);
+  header.font = { bold: true };
+  for (let r = 0; r < table.rows; r++) {
+    const values: (string | number | Date | null)[] = [];
+    for (let c = 0; c < table.headers.length; c++) {
+      const v = table.cell(r, c);
+      values.push(c === table.dateColumn && typeof v === 'number' ? jsDateFromCivil(v) : v);
+    }
+    const row = ws.addRow(values);
+    row.getCell(table.dateColumn + 1).numFmt = 'yyyy-mm-dd';
+    if (rfmColumn >= 0 && values[rfmColumn] !== null) row.getCell(rfmColumn + 1).numFmt = '0.00';
+  }
+  ws.views = [{ state: 'frozen', ySplit: 1 }];
+  ws.getColumn(1).width = 16;
+  ws.getColumn(table.dateColumn + 1).width = 14;
+}
+
+export async function runTransactions(o: CliOptions, options: TxOptions, io: Io): Promise<void> {
+  const { inFormat, outFormat } = await checkFiles(o);
+  const lang = o.lang;
+  if (o.summary && outFormat !== 'xlsx') throw new RfmError('cli.summaryNeedsXlsx');
+  if (o.formulas) throw new RfmError('tx.noFormulas');
+
+  let result: TransactionResult;
+  let where: string;
+  let workbook: Workbook | undefined;
+  if (inFormat === 'csv') {
+    result = await aggregateCsv(o.input, options);
+    where = o.input;
+  } else {
+    workbook = await readWorkbook(o.input);
+    const ws = pickSheet(workbook, o.sheet, o.input);
+    result = aggregateTransactions(sheetRows(ws), options);
+    where = t(lang, 'cli.report.sheet', { sheet: ws.name, file: o.input });
+  }
+
+  const { customers, report } = result;
+  if (report.rows === 0) throw new RfmError('tx.noRows');
+  if (report.validRows === 0) {
+    const cell = report.invalid[0];
+    throw new RfmError('tx.noValidRows', { first: `${txInvalidAddress(cell)}: ${describeTxInvalid(cell, lang, report)}` });
+  }
+  if (customers.length === 0) {
+    throw new RfmError('tx.noPurchases', {
+      since: formatCivilDay(report.since ?? report.firstDate!),
+      asOf: formatCivilDay(report.asOf!),
+    });
+  }
+  if (outFormat === 'xlsx' && customers.length >= XLSX_MAX_ROWS) {
+    throw new RfmError('tx.tooManyForXlsx', { count: customers.length });
+  }
+
+  const sheet = scoreCustomers(customers, o.scheme, lang, o.insight);
+  if (sheet.result.n === 0) {
+    const bad = sheet.result.invalid[0];
+    throw new RfmError('layout.noValidRows', { first: `${invalidAddress(sheet, bad.row, bad.metric)}: ${describeInvalid(bad, lang)}` });
+  }
+  const table = customerTable(customers, sheet);
+
+  // xlsx: the input workbook (csv input: a new one) plus the per-customer sheet under a free name.
+  const outBook = outFormat === 'xlsx' ? (workbook ?? newWorkbook()) : undefined;
+  const sheetName = outBook ? uniqueSheetName(outBook, t(lang, 'tx.sheetName')) : undefined;
+  const outWhere = sheetName ? t(lang, 'cli.report.sheet', { sheet: sheetName, file: o.out }) : o.out;
+  let summaryName: string | undefined;
+  await writeAtomically(o.out, async (temp) => {
+    if (!outBook || !sheetName) {
+      await fs.writeFile(temp, customerCsv(table), 'utf8');
+      return;
+    }
+    const ws = outBook.addWorksheet(sheetName);
+    fillCustomerSheet(ws, table, table.headers.length - sheet.output.headers.length + sheet.output.columns.indexOf('rfm'));
+    if (o.summary) summaryName = addSummarySheet(outBook, sheet, o.scheme, lang, o.insight.followUp);
+    await writeWorkbook(outBook, temp);
+  }).catch((err: NodeJS.ErrnoException) => {
+    if (err instanceof RfmError) throw err;
+    if (err.code) throw new RfmError('cli.cannotWrite', { file: o.out, detail: err.message });
+    throw err;
+  });
+
+  for (const line of transactionReportLines(report, lang, where)) io.out(line);
+  for (const line of reportLines(sheet, o.scheme, lang, outWhere)) io.out(line);
+  if (sheetName !== undefined) {
+    io.out(
+      inFormat === 'csv'
+        ? t(lang, 'tx.report.csvToXlsx', { file: o.input, sheet: sheetName })
+        : t(lang, 'tx.report.newSheet', { sheet: sheetName }),
+    );
+  }
+  if (summaryName) io.out(t(lang, 'cli.report.summary', { sheet: summaryName }));
+  io.out(t(lang, 'cli.report.wrote', { file: o.out }));
+}
