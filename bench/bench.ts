@@ -60,6 +60,17 @@ function main(): void {
     line('CLI rfm-score on CSV', cli, `  ratio to floor ${(cli.wallMs / floor.wallMs).toFixed(2)}× (target ≤ 3×)`);
     rmSync(input);
 
+    // The task pane end to end against the in-memory workbook: select, read, score, check, write.
+    for (const rows of [100_000, 1_048_575]) {
+      const pane = phase(['pane', String(rows)]) as Measured & { syncs: number; maxRequestBytes: number; maxResponseBytes: number };
+      const mb = (b: number) => `${(b / 1024 / 1024).toFixed(2)} MB`;
+      console.log(
+        `${`pane, ${(rows + 1).toLocaleString('en-US')}-row selection`.padEnd(28)} ${(pane.ms / 1000).toFixed(2).padStart(6)} s in pane calls  ` +
+          `${pane.syncs} syncs, max request ${mb(pane.maxRequestBytes)}, max response ${mb(pane.maxResponseBytes)} (limit 4 MB)  ` +
+          `peak ${Math.round(pane.maxRssMB)} MB (incl. the in-memory workbook)`,
+      );
+    }
+
     // Sales records → per-customer R, F, M → scores; without and with an order ID column.
     for (const orders of [false, true]) {
       const sales = path.join(dir, 'sales.csv');

@@ -6,6 +6,7 @@ import { promises as fs } from 'node:fs';
 import Papa from 'papaparse';
 import { defaultScheme, scoreTable } from '../src/core';
 import { run } from '../src/cli/main';
+import { paneBench } from './pane';
 import { generateCustomers } from './generate';
 
 async function engine(n: number): Promise<Record<string, number>> {
@@ -68,7 +69,9 @@ async function main(): Promise<void> {
         ? await floor(a, b)
         : phase === 'transactions'
           ? await transactions(a, b)
-          : await cli(a, b);
+          : phase === 'pane'
+            ? { ...(await paneBench(Number(a))) }
+            : await cli(a, b);
   const maxRssMB = process.resourceUsage().maxRSS / 1024;
   process.stdout.write(`${JSON.stringify({ ...result, maxRssMB })}\n`);
 }
