@@ -1,46 +1,12 @@
 /**
  * `--formulas` (issue 6): write the output columns as live Excel formulas (src/core/formulas.ts)
- * with the engine's values as cached results, the helper columns grouped to their right, and the
- * parameter block on its own sheet ("RFM parameters" / "RFM参数").
+ * with the engine's values as cached results and the helper columns grouped to their right. The
+ * parameter block they read goes at the top of the run's parameters sheet ("RFM parameters" /
+ * "RFM参数", src/cli/paramsSheet.ts), above the run record (issue 7).
  */
 import type ExcelJS from 'exceljs';
-import { formulaSheet, type InsightOptions, type ParamCell, type Scheme, type ScoredSheet } from '../core';
-import { LANGS, t, type Lang } from '../i18n';
-import { uniqueSheetName } from './summarySheet';
-
-const INPUT_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
-const COMPUTED_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
-
-/** A parameter sheet this product wrote earlier for the same scored sheet (re-run): its name, or undefined. */
-function earlierParamSheet(wb: ExcelJS.Workbook, scored: string): ExcelJS.Worksheet | undefined {
-  const titles = LANGS.map((lang) => t(lang, 'fx.title'));
-  return wb.worksheets.find((ws) => {
-    const title = ws.getCell(1, 1).value;
-    return typeof title === 'string' && titles.includes(title) && ws.getCell(3, 2).value === scored;
-  });
-}
-
-function styleParam(cell: ExcelJS.Cell, p: ParamCell): void {
-  switch (p.role) {
-    case 'title':
-      cell.font = { bold: true, size: 14 };
-      break;
-    case 'note':
-      cell.font = { italic: true, color: { argb: 'FF595959' } };
-      break;
-    case 'heading':
-      cell.font = { bold: true };
-      break;
-    case 'input':
-      cell.fill = INPUT_FILL;
-      break;
-    case 'computed':
-      cell.fill = COMPUTED_FILL;
-      break;
-    case 'label':
-      break;
-  }
-}
+import { formulaSheet, type FormulaSheet, type InsightOptions, type Scheme, type ScoredSheet } from '../core';
+import type { Lang } from '../i18n';
 
 export interface FormulaWriteOptions {
   /** Store the engine's values as cached results (default true). */
@@ -48,8 +14,8 @@ export interface FormulaWriteOptions {
 }
 
 /**
- * Write the formulas into `ws` (the scored sheet) and the parameter block into its own sheet;
- * returns the parameter sheet's name.
+ * Write the formulas into `ws` (the scored sheet), referring to the parameter block on sheet
+ * `paramName`; returns the formula sheet, whose `params` the caller writes on that sheet.
  */
 export function addFormulas(
   wb: ExcelJS.Workbook,
@@ -58,19 +24,10 @@ export function addFormulas(
   scheme: Scheme,
   lang: Lang,
   insight: InsightOptions,
+  paramName: string,
   options: FormulaWriteOptions = {},
-): string {
+): FormulaSheet {
   const withResults = options.results !== false;
-
-  // The parameter sheet: a re-run reuses this product's own sheet for the same scored sheet.
-  const earlier = earlierParamSheet(wb, ws.name);
-  let paramName: string;
-  if (earlier) {
-    paramName = earlier.name;
-    wb.removeWorksheet(earlier.id);
-  } else {
-    paramName = uniqueSheetName(wb, t(lang, 'fx.sheetName'));
-  }
 
   const fx = formulaSheet(
     scheme,
@@ -121,20 +78,7 @@ export function addFormulas(
   }
   ws.properties.outlineLevelCol = Math.max(ws.properties.outlineLevelCol ?? 0, 1);
 
-  const ps = wb.addWorksheet(paramName);
-  for (const p of fx.params) {
-    const cell = ps.getCell(p.row + 1, p.column + 1);
-    if (p.formula !== undefined) {
-      cell.value = withResults && p.result !== undefined ? { formula: p.formula, result: p.result } : { formula: p.formula };
-    } else {
-      cell.value = p.value ?? null;
-    }
-    styleParam(cell, p);
-  }
-  ps.getColumn(1).width = 34;
-  for (let c = 2; c <= Math.max(fx.paramColumns, 5); c++) ps.getColumn(c).width = 14;
-
   // Excel recalculates everything when it opens the file.
   wb.calcProperties = { ...(wb.calcProperties ?? {}), fullCalcOnLoad: true };
-  return paramName;
+  return fx;
 }

@@ -4,7 +4,16 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { RfmError, scoreRows, TableCollector, type CellValue, type ScoredSheet } from '../core';
+import {
+  buildRunRecord,
+  parametersSheet,
+  RfmError,
+  scoreRows,
+  TableCollector,
+  tableRange,
+  type CellValue,
+  type ScoredSheet,
+} from '../core';
 import { t, type Lang } from '../i18n';
 import { writeAtomically } from './atomic';
 import { csvSourceOfRows, scanCsv, scoredCsv } from './csvFile';
@@ -14,6 +23,9 @@ import { reportLines } from './report';
 import { runTransactions } from './transactions';
 import { addSummarySheet } from './summarySheet';
 import { addFormulas } from './formulaSheet';
+import { claimParamsSheet, writeParamsSheet } from './paramsSheet';
+import { addMigrationSheet, comparePeriods, migrationReportLines, readPeriods, runRef, scaleReportLines, type Periods } from './periods';
+import { version } from './version';
 import { newWorkbook, pickSheet, readWorkbook, sheetRows, writeWorkbook, type Workbook, type Worksheet } from './xlsxFile';
 
 export interface Io {
@@ -83,45 +95,79 @@ async function score(o: CliOptions, io: Io): Promise<void> {
   let summaryName: string | undefined;
   if (o.summary && outFormat !== 'xlsx') throw new RfmError('cli.summaryNeedsXlsx');
   if (o.formulas && outFormat !== 'xlsx') throw new RfmError('fx.needsXlsx');
+  if (o.previous !== undefined && outFormat !== 'xlsx') throw new RfmError('period.previousNeedsXlsx');
   let paramsName: string | undefined;
+  let migrationName: string | undefined;
+  let periods: Periods | undefined;
+  let scheme = o.scheme;
+  let outputSheet = '';
+  let inputSheet: string | undefined;
   const fill = (wb: Workbook, ws: Worksheet) => {
-    if (o.formulas) paramsName = addFormulas(wb, ws, sheet, o.scheme, lang, o.insight);
-    else fillWorksheet(ws, sheet);
+    // One parameters sheet per scored sheet (issue 7): a re-run replaces the product's own.
+    const paramsWs = claimParamsSheet(wb, ws.name, lang);
+    paramsName = paramsWs.name;
+    const fx = o.formulas ? addFormulas(wb, ws, sheet, scheme, lang, o.insight, paramsWs.name) : undefined;
+    if (!fx) fillWorksheet(ws, sheet);
+    if (o.summary) summaryName = addSummarySheet(wb, sheet, scheme, lang, o.insight.followUp);
+    if (periods?.migration) migrationName = addMigrationSheet(wb, periods.migration.sheet, lang);
+    const record = buildRunRecord({
+      sheet,
+      scheme,
+      lang,
+      version: version(),
+      tool: 'rfm-score',
+      input: { file: o.input, sheet: inputSheet, range: tableRange(sheet) },
+      outputSheet: ws.name,
+      outputColumns: fx?.columns.map((c) => c.key),
+      segments: o.insight.segments,
+      followUp: o.insight.followUp,
+      formulas: o.formulas,
+      frozen: periods?.scaleRun ? { scale: periods.scaleRun.record.scale, from: runRef(periods.scaleRun) } : undefined,
+      previous: periods?.previousRun ? runRef(periods.previousRun) : undefined,
+    });
+    writeParamsSheet(paramsWs, parametersSheet(record, fx?.params));
   };
 
   if (inFormat === 'csv') {
-    const collector = new TableCollector(o.layout);
+    outputSheet = sheetNameFor(o.input);
+    periods = await readPeriods(o, lang, outputSheet);
+    scheme = periods.scheme;
+    const collector = new TableCollector(o.layout, { ids: o.previous !== undefined });
     const keptRows: string[][] = [];
     const src = await scanCsv(o.input, (i, cells) => {
       collector.add(i, cells);
       if (outFormat === 'xlsx') keptRows.push(cells);
     });
-    sheet = collector.finish(o.scheme, lang, o.insight);
+    sheet = collector.finish(scheme, lang, o.insight, { scale: periods.scaleRun?.record.scale });
     where = o.input;
+    comparePeriods(o, periods, sheet, where, lang, true);
     produce =
       outFormat === 'csv'
         ? (temp) => fs.writeFile(temp, scoredCsv(src, sheet), 'utf8')
         : async (temp) => {
             const wb = newWorkbook();
-            const ws = wb.addWorksheet(sheetNameFor(o.input));
+            const ws = wb.addWorksheet(outputSheet);
             keptRows.forEach((cells, i) => {
               ws.getRow(i + 1).values = cells.map(csvCellForXlsx);
             });
             fill(wb, ws);
-            if (o.summary) summaryName = addSummarySheet(wb, sheet, o.scheme, lang, o.insight.followUp);
             await writeWorkbook(wb, temp);
           };
   } else {
     const wb = await readWorkbook(o.input);
     const ws = pickSheet(wb, o.sheet, o.input);
+    inputSheet = ws.name;
+    outputSheet = ws.name;
+    periods = await readPeriods(o, lang, outputSheet);
+    scheme = periods.scheme;
     const rows = sheetRows(ws);
-    sheet = scoreRows(rows, o.layout, o.scheme, lang, o.insight);
+    sheet = scoreRows(rows, o.layout, scheme, lang, o.insight, { scale: periods.scaleRun?.record.scale });
     where = t(lang, 'cli.report.sheet', { sheet: ws.name, file: o.input });
+    comparePeriods(o, periods, sheet, where, lang, true);
     produce =
       outFormat === 'xlsx'
         ? async (temp) => {
             fill(wb, ws);
-            if (o.summary) summaryName = addSummarySheet(wb, sheet, o.scheme, lang, o.insight.followUp);
             await writeWorkbook(wb, temp);
           }
         : (temp) => fs.writeFile(temp, scoredCsv(csvSourceOfRows(rows, cellText), sheet), 'utf8');
@@ -134,11 +180,16 @@ async function score(o: CliOptions, io: Io): Promise<void> {
     throw err;
   });
 
-  for (const line of reportLines(sheet, o.scheme, lang, where)) io.out(line);
+  for (const line of reportLines(sheet, scheme, lang, where)) io.out(line);
+  if (periods.scaleRun) for (const line of scaleReportLines(periods.scaleRun, sheet.result, lang)) io.out(line);
   if (sheet.replacedColumns) io.out(t(lang, 'cli.report.rerun', { count: sheet.replacedColumns }));
   if (note) io.out(note);
   if (summaryName) io.out(t(lang, 'cli.report.summary', { sheet: summaryName }));
-  if (paramsName) io.out(t(lang, 'fx.report', { sheet: paramsName }));
+  if (periods.migration && periods.previousRun && migrationName) {
+    const lines = migrationReportLines(periods.migration.result, periods.previousRun, !!periods.scaleRun, scheme, lang, migrationName);
+    for (const line of lines) io.out(line);
+  }
+  if (paramsName) io.out(o.formulas ? t(lang, 'fx.report', { sheet: paramsName }) : t(lang, 'period.report.params', { sheet: paramsName }));
   io.out(t(lang, 'cli.report.wrote', { file: o.out }));
 }
 
@@ -146,20 +197,6 @@ function langHint(argv: string[]): Lang {
   const i = argv.indexOf('--lang');
   const v = i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--lang='))?.slice(7);
   return v === 'zh' ? 'zh' : 'en';
-}
-
-/** The package version, from the nearest package.json above this file (src/ or lib/src/). */
-function version(): string {
-  for (let dir = __dirname; dir !== path.dirname(dir); dir = path.dirname(dir)) {
-    try {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const pkg = require(path.join(dir, 'package.json')) as { name?: string; version: string };
-      if (pkg.name === 'rfm-grader') return pkg.version;
-    } catch {
-      // keep looking upwards
-    }
-  }
-  return 'unknown';
 }
 
 /** Run the command; resolves to the exit code. Never throws. */

@@ -40,6 +40,10 @@ export interface CliOptions {
   formulas: boolean;
   /** --transactions: the input is sales records to aggregate into R, F, M (docs/transactions.md). */
   transactions?: TxOptions;
+  /** --scale-from: score on the cut values (and with the scheme) of an earlier result (docs/periods.md). */
+  scaleFrom?: string;
+  /** --previous: compare grades with an earlier result by customer ID (docs/periods.md). */
+  previous?: string;
 }
 
 /** --transactions and its options (docs/transactions.md). */
@@ -78,7 +82,7 @@ function parseInsight(v: {
   'segment-basis'?: string;
   'follow-up'?: boolean;
   'follow-up-labels'?: string;
-}, grades: number): InsightOptions {
+}, grades: number | undefined): InsightOptions {
   const reference = v['segment-reference'];
   if (reference !== undefined && reference !== 'mean' && reference !== 'median') {
     throw new RfmError('cli.badSegmentReference', { value: reference });
@@ -90,8 +94,9 @@ function parseInsight(v: {
   let followUp: boolean | string[] = v['follow-up'] === true;
   if (v['follow-up-labels'] !== undefined) {
     const labels = v['follow-up-labels'].split(/[,，]/).map((l) => l.trim());
-    if (labels.length !== grades || labels.some((l) => !l)) {
-      throw new RfmError('cli.badFollowUpLabels', { count: labels.length, grades });
+    // With --scale-from the grades come from the earlier run: the count is checked once it is read.
+    if ((grades !== undefined && labels.length !== grades) || labels.some((l) => !l)) {
+      throw new RfmError('cli.badFollowUpLabels', { count: labels.length, grades: grades ?? '?' });
     }
     followUp = labels;
   }
@@ -125,6 +130,8 @@ const OPTIONS = {
   summary: { type: 'boolean' },
   formulas: { type: 'boolean' },
   transactions: { type: 'boolean' },
+  'scale-from': { type: 'string' },
+  previous: { type: 'string' },
   customer: { type: 'string' },
   date: { type: 'string' },
   amount: { type: 'string' },
@@ -182,6 +189,18 @@ export function parseCommand(argv: string[]): ParsedCommand {
     header = v.header;
   }
 
+  const scaleFrom = v['scale-from'];
+  const previous = v.previous;
+  if (scaleFrom !== undefined) {
+    // The scheme comes from the earlier run's parameters sheet: scheme options would contradict it.
+    const schemeOptions = ['preset', 'variant', 'weights', 'r-method', 'f-method', 'm-method', 'bins', 'ties', 'grades'] as const;
+    const given = schemeOptions.find((k) => v[k] !== undefined);
+    if (given) throw new RfmError('period.schemeWithScale', { option: `--${given}` });
+  }
+  if (v.formulas && (scaleFrom !== undefined || previous !== undefined)) {
+    throw new RfmError('period.formulas', { option: scaleFrom !== undefined ? '--scale-from' : '--previous' });
+  }
+
   let scheme = defaultScheme();
   if (v.preset !== undefined) {
     if (!(PRESET_IDS as readonly string[]).includes(v.preset)) {
@@ -211,10 +230,12 @@ export function parseCommand(argv: string[]): ParsedCommand {
       layout: { header, r: v.r, f: v.f, m: v.m, id: v.id },
       scheme,
       lang,
-      insight: parseInsight(v, scheme.grades.length),
+      insight: parseInsight(v, scaleFrom === undefined ? scheme.grades.length : undefined),
       summary: v.summary === true,
       formulas: v.formulas === true,
       transactions: parseTransactions(v, header),
+      scaleFrom,
+      previous,
     },
   };
 }

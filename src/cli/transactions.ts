@@ -8,6 +8,8 @@ import { promises as fs } from 'node:fs';
 import Papa from 'papaparse';
 import {
   aggregateTransactions,
+  buildRunRecord,
+  parametersSheet,
   columnLetter,
   customerTable,
   describeInvalid,
@@ -33,6 +35,9 @@ import type { Io } from './main';
 import type { CliOptions } from './options';
 import { INVALID_LISTED, reportLines } from './report';
 import { addSummarySheet, uniqueSheetName } from './summarySheet';
+import { claimParamsSheet, writeParamsSheet } from './paramsSheet';
+import { addMigrationSheet, comparePeriods, migrationReportLines, readPeriods, runRef, scaleReportLines } from './periods';
+import { version } from './version';
 import { newWorkbook, pickSheet, readWorkbook, sheetRows, writeWorkbook, type Workbook, type Worksheet } from './xlsxFile';
 
 /** Rows of an xlsx sheet, the header included. */
@@ -144,16 +149,19 @@ export async function runTransactions(o: CliOptions, options: TxOptions, io: Io)
   const lang = o.lang;
   if (o.summary && outFormat !== 'xlsx') throw new RfmError('cli.summaryNeedsXlsx');
   if (o.formulas) throw new RfmError('tx.noFormulas');
+  if (o.previous !== undefined && outFormat !== 'xlsx') throw new RfmError('period.previousNeedsXlsx');
 
   let result: TransactionResult;
   let where: string;
   let workbook: Workbook | undefined;
+  let inSheet: string | undefined;
   if (inFormat === 'csv') {
     result = await aggregateCsv(o.input, options);
     where = o.input;
   } else {
     workbook = await readWorkbook(o.input);
     const ws = pickSheet(workbook, o.sheet, o.input);
+    inSheet = ws.name;
     result = aggregateTransactions(sheetRows(ws), options);
     where = t(lang, 'cli.report.sheet', { sheet: ws.name, file: o.input });
   }
@@ -174,18 +182,24 @@ export async function runTransactions(o: CliOptions, options: TxOptions, io: Io)
     throw new RfmError('tx.tooManyForXlsx', { count: customers.length });
   }
 
-  const sheet = scoreCustomers(customers, o.scheme, lang, o.insight);
+  // --scale-from / --previous (issue 7): the earlier runs are read before anything is written.
+  const periods = await readPeriods(o, lang, t(lang, 'tx.sheetName'));
+  const scheme = periods.scheme;
+  const sheet = scoreCustomers(customers, scheme, lang, o.insight, { scale: periods.scaleRun?.record.scale });
   if (sheet.result.n === 0) {
     const bad = sheet.result.invalid[0];
     throw new RfmError('layout.noValidRows', { first: `${invalidAddress(sheet, bad.row, bad.metric)}: ${describeInvalid(bad, lang)}` });
   }
-  const table = customerTable(customers, sheet);
-
   // xlsx: the input workbook (csv input: a new one) plus the per-customer sheet under a free name.
   const outBook = outFormat === 'xlsx' ? (workbook ?? newWorkbook()) : undefined;
   const sheetName = outBook ? uniqueSheetName(outBook, t(lang, 'tx.sheetName')) : undefined;
   const outWhere = sheetName ? t(lang, 'cli.report.sheet', { sheet: sheetName, file: o.out }) : o.out;
+  // The per-customer table is the product's own, so its columns are not compared with the earlier run's.
+  comparePeriods(o, periods, sheet, outWhere, lang, false);
+  const table = customerTable(customers, sheet);
   let summaryName: string | undefined;
+  let paramsName: string | undefined;
+  let migrationName: string | undefined;
   await writeAtomically(o.out, async (temp) => {
     if (!outBook || !sheetName) {
       await fs.writeFile(temp, customerCsv(table), 'utf8');
@@ -193,7 +207,24 @@ export async function runTransactions(o: CliOptions, options: TxOptions, io: Io)
     }
     const ws = outBook.addWorksheet(sheetName);
     fillCustomerSheet(ws, table, table.headers.length - sheet.output.headers.length + sheet.output.columns.indexOf('rfm'));
-    if (o.summary) summaryName = addSummarySheet(outBook, sheet, o.scheme, lang, o.insight.followUp);
+    const paramsWs = claimParamsSheet(outBook, sheetName, lang);
+    paramsName = paramsWs.name;
+    if (o.summary) summaryName = addSummarySheet(outBook, sheet, scheme, lang, o.insight.followUp);
+    if (periods.migration) migrationName = addMigrationSheet(outBook, periods.migration.sheet, lang);
+    const record = buildRunRecord({
+      sheet,
+      scheme,
+      lang,
+      version: version(),
+      tool: 'rfm-score --transactions',
+      input: { file: o.input, sheet: inSheet },
+      outputSheet: sheetName,
+      segments: o.insight.segments,
+      followUp: o.insight.followUp,
+      frozen: periods.scaleRun ? { scale: periods.scaleRun.record.scale, from: runRef(periods.scaleRun) } : undefined,
+      previous: periods.previousRun ? runRef(periods.previousRun) : undefined,
+    });
+    writeParamsSheet(paramsWs, parametersSheet(record));
     await writeWorkbook(outBook, temp);
   }).catch((err: NodeJS.ErrnoException) => {
     if (err instanceof RfmError) throw err;
@@ -202,7 +233,8 @@ export async function runTransactions(o: CliOptions, options: TxOptions, io: Io)
   });
 
   for (const line of transactionReportLines(report, lang, where)) io.out(line);
-  for (const line of reportLines(sheet, o.scheme, lang, outWhere)) io.out(line);
+  for (const line of reportLines(sheet, scheme, lang, outWhere)) io.out(line);
+  if (periods.scaleRun) for (const line of scaleReportLines(periods.scaleRun, sheet.result, lang)) io.out(line);
   if (sheetName !== undefined) {
     io.out(
       inFormat === 'csv'
@@ -211,5 +243,10 @@ export async function runTransactions(o: CliOptions, options: TxOptions, io: Io)
     );
   }
   if (summaryName) io.out(t(lang, 'cli.report.summary', { sheet: summaryName }));
+  if (periods.migration && periods.previousRun && migrationName) {
+    const lines = migrationReportLines(periods.migration.result, periods.previousRun, !!periods.scaleRun, scheme, lang, migrationName);
+    for (const line of lines) io.out(line);
+  }
+  if (paramsName) io.out(t(lang, 'period.report.params', { sheet: paramsName }));
   io.out(t(lang, 'cli.report.wrote', { file: o.out }));
 }

@@ -5,13 +5,30 @@
 import { parseCell } from './cells';
 import { createGrader } from './grade';
 import { lowerIsBetter, validateScheme } from './scheme';
-import { metricScoring, scoreRange, type TieGroup } from './score';
-import { METRICS, type CellValue, type InvalidCell, type Metric, type Scheme, type ScoreResult } from './types';
+import { frozenScores, type Scale } from './scale';
+import { metricScoring, scoreRange, type MetricScoring, type TieGroup } from './score';
+import {
+  METRICS,
+  type CellValue,
+  type InvalidCell,
+  type Metric,
+  type OutsideCounts,
+  type Scheme,
+  type ScoreResult,
+} from './types';
 import { findWarnings } from './warnings';
 
 export type MetricColumns = Record<Metric, ArrayLike<CellValue>>;
 
-export function scoreTable(columns: MetricColumns, scheme: Scheme): ScoreResult {
+export interface ScoreOptions {
+  /**
+   * Score the quintile metrics on an earlier run's frozen scale (issue 7, src/core/scale.ts) instead
+   * of ranking this data; breaks and raw metrics score as usual.
+   */
+  scale?: Scale;
+}
+
+export function scoreTable(columns: MetricColumns, scheme: Scheme, options: ScoreOptions = {}): ScoreResult {
   validateScheme(scheme);
   const rows = Math.max(columns.r.length, columns.f.length, columns.m.length);
 
@@ -46,10 +63,20 @@ export function scoreTable(columns: MetricColumns, scheme: Scheme): ScoreResult 
   const ranges = {} as Record<Metric, [number, number]>;
   const bigTies = {} as Record<Metric, TieGroup[]>;
   const distributions = {} as ScoreResult['distributions'];
+  const outside = options.scale ? ({} as Record<Metric, OutsideCounts>) : undefined;
   for (const metric of METRICS) {
     const compact = new Float64Array(n);
     for (let j = 0; j < n; j++) compact[j] = values[metric][validIndex[j]];
-    const scoring = metricScoring(compact, lowerIsBetter(metric), scheme.methods[metric], scheme.bins, scheme.ties);
+    const frozen = options.scale?.[metric];
+    let scoring: MetricScoring;
+    if (frozen?.kind === 'quintile' && scheme.methods[metric].kind === 'quintile') {
+      const f = frozenScores(compact, lowerIsBetter(metric), frozen.bands);
+      scoring = { scores: f.scores, bigTies: [] };
+      outside![metric] = f.outside;
+    } else {
+      scoring = metricScoring(compact, lowerIsBetter(metric), scheme.methods[metric], scheme.bins, scheme.ties);
+      if (outside) outside[metric] = { better: 0, worse: 0 };
+    }
     const full = new Float64Array(rows).fill(NaN);
     for (let j = 0; j < n; j++) full[validIndex[j]] = scoring.scores[j];
     scores[metric] = full;
@@ -83,6 +110,7 @@ export function scoreTable(columns: MetricColumns, scheme: Scheme): ScoreResult 
     distributions,
     warnings: [],
   };
+  if (outside) result.frozen = { outside };
   result.warnings = findWarnings(result, scheme, ranges, bigTies);
   return result;
 }

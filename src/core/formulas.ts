@@ -431,6 +431,9 @@ export function formulaSheet(
       }
       case 'check':
         return `MID(${METRICS.map((m) => checkPart(m, r)).join('&')},${sep.length + 1},1000)`;
+      case 'change':
+        // The Change column (issue 7) is a value-mode column; formula mode never lists it.
+        throw new Error('formulaSheet: no formula for the Change column');
       case 'valueR':
       case 'valueF':
       case 'valueM': {

@@ -8,12 +8,17 @@ export { resolveLayout, type Layout, type LayoutOptions, type HeaderMode, type C
 export * from './scheme';
 export { quintileScores, breaksScores } from './score';
 export { createGrader } from './grade';
-export { scoreTable, invalidRows, type MetricColumns } from './engine';
+export { scoreTable, invalidRows, type MetricColumns, type ScoreOptions } from './engine';
 export * from './output';
 export { TableCollector, scoreRows, invalidAddress, isEmptyCell, type ScoredSheet, type InsightOptions } from './table';
 export * from './segments';
 export * from './summary';
+export * from './summaryTables';
 export * from './dates';
 export * from './txColumns';
 export * from './transactions';
 export * from './formulas';
+export * from './scale';
+export * from './runRecord';
+export * from './migration';
+export * from './periods';

@@ -8,7 +8,7 @@ import { metricName } from './scheme';
 import { defaultCadence, SEGMENTS, type Segment, type SegmentResult } from './segments';
 import type { InvalidCell, Scheme, ScoreResult, Warning } from './types';
 
-export type OutputColumn = 'r' | 'f' | 'm' | 'rfm' | 'grade' | 'segment' | 'followUp' | 'check';
+export type OutputColumn = 'r' | 'f' | 'm' | 'rfm' | 'grade' | 'segment' | 'followUp' | 'change' | 'check';
 
 const HEADER_KEYS: Record<OutputColumn, MessageKey> = {
   r: 'out.rScore',
@@ -18,6 +18,7 @@ const HEADER_KEYS: Record<OutputColumn, MessageKey> = {
   grade: 'out.grade',
   segment: 'out.segment',
   followUp: 'out.followUp',
+  change: 'period.change',
   check: 'out.check',
 };
 
@@ -36,12 +37,12 @@ export function isOwnOutputHeader(v: unknown): boolean {
 }
 
 const REQUIRED: OutputColumn[] = ['r', 'f', 'm', 'rfm', 'grade'];
-const OPTIONAL: OutputColumn[] = ['segment', 'followUp', 'check'];
+const OPTIONAL: OutputColumn[] = ['segment', 'followUp', 'change', 'check'];
 
 /**
  * Where this product's own earlier output starts among the headers `headers[0..last]`: the block
  * must end at `last` and read, in one language, R Score, F Score, M Score, RFM Score, Grade, then
- * optionally Segment, Follow-up, Check in that order, then optionally formula mode's three helper
+ * optionally Segment, Follow-up, Change, Check in that order, then optionally formula mode's three helper
  * columns. A user's lone `Grade` or `客户等级` column is
  * not such a block. Returns -1 when there is none.
  */
@@ -75,6 +76,11 @@ export interface OutputExtras {
   segments?: SegmentResult;
   /** Add the Follow-up column: one label per grade (default: the Hohhot cadence by grade position). */
   followUp?: boolean | string[];
+  /**
+   * Add the Change column (issue 7, after Segment and Follow-up, before Check): its text per data row
+   * (`A→B`, `A→A`, `new` …, see src/core/migration.ts `changeColumn`), null for an empty cell.
+   */
+  change?: (row: number) => string | null;
 }
 
 /** Follow-up label per grade: the user's labels, or the default cadence in the user's language. */
@@ -99,6 +105,8 @@ export function outputTable(result: ScoreResult, scheme: Scheme, lang: Lang, ext
     ? followUpLabels(scheme, lang, Array.isArray(extras.followUp) ? extras.followUp : undefined)
     : undefined;
   if (followUp) columns.push('followUp');
+  const { change } = extras;
+  if (change) columns.push('change');
   const segmentNames = SEGMENTS.map((s) => segmentLabel(s, lang));
   const problems = invalidRows(result);
   if (problems.size) columns.push('check');
@@ -123,6 +131,8 @@ export function outputTable(result: ScoreResult, scheme: Scheme, lang: Lang, ext
           return g < 0 || !segments ? null : segmentNames[segments.segment[row]];
         case 'followUp':
           return g < 0 || !followUp ? null : followUp[g];
+        case 'change':
+          return change ? change(row) : null;
         case 'check': {
           const list = problems.get(row);
           return list ? list.map((c) => describeInvalid(c, lang)).join(sep) : null;

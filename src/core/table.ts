@@ -5,7 +5,7 @@
  */
 import type { Lang } from '../i18n';
 import { cellAddress, columnLetter } from './address';
-import { scoreTable } from './engine';
+import { scoreTable, type ScoreOptions } from './engine';
 import { RfmError } from './errors';
 import { resolveLayout, type Layout, type LayoutOptions } from './layout';
 import { describeInvalid, outputTable, ownOutputBlockStart, type OutputTable } from './output';
@@ -33,6 +33,8 @@ export interface ScoredSheet {
   startColumn: number;
   /** Number of this product's earlier output columns being replaced (0 when appending). */
   replacedColumns: number;
+  /** The customer ID cell of each data row, when the layout has an ID column (issue 7: migration). */
+  idCells?: CellValue[];
 }
 
 export function isEmptyCell(v: CellValue): boolean {
@@ -64,8 +66,13 @@ export class TableCollector {
   private lastColumn = -1;
   private readonly dataRows: number[] = [];
   private readonly cells: Record<Metric, CellValue[]> = { r: [], f: [], m: [] };
+  private readonly ids: CellValue[] = [];
 
-  constructor(private readonly options: LayoutOptions) {}
+  /** `keep.ids`: also keep each data row's customer ID cell (`ScoredSheet.idCells`, for migration). */
+  constructor(
+    private readonly options: LayoutOptions,
+    private readonly keep: { ids?: boolean } = {},
+  ) {}
 
   add(index: number, row: readonly CellValue[]): void {
     for (let c = row.length - 1; c > this.lastColumn; c--) {
@@ -88,9 +95,11 @@ export class TableCollector {
     this.cells.r.push(row[columns.r]);
     this.cells.f.push(row[columns.f]);
     this.cells.m.push(row[columns.m]);
+    if (this.keep.ids && this.layout.id !== undefined) this.ids.push(row[this.layout.id]);
   }
 
-  finish(scheme: Scheme, lang: Lang, insight: InsightOptions = {}): ScoredSheet {
+  /** `scoring.scale`: score on an earlier run's frozen scale (issue 7). */
+  finish(scheme: Scheme, lang: Lang, insight: InsightOptions = {}, scoring: ScoreOptions = {}): ScoredSheet {
     const layout = this.layout;
     if (!layout) throw new RfmError('cli.emptySheet');
     let lastColumn = this.lastColumn;
@@ -112,7 +121,7 @@ export class TableCollector {
       }
     }
 
-    const result = scoreTable(this.cells, scheme);
+    const result = scoreTable(this.cells, scheme, scoring);
     const segments = insight.segments
       ? segmentTable(result, insight.segments === true ? {} : insight.segments)
       : undefined;
@@ -126,6 +135,7 @@ export class TableCollector {
       output: outputTable(result, scheme, lang, { segments, followUp: insight.followUp }),
       startColumn: lastColumn + 1,
       replacedColumns,
+      idCells: this.keep.ids && layout.id !== undefined ? this.ids : undefined,
     };
     if (result.n === 0) {
       const bad = result.invalid[0];
@@ -143,8 +153,9 @@ export function scoreRows(
   scheme: Scheme,
   lang: Lang,
   insight: InsightOptions = {},
+  scoring: ScoreOptions = {},
 ): ScoredSheet {
-  const collector = new TableCollector(options);
+  const collector = new TableCollector(options, { ids: true });
   rows.forEach((row, i) => collector.add(i, row));
-  return collector.finish(scheme, lang, insight);
+  return collector.finish(scheme, lang, insight, scoring);
 }

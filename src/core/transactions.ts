@@ -21,7 +21,7 @@ import { columnLetter, cellAddress } from './address';
 import { ERROR_TEXT, parseNumberText } from './cells';
 import { decimalOfNumber } from './decimal';
 import { civilFromJsDate, dayOfCell, formatCivilDay, parseDateCell, type CivilDay, type DateInvalidReason } from './dates';
-import { scoreTable } from './engine';
+import { scoreTable, type ScoreOptions } from './engine';
 import { RfmError } from './errors';
 import { outputTable } from './output';
 import { segmentTable } from './segments';
@@ -622,6 +622,7 @@ export function scoreCustomers(
   scheme: Scheme,
   lang: Lang,
   insight: InsightOptions = {},
+  scoring: ScoreOptions = {},
 ): ScoredSheet {
   const n = customers.length;
   const columns = { r: new Array<number>(n), f: new Array<number>(n), m: new Array<number>(n) };
@@ -630,7 +631,7 @@ export function scoreCustomers(
     columns.f[i] = customers[i].f;
     columns.m[i] = customers[i].m;
   }
-  const result = scoreTable(columns, scheme);
+  const result = scoreTable(columns, scheme, scoring);
   const segments = insight.segments ? segmentTable(result, insight.segments === true ? {} : insight.segments) : undefined;
   return {
     layout: { header: true, columns: { r: 2, f: 3, m: 4 }, id: 0, detected: { r: false, f: false, m: false } },
@@ -642,6 +643,7 @@ export function scoreCustomers(
     output: outputTable(result, scheme, lang, { segments, followUp: insight.followUp }),
     startColumn: CUSTOMER_COLUMNS.length,
     replacedColumns: 0,
+    idCells: customers.map((c) => c.customer),
   };
 }
 

@@ -22,8 +22,11 @@ export interface TxLayoutOptions {
   customer?: ColumnRef;
   date?: ColumnRef;
   amount?: ColumnRef;
-  /** undefined = detect (optional: a table without an order column counts rows). */
-  order?: ColumnRef;
+  /**
+   * undefined = detect (optional: a table without an order column counts rows); null = no order
+   * column, even when a header looks like one (the pane's "(none)").
+   */
+  order?: ColumnRef | null;
 }
 
 export interface TxColumns {
@@ -144,8 +147,8 @@ export function detectTxColumns(headers: readonly CellValue[]): TxColumnDetectio
   return { columns, problems };
 }
 
-function given(ref: ColumnRef | undefined): ref is ColumnRef {
-  return typeof ref === 'number' || (ref !== undefined && ref.trim() !== '');
+function given(ref: ColumnRef | null | undefined): ref is ColumnRef {
+  return typeof ref === 'number' || (typeof ref === 'string' && ref.trim() !== '');
 }
 
 /** A column reference; the exact header text wins over a column letter when a header may exist. */
@@ -197,7 +200,7 @@ export function resolveTxLayout(firstRow: readonly CellValue[], opts: TxLayoutOp
       const r = resolveRef(ref, role, firstRow, headerPossible);
       columns[role] = r.index;
       byHeader ||= r.byHeader;
-    } else missing.push(role);
+    } else if (ref !== null) missing.push(role);
   }
   const hasText = firstRow.some((v) => typeof v === 'string' && v.trim() !== '');
   const missingRequired = missing.filter((r) => REQUIRED_ROLES.includes(r));

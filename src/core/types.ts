@@ -56,6 +56,14 @@ export type Warning =
   /** A grade no score under this scheme can reach (threshold outside the scale). */
   | { kind: 'gradeUnreachable'; label: string; min: string; scaleMin: number; scaleMax: number };
 
+/** Issue 7: values beyond an earlier run's extremes when scoring on its frozen scale. */
+export interface OutsideCounts {
+  /** Better than the old best value (they got the best score). */
+  better: number;
+  /** Worse than the old worst value (they got the worst score). */
+  worse: number;
+}
+
 export interface ScoreResult {
   /** Number of data rows given. */
   rows: number;
@@ -76,4 +84,6 @@ export interface ScoreResult {
   /** Per metric: score → number of valid rows with that score, ascending by score. */
   distributions: Record<Metric, Array<{ score: number; count: number }>>;
   warnings: Warning[];
+  /** Present when the quintile metrics were scored on an earlier run's frozen scale (issue 7). */
+  frozen?: { outside: Record<Metric, OutsideCounts> };
 }

@@ -8,3 +8,15 @@ export { scoreTableInExcel } from './read';
 export { planWrite, writeOutput, selectCell, newSheetName, gradeFill } from './write';
 export { loadSettings, saveSettings, parseSettings, SETTINGS_KEY } from './settings';
 export { PAYLOAD_BUDGET } from './util';
+export { aggregateSalesInExcel, scoreSales, writeCustomerSheet, customerSheetName, type SalesOptions } from './transactions';
+export {
+  planFormulaWrite,
+  writeFormulas,
+  formulaColumnCount,
+  insightOf,
+  paramSheetName,
+  type OutputMode,
+  type FormulaWriteResult,
+  type FormulaWriteOptions,
+} from './formulas';
+export { createSummarySheet, summarySheetName, type SummaryWriteResult, type SummaryTableInfo } from './summary';

@@ -4,7 +4,7 @@
  * measures the bytes per row); the pane gets a macrotask between chunks, so a 1,048,576-row table
  * never blocks it.
  */
-import { RfmError, TableCollector, type CellValue, type LayoutOptions, type Scheme, type ScoredSheet } from '../core';
+import { RfmError, TableCollector, type CellValue, type InsightOptions, type LayoutOptions, type Scheme, type ScoredSheet } from '../core';
 import type { Lang } from '../i18n';
 import type { ExcelApi, Progress, TableRef } from './types';
 import { ChunkSizer, areaAddress, isPayloadTooLarge, jsonBytes, officeCode, yieldToUi } from './util';
@@ -83,6 +83,8 @@ export async function scoreTableInExcel(
   scheme: Scheme,
   lang: Lang,
   progress?: Progress,
+  /** Segment and Follow-up columns (issue 5): they join the output table, so every writer gets them. */
+  insight?: InsightOptions,
 ): Promise<ScoredSheet> {
   const collector = new TableCollector(layout);
   const total = table.rowCount;
@@ -104,5 +106,5 @@ export async function scoreTableInExcel(
       },
     );
   });
-  return collector.finish(scheme, lang);
+  return collector.finish(scheme, lang, insight);
 }

@@ -76,6 +76,8 @@ export interface WriteResult {
   rowsWritten: number;
   /** context.sync() calls the write took. */
   syncs: number;
+  /** Formula mode (src/excel/formulas.ts): the parameter sheet the formulas read. */
+  paramSheet?: string;
 }
 
 /** Saved per workbook (document settings) and restored when it reopens. */

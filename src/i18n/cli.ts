@@ -31,6 +31,14 @@ Options:
   --follow-up-labels L1,L2,…   your own follow-up labels, one per grade
   --summary                    add a summary sheet (xlsx output): grades, segments, R×F matrix, distributions
   --formulas                   write live Excel formulas and an "RFM parameters" sheet instead of values (xlsx output)
+
+Period over period (docs/periods.md). Every xlsx output records its run on a sheet "RFM parameters":
+scheme, column mapping, the cut values used, counts.
+  --scale-from PREV.xlsx       score on the cut values and scheme of an earlier output, so grades compare
+                               across periods (values beyond the old range take the end scores, counted)
+  --previous PREV.xlsx         compare grades with an earlier output by customer ID (--id COL or detected):
+                               a Change column (A→B, new) and a "Migration" sheet with the migration matrix,
+                               who fell, rose, appeared, disappeared, and the early warning (xlsx output)
   -h, --help                   this help
   --version                    the version
 
@@ -119,6 +127,14 @@ R得分、F得分、M得分、RFM得分、客户等级(有无效行时另加数�
   --follow-up-labels L1,L2,…   自定义回访周期,每个等级一个
   --summary                    添加汇总工作表(xlsx 输出):等级、分群、R×F 矩阵、得分分布
   --formulas                   写入实时 Excel 公式和“RFM参数”工作表,而不是数值(xlsx 输出)
+
+逐期对比(见 docs/periods.md)。每个 xlsx 输出都在“RFM参数”工作表中记录本次运行:
+评分方案、列对应、实际使用的分界值、数量。
+  --scale-from 上期.xlsx       沿用以前输出的分界值和评分方案评分,使各期等级可比
+                               (超出原范围的数值取两端得分,并报告个数)
+  --previous 上期.xlsx         按客户编号(--id 列或自动识别)与以前的输出对比等级:添加“等级变化”列
+                               (A→B、新客户)和“等级迁移”工作表:迁移矩阵、下降、上升、新增、消失的客户和预警
+                               (xlsx 输出)
   -h, --help                   显示本帮助
   --version                    显示版本
 

@@ -10,6 +10,9 @@ import { excelMessages } from './excel';
 import { txMessages } from './transactions';
 import { insightMessages } from './insight';
 import { formulaMessages } from './formulas';
+import { periodMessages } from './periods';
+import { paneInsightMessages } from './paneInsight';
+import { paneModeMessages } from './paneModes';
 
 export type Lang = 'en' | 'zh';
 export const LANGS: readonly Lang[] = ['en', 'zh'];
@@ -20,7 +23,7 @@ export interface MessageTable<K extends string> {
   zh: Record<K, string>;
 }
 
-const tables = [coreMessages, cliMessages, paneMessages, excelMessages, insightMessages, txMessages, formulaMessages] as const;
+const tables = [coreMessages, cliMessages, paneMessages, excelMessages, insightMessages, txMessages, formulaMessages, paneModeMessages, paneInsightMessages, periodMessages] as const;
 type Keys<T> = T extends MessageTable<infer K> ? K : never;
 export type MessageKey = Keys<(typeof tables)[number]>;
 

@@ -10,6 +10,7 @@ import { columnLetters, formatRect, parseAddress, type MemoryWorkbook } from '..
 import type { Rect } from '../excel/memory/addresses';
 import { formatValue } from '../excel/memory/numberFormat';
 import { t, type Lang } from '../i18n';
+import { ChartList } from './ChartList';
 import { conditionalFill } from './conditional';
 import { useGridStyles } from './styles';
 
@@ -124,6 +125,7 @@ export function GridView({ workbook, lang }: { workbook: MemoryWorkbook; lang: L
         {selection.sheet === sheetName ? t(lang, 'preview.selection', { address: selection.areas.join(', ') }) : ''}
         {totalRows > ROWS_SHOWN && ` · ${t(lang, 'preview.rowsShown', { shown: ROWS_SHOWN, rows: totalRows })}`}
       </div>
+      <ChartList charts={sheet.charts()} lang={lang} />
       <div className={styles.scroller} onMouseUp={finishDrag} onMouseLeave={finishDrag}>
         <table className={styles.table} aria-label={t(lang, 'preview.grid', { sheet: sheetName })} data-sheet={sheetName}>
           <thead>

@@ -1,6 +1,7 @@
 /**
  * The preview grid shows the fills of the simple conditional formats (text contains / cell value
- * compares), which is what the grade column uses; others are not drawn. Excel evaluates these itself.
+ * compares), which is what the grade column uses, and colour scales (the summary sheet's matrices);
+ * others are not drawn. Excel evaluates these itself.
  */
 import { parseAddress, type ConditionalFormatInfo } from '../excel/memory';
 
@@ -62,10 +63,61 @@ function matches(cf: ConditionalFormatInfo, v: Value): boolean {
   return false;
 }
 
-/** "row,column" → fill colour of the first matching rule (rules are in priority order). */
+interface Criterion {
+  type?: string;
+  formula?: string | null;
+  color?: string | null;
+}
+
+function rgb(hex: string): number[] {
+  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+  return m ? [1, 2, 3].map((i) => parseInt(m[i], 16)) : [255, 255, 255];
+}
+
+function mix(a: string, b: string, f: number): string {
+  const x = rgb(a);
+  const y = rgb(b);
+  return `#${x.map((v, i) => Math.round(v + (y[i] - v) * f).toString(16).padStart(2, '0')).join('')}`;
+}
+
+/** A colour scale's fills: each number between the lowest and highest (or the given numbers), interpolated. */
+function colorScaleFills(cf: ConditionalFormatInfo, values: Value[][], fills: Map<string, string>): void {
+  const criteria = cf.rule.criteria as { minimum?: Criterion; midpoint?: Criterion | null; maximum?: Criterion } | undefined;
+  if (!criteria?.minimum?.color || !criteria.maximum?.color) return;
+  const area = parseAddress(cf.address).rect;
+  const cells: Array<{ key: string; v: number }> = [];
+  for (let r = area.r0; r <= Math.min(area.r1, values.length - 1); r++) {
+    for (let c = area.c0; c <= area.c1; c++) {
+      const v = values[r]?.[c];
+      if (typeof v === 'number') cells.push({ key: `${r},${c}`, v });
+    }
+  }
+  if (cells.length === 0) return;
+  const lowest = Math.min(...cells.map((x) => x.v));
+  const highest = Math.max(...cells.map((x) => x.v));
+  const at = (k: Criterion, fallback: number) => (k.type === 'Number' && k.formula != null && Number.isFinite(Number(k.formula)) ? Number(k.formula) : fallback);
+  const lo = at(criteria.minimum, lowest);
+  const hi = at(criteria.maximum, highest);
+  const mid = criteria.midpoint?.color ? at(criteria.midpoint, (lo + hi) / 2) : undefined;
+  for (const { key, v } of cells) {
+    if (fills.has(key)) continue;
+    const clamp = (f: number) => (Number.isFinite(f) ? Math.min(1, Math.max(0, f)) : 0);
+    if (mid !== undefined && criteria.midpoint?.color) {
+      fills.set(key, v <= mid ? mix(criteria.minimum.color, criteria.midpoint.color, clamp((v - lo) / (mid - lo))) : mix(criteria.midpoint.color, criteria.maximum.color, clamp((v - mid) / (hi - mid))));
+    } else {
+      fills.set(key, mix(criteria.minimum.color, criteria.maximum.color, hi > lo ? clamp((v - lo) / (hi - lo)) : 0));
+    }
+  }
+}
+
+/** "row,column" → fill colour of the first matching rule (rules are in priority order); colour scales too. */
 export function conditionalFill(rules: ConditionalFormatInfo[], values: Value[][]): Map<string, string> {
   const fills = new Map<string, string>();
   for (const cf of rules) {
+    if (cf.type === 'ColorScale') {
+      colorScaleFills(cf, values, fills);
+      continue;
+    }
     if (!cf.format.fill) continue;
     const area = parseAddress(cf.address).rect;
     for (let r = area.r0; r <= Math.min(area.r1, values.length - 1); r++) {

@@ -4,13 +4,20 @@ import type { ExcelApi } from '../excel/types';
 import { t, type Lang } from '../i18n';
 import { ColumnsSection } from './components/ColumnsSection';
 import { ConflictDialog } from './components/ConflictDialog';
+import { InsightSection } from './components/InsightSection';
 import { LanguageSwitch } from './components/LanguageSwitch';
+import { ModeField } from './components/ModeField';
 import { NoticeBar } from './components/NoticeBar';
+import { OutputModeField } from './components/OutputModeField';
 import { PreviewSection } from './components/PreviewSection';
 import { RangeSection } from './components/RangeSection';
 import { RunSection } from './components/RunSection';
 import { SchemeSection } from './components/SchemeSection';
+import { SummarySection } from './components/SummarySection';
+import { TransactionsMode } from './components/TransactionsMode';
 import { usePane } from './usePane';
+import { useSummary } from './useSummary';
+import { useTransactions } from './useTransactions';
 
 const useStyles = makeStyles({
   root: {
@@ -74,6 +81,8 @@ function Header({ lang, onLang }: { lang: Lang; onLang: (lang: Lang) => void }) 
 
 function Pane({ excel, initialLang, onLangChange }: AppProps & { excel: ExcelApi }) {
   const pane = usePane(excel, initialLang);
+  const summary = useSummary(excel, pane);
+  const tx = useTransactions(excel, pane);
   const { state, actions } = pane;
   const { lang } = state;
   useDocumentLang(lang);
@@ -86,11 +95,21 @@ function Pane({ excel, initialLang, onLangChange }: AppProps & { excel: ExcelApi
       <Header lang={lang} onLang={setLang} />
       <Body1>{t(lang, 'pane.tagline')}</Body1>
       <NoticeBar notice={state.notice} where="top" lang={lang} />
+      <ModeField lang={lang} mode={tx.state.mode} onChange={tx.actions.setMode} disabled={state.busy !== undefined || tx.state.busy !== undefined} />
       <RangeSection state={state} actions={actions} />
-      <ColumnsSection state={state} actions={actions} />
-      <SchemeSection pane={pane} />
-      <PreviewSection state={state} actions={actions} />
-      <RunSection state={state} actions={actions} />
+      {tx.state.mode === 'transactions' ? (
+        <TransactionsMode pane={pane} tx={tx} />
+      ) : (
+        <>
+          <ColumnsSection state={state} actions={actions} />
+          <SchemeSection pane={pane} />
+          <InsightSection pane={pane} />
+          <PreviewSection state={state} actions={actions} />
+          <OutputModeField lang={lang} output={state.output} onChange={actions.setOutput} disabled={state.busy !== undefined} result={state.result} />
+          <RunSection state={state} actions={actions} />
+          <SummarySection state={state} summary={summary} />
+        </>
+      )}
       <ConflictDialog lang={lang} pending={state.dialog} onAnswer={actions.answerDialog} />
     </>
   );

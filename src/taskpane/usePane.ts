@@ -3,16 +3,19 @@
  * Excel call goes through src/excel (the ExcelApi seam), never from a component.
  */
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
-import type { Scheme, ScoredSheet } from '../core';
+import type { InsightOptions, Scheme, ScoredSheet } from '../core';
 import {
   currentTable,
   loadSettings,
   onSelectionChange,
+  planFormulaWrite,
   planWrite,
   saveSettings,
   scoreTableInExcel,
   selectCell,
+  writeFormulas,
   writeOutput,
+  type OutputMode,
 } from '../excel';
 import type { ExcelApi, SavedSettings, TableRef, WritePlan, WriteResult, WriteTarget } from '../excel/types';
 import { t, type Lang } from '../i18n';
@@ -33,6 +36,7 @@ import {
   type SchemeForm,
   withHeader,
 } from './form';
+import { DEFAULT_INSIGHT, insightOptions, type InsightForm } from './insight';
 
 export type Intent = 'error' | 'warning' | 'success' | 'info';
 /** Where a notice shows: at the top of the pane, or next to the button that caused it. */
@@ -49,6 +53,8 @@ export interface Scored {
   scored: ScoredSheet;
   scheme: Scheme;
   lang: Lang;
+  /** The Segment / Follow-up options it was scored with (issue 5). */
+  insight?: InsightOptions;
 }
 
 export interface RunResult extends Scored {
@@ -59,6 +65,8 @@ export interface RunResult extends Scored {
 /** A run waiting for the user's answer (non-empty target, protected sheet, merged cells). */
 export interface PendingWrite extends Scored {
   plan: WritePlan;
+  /** Values, or live formulas with a parameter sheet (issue 6); default values. */
+  output?: OutputMode;
 }
 
 export interface ProgressState {
@@ -76,6 +84,10 @@ export interface PaneState {
   tableNote?: Notice;
   columns: ColumnsForm;
   scheme: SchemeForm;
+  /** The optional Segment and Follow-up columns (issue 5). */
+  insight: InsightForm;
+  /** Write values or live formulas (issue 6). */
+  output: OutputMode;
   busy?: 'preview' | 'run';
   progress?: ProgressState;
   preview?: Scored;
@@ -94,6 +106,8 @@ type Action =
   | { type: 'noTable'; note: Notice }
   | { type: 'columns'; columns: ColumnsForm }
   | { type: 'scheme'; scheme: SchemeForm }
+  | { type: 'insight'; insight: InsightForm }
+  | { type: 'output'; output: OutputMode }
   | { type: 'busy'; busy: 'preview' | 'run' }
   | { type: 'progress'; progress: ProgressState }
   | { type: 'previewDone'; preview: Scored }
@@ -109,6 +123,8 @@ function initialState(lang: Lang): PaneState {
     tableLoading: false,
     columns: EMPTY_COLUMNS,
     scheme: presetForm('shanghai'),
+    insight: DEFAULT_INSIGHT,
+    output: 'values',
     previewStale: false,
   };
 }
@@ -134,6 +150,10 @@ function reducer(s: PaneState, a: Action): PaneState {
       return { ...s, ...stale(s), columns: a.columns };
     case 'scheme':
       return { ...s, ...stale(s), scheme: a.scheme };
+    case 'insight':
+      return { ...s, ...stale(s), insight: a.insight };
+    case 'output':
+      return { ...s, output: a.output };
     case 'busy':
       return { ...s, busy: a.busy, progress: undefined, notice: undefined };
     case 'progress':
@@ -162,6 +182,8 @@ export interface PaneActions {
   setHeader(header: boolean): void;
   setColumn(role: ColumnRole, index: number | undefined): void;
   setScheme(patch: Partial<SchemeForm>): void;
+  setInsight(patch: Partial<InsightForm>): void;
+  setOutput(output: OutputMode): void;
   choosePreset(choice: PresetChoice): void;
   preview(): void;
   run(): void;
@@ -279,7 +301,7 @@ export function usePane(excel: ExcelApi | undefined, initialLang: Lang): Pane {
       dispatch({ type: 'notice', notice: { intent: 'error', text: (l) => t(l, 'pane.scheme.fix'), where } });
       return undefined;
     }
-    return { excel, table: s.table, layout, scheme, lang: s.lang, choice: s.scheme.preset };
+    return { excel, table: s.table, layout, scheme, lang: s.lang, choice: s.scheme.preset, insight: insightOptions(s.insight, scheme, s.lang) };
   }, [excel]);
 
   const fail = useCallback((e: unknown, where: NoticePlace) => {
@@ -291,8 +313,8 @@ export function usePane(excel: ExcelApi | undefined, initialLang: Lang): Pane {
     if (!input) return;
     dispatch({ type: 'busy', busy: 'preview' });
     try {
-      const scored = await scoreTableInExcel(input.excel, input.table, input.layout, input.scheme, input.lang, onProgress);
-      dispatch({ type: 'previewDone', preview: { table: input.table, scored, scheme: input.scheme, lang: input.lang } });
+      const scored = await scoreTableInExcel(input.excel, input.table, input.layout, input.scheme, input.lang, onProgress, input.insight);
+      dispatch({ type: 'previewDone', preview: { table: input.table, scored, scheme: input.scheme, lang: input.lang, insight: input.insight } });
     } catch (e) {
       fail(e, 'preview');
     }
@@ -303,9 +325,15 @@ export function usePane(excel: ExcelApi | undefined, initialLang: Lang): Pane {
       if (!excel) return;
       dispatch({ type: 'busy', busy: 'run' });
       try {
-        const result = await writeOutput(excel, pending.table, pending.scored, pending.plan, target, pending.lang, onProgress, {
-          overwrite,
-        });
+        const result =
+          pending.output === 'formulas'
+            ? await writeFormulas(excel, pending.table, pending.scored, pending.plan, target, pending.scheme, pending.lang, onProgress, {
+                overwrite,
+                insight: pending.insight,
+              })
+            : await writeOutput(excel, pending.table, pending.scored, pending.plan, target, pending.lang, onProgress, {
+                overwrite,
+              });
         quietUntil.current = Date.now() + OWN_SELECTION_MS;
         let notice: Notice | undefined;
         try {
@@ -330,9 +358,13 @@ export function usePane(excel: ExcelApi | undefined, initialLang: Lang): Pane {
     if (!input) return;
     dispatch({ type: 'busy', busy: 'run' });
     try {
-      const scored = await scoreTableInExcel(input.excel, input.table, input.layout, input.scheme, input.lang, onProgress);
-      const plan = await planWrite(input.excel, input.table, scored);
-      const pending: PendingWrite = { table: input.table, scored, scheme: input.scheme, lang: input.lang, plan };
+      const scored = await scoreTableInExcel(input.excel, input.table, input.layout, input.scheme, input.lang, onProgress, input.insight);
+      const output = ref.current.output;
+      const plan =
+        output === 'formulas'
+          ? await planFormulaWrite(input.excel, input.table, scored, input.insight)
+          : await planWrite(input.excel, input.table, scored);
+      const pending: PendingWrite = { table: input.table, scored, scheme: input.scheme, lang: input.lang, insight: input.insight, plan, output };
       if (plan.protectedSheet || plan.mergedArea || plan.conflict === 'user') {
         dispatch({ type: 'dialog', dialog: pending });
         return;
@@ -363,6 +395,8 @@ export function usePane(excel: ExcelApi | undefined, initialLang: Lang): Pane {
         dispatch({ type: 'columns', columns: { ...s.columns, columns, status } });
       },
       setScheme: (patch) => dispatch({ type: 'scheme', scheme: { ...ref.current.scheme, ...patch, preset: 'custom' } }),
+      setInsight: (patch) => dispatch({ type: 'insight', insight: { ...ref.current.insight, ...patch } }),
+      setOutput: (output) => dispatch({ type: 'output', output }),
       choosePreset: (choice) =>
         dispatch({ type: 'scheme', scheme: choice === 'custom' ? { ...ref.current.scheme, preset: 'custom' } : presetForm(choice) }),
       preview: () => void preview(),

@@ -89,7 +89,7 @@ describe('CSV round trip', () => {
     const res = await rfm([input, '--out', output]);
     expect(res.code).toBe(0);
     const wb = await readXlsx(output);
-    expect(wb.worksheets).toHaveLength(1);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['in', 'RFM parameters']);
     const ws = wb.worksheets[0];
     expect(ws.getRow(1).values).toEqual([undefined, 'Customer ID', 'Region', 'Recency', 'Frequency', 'Monetary', ...HEADERS_EN]);
     expect(ws.getCell('E10').value).toBe(1234.5);

@@ -103,7 +103,9 @@ describe('re-run on an output file', () => {
     expect(res.code).toBe(0);
     expect(res.out).toContain('已替换上次运行生成的 5 个输出列');
     const wb = await readXlsx(second);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Customers', 'Other']);
+    // The first run's parameters sheet is replaced (same name), not joined by a second one.
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Customers', 'Other', 'RFM parameters']);
+    expect(sheet(wb, 'RFM parameters').getCell('A1').value).toBe('RFM 评分参数');
     const ws = sheet(wb, 'Customers');
     expect(rowValues(ws, 1, 1, 11)).toEqual(['Customer ID', 'Region', 'Recency', 'Frequency', 'Monetary', ...HEADERS_ZH, null]);
     CUSTOMERS.forEach((c, i) => expect(rowValues(ws, i + 2, 6, 11)).toEqual([...EXPECTED[c.id], null]));

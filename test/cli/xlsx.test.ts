@@ -108,13 +108,14 @@ describe('xlsx round trip', () => {
     expect(res.out).toEqual([
       `Scored 10 of 10 customers in sheet "Customers" of ${input}: R = C "Recency", F = D "Frequency", M = E "Monetary"`,
       'Grades: A 2 (20%), B 4 (40%), C 3 (30%), D 1 (10%)',
+      'The run record (scheme, column mapping, cut values, counts) is on sheet "RFM parameters"',
       `Wrote ${output}`,
     ]);
     expect(sha256(input)).toBe(before);
     expect(listDir(dir)).toEqual(['customers.xlsx', 'scored.xlsx']);
 
     const wb = await readXlsx(output);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Customers', 'Notes']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Customers', 'Notes', 'RFM parameters']);
     const ws = sheet(wb, 'Customers');
     // Every input cell is unchanged, and its style too.
     for (const [address, value] of inCells) expect([address, ws.getCell(address).value]).toEqual([address, value]);
@@ -182,10 +183,11 @@ describe('xlsx round trip', () => {
       '  D11: F不是数字',
       '  E11: M是错误值',
       '  C15: R是逻辑值(TRUE/FALSE),不是数字',
+      '运行记录(评分方案、列对应、分界值、数量)在工作表"RFM参数"中',
       `已写入 ${output}`,
     ]);
     const wb = await readXlsx(output);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['客户', 'Notes']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['客户', 'Notes', 'RFM参数']);
     const ws = sheet(wb, '客户');
     for (const [address, value] of inCells) expect([address, ws.getCell(address).value]).toEqual([address, value]);
     expect(ws.getCell('C2').value).toBe(3);
@@ -224,7 +226,7 @@ describe('xlsx round trip', () => {
     expect(res.code).toBe(0);
     expect(res.out[0]).toContain(`sheet "Data" of ${input}`);
     const wb = await readXlsx(output);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Readme', 'Data', 'Notes']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Readme', 'Data', 'Notes', 'RFM parameters']);
     const readme = sheet(wb, 'Readme');
     expect([...cellMap(readme).entries()]).toEqual([
       ['A1', 'Customer export, March'],
@@ -257,6 +259,7 @@ describe('xlsx sheet choice and conversions', () => {
     expect(wb.worksheets.map((w) => [w.name, w.state])).toEqual([
       ['Raw', 'hidden'],
       ['Data', 'visible'],
+      ['RFM parameters', 'visible'],
     ]);
     expect([...cellMap(sheet(wb, 'Raw')).entries()]).toEqual([['A1', 'raw export']]);
     expect(rowValues(sheet(wb, 'Data'), 2, 6, 10)).toEqual(EXPECTED.C01);

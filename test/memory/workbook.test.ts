@@ -310,7 +310,7 @@ describe('tables', () => {
       expect(range.address).toBe('Data!A1:D5');
       expect(m.values).toEqual([[120], [80], [900], [1]]);
     });
-    expect(workbook.tables()).toEqual([{ name: 'Customers', sheet: 'Data', address: 'A1:D5', columns: DATA[0] }]);
+    expect(workbook.tables()).toEqual([{ name: 'Customers', sheet: 'Data', address: 'A1:D5', columns: DATA[0], style: 'TableStyleMedium2' }]);
   });
 
   test('range.getTables finds the table around a selection', async () => {

@@ -150,7 +150,7 @@ describe('xlsx', () => {
     expect(res.err).toEqual([]);
     expect(res.code).toBe(0);
     const wb = await readXlsx(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Sales', 'Notes', 'RFM']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Sales', 'Notes', 'RFM', 'RFM parameters']);
     const after = await sheetsOf(out);
     expect(after.Sales).toEqual(before.Sales);
     expect(after.Notes).toEqual(before.Notes);
@@ -176,11 +176,11 @@ describe('xlsx', () => {
     expect((await rfm([input, '--transactions', ...PERIOD, '--lang', 'zh', '--out', out])).code).toBe(0);
     expect((await rfm([out, '--transactions', '--sheet', 'Sales', ...PERIOD, '--out', path.join(dir, 'again.xlsx')])).code).toBe(0);
     const wb = await readXlsx(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Sales', 'Notes', 'RFM分析', 'rfm', 'RFM分析 (2)']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Sales', 'Notes', 'RFM分析', 'rfm', 'RFM分析 (2)', 'RFM参数']);
     expect(sheet(wb, 'RFM分析').getCell('A1').value).toBe('mine');
     expect(sheetText(sheet(wb, 'RFM分析 (2)'))[0]).toEqual(HEADER_ZH);
     const again = await readXlsx(path.join(dir, 'again.xlsx'));
-    expect(again.worksheets.map((w) => w.name)).toEqual(['Sales', 'Notes', 'RFM分析', 'rfm', 'RFM分析 (2)', 'RFM (2)']);
+    expect(again.worksheets.map((w) => w.name)).toEqual(['Sales', 'Notes', 'RFM分析', 'rfm', 'RFM分析 (2)', 'RFM参数', 'RFM (2)', 'RFM parameters']);
   });
 
   test('xlsx and csv inputs agree: Date cells, serial numbers and text dates', async () => {
@@ -210,7 +210,7 @@ describe('xlsx', () => {
     expect(readCsvRows(fromXlsx)).toEqual(readCsvRows(fromCsv));
     expect(readCsvRows(fromCsv)).toEqual([HEADER_EN, ...text(EXPECTED_ROWS_ORDERS)]);
     const wb = await readXlsx(xlsxOut);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['RFM']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['RFM', 'RFM parameters']);
     expect(sheetText(sheet(wb, 'RFM'))).toEqual(readCsvRows(fromCsv));
   });
 });

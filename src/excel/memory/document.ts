@@ -85,9 +85,51 @@ export interface TableRecord {
   deleted: boolean;
 }
 
+/** A cell range a chart reads (possibly on another sheet than the chart). */
+export interface ChartSource {
+  sheet: HostSheet;
+  area: Rect;
+}
+
+export interface ChartSeriesRecord {
+  id: string;
+  name: string;
+  /** The plotted numbers; undefined for a series added without data yet. */
+  values?: ChartSource;
+  /** The category (x-axis) labels; undefined: 1, 2, 3 … */
+  categories?: ChartSource;
+  hasDataLabels: boolean;
+}
+
+export interface ChartAxisRecord {
+  title: string;
+  titleVisible: boolean;
+  numberFormat: string;
+  reversePlotOrder: boolean;
+  visible: boolean;
+}
+
+export interface ChartRecord {
+  id: string;
+  name: string;
+  sheet: HostSheet;
+  chartType: string;
+  title: string;
+  titleVisible: boolean;
+  /** Position and size in points, from the sheet's top-left corner. */
+  top: number;
+  left: number;
+  width: number;
+  height: number;
+  series: ChartSeriesRecord[];
+  legend: { visible: boolean; position: string };
+  axes: { category: ChartAxisRecord; value: ChartAxisRecord };
+  deleted: boolean;
+}
+
 /** Change notices for the host's onChange listeners (a grid view re-renders on these). */
 export interface WorkbookChange {
-  kind: 'values' | 'format' | 'sheets' | 'selection' | 'settings' | 'tables' | 'merge' | 'protection' | 'conditionalFormats' | 'application';
+  kind: 'values' | 'format' | 'sheets' | 'selection' | 'settings' | 'tables' | 'merge' | 'protection' | 'conditionalFormats' | 'application' | 'charts';
   sheet?: string;
   address?: string;
   /** 'api' for changes made through Office.js, 'host' for changes through the host handle. */
@@ -131,6 +173,9 @@ export class HostSheet {
   showGridlines = true;
   tabColor = '';
   conditionalFormats: ConditionalFormatRecord[] = [];
+  charts: ChartRecord[] = [];
+  /** Numbers the default chart names ("Chart 1", "Chart 2" …). */
+  nextChartNumber = 1;
   selection: Rect[] = [rect(0, 0, 0, 0)];
   activeCell = { row: 0, column: 0 };
   autofitColumnsCalls: string[] = [];
@@ -348,6 +393,7 @@ export class HostBook {
     this.sheets.splice(i, 1);
     sheet.deleted = true;
     for (const t of this.tables) if (t.sheet === sheet) t.deleted = true;
+    for (const c of sheet.charts) c.deleted = true;
     if (this.activeSheet === sheet) this.activeSheet = this.sheets.find((s) => s.visibility === 'Visible');
     this.emit({ kind: 'sheets', sheet: sheet.name, origin });
   }

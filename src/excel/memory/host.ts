@@ -4,7 +4,8 @@
  * events an add-in registered (selection changed, worksheet changed) and the onChange listeners.
  */
 import { type Rect, cellName, formatRect, intersect, isUnbounded, parseAddress, rect, splitSheet } from './addresses';
-import { type FormatProp, type FormatValue, type HostBook, type HostSheet, type WorkbookChange } from './document';
+import { chartCells, sourceString, sourceValues } from './charts';
+import { type ChartAxisRecord, type ChartRecord, type FormatProp, type FormatValue, type HostBook, type HostSheet, type WorkbookChange } from './document';
 import type { CellValue } from './numberFormat';
 
 export interface HostFormat {
@@ -33,6 +34,34 @@ export interface TableInfo {
   sheet: string;
   address: string;
   columns: string[];
+  style: string;
+}
+
+export interface ChartSeriesInfo {
+  name: string;
+  /** Data sources as Excel names them ("='RFM summary'!$C$3:$C$6"); "" when not set. */
+  values: string;
+  categories: string;
+  /** The cells' current values. */
+  valueData: CellValue[];
+  categoryData: CellValue[];
+  hasDataLabels: boolean;
+}
+
+export interface ChartInfo {
+  name: string;
+  type: string;
+  /** "" when the chart has no title shown. */
+  title: string;
+  /** The cells under its top-left and bottom-right corners, e.g. "K1:R15". */
+  cells: string;
+  top: number;
+  left: number;
+  width: number;
+  height: number;
+  legend: { visible: boolean; position: string };
+  axes: { category: ChartAxisRecord; value: ChartAxisRecord };
+  series: ChartSeriesInfo[];
 }
 
 export interface MemorySheet {
@@ -62,6 +91,10 @@ export interface MemorySheet {
   formulaCells(): Array<{ address: string; formula: string }>;
   frozen(): { rows: number; columns: number };
   autofitCalls(): string[];
+  /** The sheet's charts in creation order. */
+  charts(): ChartInfo[];
+  /** Column width in points (Excel's standard: 48). */
+  columnWidth(column: string): number;
 }
 
 export interface MemoryWorkbook {
@@ -260,6 +293,38 @@ class SheetHandle implements MemorySheet {
   autofitCalls(): string[] {
     return [...this.s.autofitColumnsCalls];
   }
+
+  charts(): ChartInfo[] {
+    return this.s.charts.map(chartInfo);
+  }
+
+  columnWidth(column: string): number {
+    const w = this.s.columnWidths.get(0, parseAddress(`${column}1`).rect.c0);
+    return typeof w === 'number' ? w : 48;
+  }
+}
+
+function chartInfo(c: ChartRecord): ChartInfo {
+  return {
+    name: c.name,
+    type: c.chartType,
+    title: c.titleVisible ? c.title : '',
+    cells: chartCells(c),
+    top: c.top,
+    left: c.left,
+    width: c.width,
+    height: c.height,
+    legend: { ...c.legend },
+    axes: { category: { ...c.axes.category }, value: { ...c.axes.value } },
+    series: c.series.map((s) => ({
+      name: s.name,
+      values: sourceString(s.values),
+      categories: sourceString(s.categories),
+      valueData: sourceValues(s.values) as CellValue[],
+      categoryData: sourceValues(s.categories) as CellValue[],
+      hasDataLabels: s.hasDataLabels,
+    })),
+  };
 }
 
 export function createHostHandle(book: HostBook): MemoryWorkbook {
@@ -331,7 +396,7 @@ export function createHostHandle(book: HostBook): MemoryWorkbook {
     conditionalFormats: (sheetName) => new SheetHandle(find(sheetName)).conditionalFormats(),
     formulaCells: (sheetName) => new SheetHandle(find(sheetName)).formulaCells(),
     tables: () =>
-      book.liveTables().map((t) => ({ name: t.name, sheet: t.sheet.name, address: formatRect(t.area), columns: book.tableColumns(t) })),
+      book.liveTables().map((t) => ({ name: t.name, sheet: t.sheet.name, address: formatRect(t.area), columns: book.tableColumns(t), style: t.style })),
     application: () => ({ ...book.application }),
     onChange: (listener) => book.onChange(listener),
     idle: () => book.idle(),

@@ -86,7 +86,7 @@ export function createMemoryExcel(options: MemoryExcelOptions = {}): MemoryExcel
 
 export { MemoryLog } from './proxy';
 export type { SyncRecord } from './proxy';
-export type { MemoryWorkbook, MemorySheet, HostFormat, ConditionalFormatInfo, TableInfo } from './host';
+export type { MemoryWorkbook, MemorySheet, HostFormat, ConditionalFormatInfo, TableInfo, ChartInfo, ChartSeriesInfo } from './host';
 export type { WorkbookChange } from './document';
 export type { CellValue } from './numberFormat';
 export { MemoryOfficeError, ErrorCodes } from './errors';

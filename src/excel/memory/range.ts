@@ -697,7 +697,7 @@ export class ConditionalFormatProxy extends ClientObject<CfRef> {
   }
 
   protected _navNames(): readonly string[] {
-    return ['textComparison', 'custom', 'cellValue'];
+    return ['textComparison', 'custom', 'cellValue', 'colorScale'];
   }
 
   get id(): string {
@@ -747,6 +747,10 @@ export class ConditionalFormatProxy extends ClientObject<CfRef> {
 
   get cellValue(): CellValueConditionalFormatProxy {
     return this._typed('cellValue', 'CellValue', (res) => new CellValueConditionalFormatProxy(this.context, this, res));
+  }
+
+  get colorScale(): ColorScaleConditionalFormatProxy {
+    return this._typed('colorScale', 'ColorScale', (res) => new ColorScaleConditionalFormatProxy(this.context, this, res));
   }
 
   getRange(): RangeProxy {
@@ -873,6 +877,78 @@ export class ConditionalFormatRuleProxy extends ClientObject<CfRef> {
       ref.record.rule = { ...ref.record.rule, formula: v };
       this._env.book.emit({ kind: 'conditionalFormats', sheet: ref.sheet.name, address: ref.record.address, origin: 'api' });
     });
+  }
+}
+
+export interface ColorScaleCriterion {
+  type: string;
+  formula?: string | null;
+  color?: string | null;
+}
+
+export interface ColorScaleCriteria {
+  minimum: ColorScaleCriterion;
+  midpoint?: ColorScaleCriterion | null;
+  maximum: ColorScaleCriterion;
+}
+
+const CRITERION_TYPES = ['LowestValue', 'HighestValue', 'Number', 'Percent', 'Formula', 'Percentile'];
+
+/** Checks a colour scale as Excel does: minimum and maximum required, a formula where the type needs one. */
+function colorScaleCriteria(value: unknown, location: string): ColorScaleCriteria {
+  if (value === null || typeof value !== 'object') throw invalidArgument('The criteria must be an object.', location);
+  const v = value as Record<string, unknown>;
+  for (const k of Object.keys(v)) if (!['minimum', 'midpoint', 'maximum'].includes(k)) throw invalidArgument(`Unknown criteria property '${k}'.`, location);
+  const one = (name: 'minimum' | 'midpoint' | 'maximum'): ColorScaleCriterion => {
+    const c = v[name];
+    if (c === null || typeof c !== 'object') throw invalidArgument(`The ${name} criterion is missing.`, location);
+    const { type, formula, color } = c as Record<string, unknown>;
+    if (typeof type !== 'string' || !CRITERION_TYPES.includes(type)) throw invalidArgument(`Unknown ${name} criterion type '${String(type)}'.`, location);
+    if ((name === 'minimum' && type === 'HighestValue') || (name === 'maximum' && type === 'LowestValue') || (name === 'midpoint' && /Value$/.test(type))) {
+      throw invalidArgument(`The ${name} criterion cannot be of type '${type}'.`, location);
+    }
+    const needsFormula = !/Value$/.test(type);
+    if (needsFormula && (typeof formula !== 'string' || formula.trim() === '')) throw invalidArgument(`The ${name} criterion of type '${type}' needs a formula.`, location);
+    return {
+      type,
+      formula: needsFormula ? (formula as string) : null,
+      color: color === undefined || color === null ? null : normalizeColor(color, location),
+    };
+  };
+  const criteria: ColorScaleCriteria = { minimum: one('minimum'), maximum: one('maximum') };
+  if (v.midpoint !== undefined && v.midpoint !== null) criteria.midpoint = one('midpoint');
+  return criteria;
+}
+
+/** A two- or three-colour scale: `criteria` (minimum, optional midpoint, maximum). */
+export class ColorScaleConditionalFormatProxy extends ClientObject<CfRef> {
+  get _typeName(): string {
+    return 'ColorScaleConditionalFormat';
+  }
+  protected _scalars(): ScalarGetters<CfRef> {
+    const criteria = (r: CfRef) => (r.record.rule.criteria as ColorScaleCriteria | undefined) ?? null;
+    return {
+      criteria: (r) => {
+        const c = criteria(r);
+        return c === null ? { minimum: null, midpoint: null, maximum: null } : JSON.parse(JSON.stringify(c));
+      },
+      threeColorScale: (r) => Boolean(criteria(r)?.midpoint),
+    };
+  }
+  get criteria(): ColorScaleCriteria {
+    return this._get('criteria');
+  }
+  set criteria(v: ColorScaleCriteria) {
+    this._setProp('criteria', v, (ref) => {
+      const location = 'ColorScaleConditionalFormat.criteria';
+      liveCf(ref, location);
+      assertEditable(ref.sheet, 'format', location);
+      ref.record.rule = { criteria: colorScaleCriteria(v, location) };
+      this._env.book.emit({ kind: 'conditionalFormats', sheet: ref.sheet.name, address: ref.record.address, origin: 'api' });
+    });
+  }
+  get threeColorScale(): boolean {
+    return this._get('threeColorScale');
   }
 }
 

@@ -9,6 +9,7 @@ import { ClientObject, ClientResultImpl, CollectionObject, type ScalarGetters } 
 import { RangeAreasProxy, RangeProxy } from './range';
 import { alive } from './rules';
 import { TableCollectionProxy } from './tables';
+import { ChartCollectionProxy } from './charts';
 
 /** Parses an address given to a worksheet: a sheet prefix, if any, must name this sheet. */
 function areaOn(sheet: HostSheet, address: string, location: string): Rect {
@@ -40,7 +41,7 @@ export class WorksheetProxy extends ClientObject<HostSheet> {
   }
 
   protected _navNames(): readonly string[] {
-    return ['protection', 'freezePanes', 'tables'];
+    return ['protection', 'freezePanes', 'tables', 'charts'];
   }
 
   get name(): string {
@@ -111,6 +112,10 @@ export class WorksheetProxy extends ClientObject<HostSheet> {
       const s = this._resolve();
       return s === null ? null : { book: this._env.book, sheet: s };
     }));
+  }
+
+  get charts(): ChartCollectionProxy {
+    return this._child('charts', () => new ChartCollectionProxy(this.context, this, () => this._resolve()));
   }
 
   private _range(name: string, args: unknown[], fn: (s: HostSheet) => Rect | null): RangeProxy {

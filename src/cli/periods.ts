@@ -1,0 +1,307 @@
+/**
+ * `--scale-from PREVIOUS.xlsx` and `--previous PREVIOUS.xlsx` (issue 7, docs/periods.md): read an
+ * earlier result's parameters sheet, score on its frozen scale, compare the two periods' grades by
+ * customer ID, and write the migration sheet. The rules are the pure functions of src/core
+ * (runRecord, scale, migration, periods); this file only reads and writes xlsx.
+ */
+import { promises as fs } from 'node:fs';
+import type ExcelJS from 'exceljs';
+import {
+  changeColumn,
+  changeText,
+  checkSameMapping,
+  migrate,
+  outputTable,
+  periodOfScored,
+  type ScoredSheet,
+  columnLetter,
+  displayTime,
+  hasQuintile,
+  metricName,
+  migrationSheet,
+  periodOfPrevious,
+  previousIdColumn,
+  RfmError,
+  type CurrentTable,
+  type Migration,
+  type MigrationSheet,
+  type PeriodTable,
+  type RunRecord,
+  type RunRef,
+  type Scheme,
+  type ScoreResult,
+} from '../core';
+import { t, type Lang } from '../i18n';
+import { formatOf } from './files';
+import type { CliOptions } from './options';
+import { readParamsSheets } from './paramsSheet';
+import { uniqueSheetName } from './summarySheet';
+import { readWorkbook, sheetRows } from './xlsxFile';
+
+export type EarlierOption = '--scale-from' | '--previous';
+
+/** An earlier result and the run record on its parameters sheet. */
+export interface EarlierRun {
+  file: string;
+  option: EarlierOption;
+  wb: ExcelJS.Workbook;
+  /** The parameters sheet the record was read from. */
+  paramsSheet: string;
+  record: RunRecord;
+  /** `sheet "Customers" of prev.xlsx`: the earlier scored table. */
+  where: string;
+}
+
+/**
+ * Read `file`'s run record. With several parameters sheets (several scored sheets), the one whose
+ * scored sheet is named `scoredHint` is used. Every problem is an RfmError naming the file and sheet.
+ */
+export async function readEarlierRun(file: string, option: EarlierOption, lang: Lang, scoredHint?: string): Promise<EarlierRun> {
+  let stat;
+  try {
+    stat = await fs.stat(file);
+  } catch {
+    throw new RfmError('period.fileMissing', { option, file });
+  }
+  if (!stat.isFile() || formatOf(file) !== 'xlsx') throw new RfmError('period.notXlsx', { option, file });
+  const wb = await readWorkbook(file);
+  const sheets = readParamsSheets(wb, lang);
+  const good = sheets.flatMap((s) => (s.reading.ok ? [{ ws: s.ws, record: s.reading.record }] : []));
+  if (!good.length) {
+    const bad = sheets.find((s) => !s.reading.ok);
+    if (bad && !bad.reading.ok && bad.reading.reason === 'bad') {
+      throw new RfmError('period.badParams', { option, file, sheet: bad.ws.name, cell: bad.reading.cell, detail: bad.reading.detail });
+    }
+    throw new RfmError('period.noParams', { option, file, sheets: wb.worksheets.map((w) => w.name).join(', ') });
+  }
+  let chosen = good[0];
+  if (good.length > 1) {
+    const match = good.filter((g) => g.record.output.sheet === scoredHint);
+    if (match.length !== 1) {
+      throw new RfmError('period.manyParams', { option, file, sheets: good.map((g) => `"${g.record.output.sheet}"`).join(', ') });
+    }
+    chosen = match[0];
+  }
+  return {
+    file,
+    option,
+    wb,
+    paramsSheet: chosen.ws.name,
+    record: chosen.record,
+    where: t(lang, 'cli.report.sheet', { sheet: chosen.record.output.sheet, file }),
+  };
+}
+
+export function runRef(run: EarlierRun): RunRef {
+  return { file: run.file, sheet: run.record.output.sheet, time: run.record.time };
+}
+
+/** Both runs score the same columns (R, F, M, and the ID when both have one). */
+export function checkMapping(run: EarlierRun, current: CurrentTable, lang: Lang): void {
+  checkSameMapping(run.record, run.where, current, lang);
+}
+
+/** The earlier period's table: its scored sheet read back through the record. */
+export function previousPeriod(run: EarlierRun, current: CurrentTable, lang: Lang): PeriodTable {
+  const { record } = run;
+  const ws = run.wb.getWorksheet(record.output.sheet);
+  if (!ws) throw new RfmError('period.prevSheetMissing', { file: run.file, sheet: record.output.sheet });
+  const rows = sheetRows(ws);
+  const headerCells = record.output.headerRow >= 0 ? (rows[record.output.headerRow] ?? []) : [];
+  const idColumn = previousIdColumn(record, run.where, headerCells, current);
+  return periodOfPrevious(rows, record, idColumn, run.where, lang);
+}
+
+/** --scale-from and --previous (issue 7): the earlier runs, the scheme to use, and the migration once scored. */
+export interface Periods {
+  scheme: Scheme;
+  scaleRun?: EarlierRun;
+  previousRun?: EarlierRun;
+  migration?: { result: Migration; sheet: MigrationSheet };
+}
+
+/** Read the earlier runs before anything is scored (problems stop here: exit 2, nothing written). */
+export async function readPeriods(o: CliOptions, lang: Lang, scoredSheet: string): Promise<Periods> {
+  const scaleRun = o.scaleFrom !== undefined ? await readEarlierRun(o.scaleFrom, '--scale-from', lang, scoredSheet) : undefined;
+  const previousRun =
+    o.previous === undefined
+      ? undefined
+      : scaleRun && o.previous === o.scaleFrom
+        ? { ...scaleRun, option: '--previous' as const }
+        : await readEarlierRun(o.previous, '--previous', lang, scoredSheet);
+  const scheme = scaleRun ? scaleRun.record.scheme : o.scheme;
+  const labels = o.insight.followUp;
+  if (Array.isArray(labels) && labels.length !== scheme.grades.length) {
+    throw new RfmError('cli.badFollowUpLabels', { count: labels.length, grades: scheme.grades.length });
+  }
+  return { scheme, scaleRun, previousRun };
+}
+
+/**
+ * Same columns as the earlier runs (`checkColumns`; a --transactions table is the product's own);
+ * with --previous, the migration, and the Change column added to the sheet's output.
+ */
+export function comparePeriods(o: CliOptions, periods: Periods, sheet: ScoredSheet, where: string, lang: Lang, checkColumns: boolean): void {
+  const current: CurrentTable = { where, layout: sheet.layout, headerRow: sheet.headerRow, headerCells: sheet.headerCells };
+  if (periods.scaleRun && checkColumns) checkMapping(periods.scaleRun, current, lang);
+  const run = periods.previousRun;
+  if (!run) return;
+  if (checkColumns) checkMapping(run, current, lang);
+  if (sheet.layout.id === undefined) throw new RfmError('period.noId');
+  const previous = previousPeriod(run, current, lang);
+  const result = migrate(previous, periodOfScored(sheet, periods.scheme, where), lang);
+  sheet.output = outputTable(sheet.result, periods.scheme, lang, {
+    segments: sheet.segments,
+    followUp: o.insight.followUp,
+    change: changeColumn(result, lang),
+  });
+  const context = migrationContext(run, where, !!periods.scaleRun, periods.scheme, lang);
+  periods.migration = { result, sheet: migrationSheet(result, context, lang) };
+}
+
+// ---------- the migration sheet ----------
+
+const TITLE_FONT: Partial<ExcelJS.Font> = { bold: true, size: 14 };
+const WARNING_FONT: Partial<ExcelJS.Font> = { color: { argb: 'FF9C0006' } };
+
+function uniqueTableName(wb: ExcelJS.Workbook, base: string): string {
+  const taken = new Set<string>();
+  for (const ws of wb.worksheets) {
+    for (const name of Object.keys((ws as unknown as { tables?: object }).tables ?? {})) taken.add(name.toLowerCase());
+  }
+  let name = base;
+  for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${base}_${i}`;
+  return name;
+}
+
+/** Excel table headers must differ (a grade labelled like "Total" or "gone" would clash): suffix repeats. */
+function distinct(headers: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return headers.map((h) => {
+    let name = h;
+    for (let i = 2; seen.has(name.toLowerCase()); i++) name = `${h} (${i})`;
+    seen.add(name.toLowerCase());
+    return name;
+  });
+}
+
+/** Add the migration sheet under a free name ("Migration", "Migration (2)" …); returns the name. */
+export function addMigrationSheet(wb: ExcelJS.Workbook, content: MigrationSheet, lang: Lang): string {
+  const name = uniqueSheetName(wb, t(lang, 'period.sheetName'));
+  const ws = wb.addWorksheet(name);
+  let row = 1;
+  for (const line of content.lines) {
+    const cell = ws.getCell(row++, 1);
+    cell.value = line.text;
+    if (line.role === 'title') cell.font = TITLE_FONT;
+    if (line.role === 'warning') cell.font = WARNING_FONT;
+  }
+  row++;
+  for (const block of content.blocks) {
+    const title = ws.getCell(row++, 1);
+    title.value = block.title;
+    title.font = { bold: true, size: 12 };
+    if (!block.rows.length) {
+      ws.getCell(row++, 1).value = block.empty ?? '';
+      row++;
+      continue;
+    }
+    ws.addTable({
+      name: uniqueTableName(wb, block.name),
+      ref: `A${row}`,
+      headerRow: true,
+      style: { theme: 'TableStyleMedium2', showRowStripes: true },
+      columns: distinct(block.headers).map((h) => ({ name: h })),
+      rows: block.rows,
+    });
+    const first = row + 1;
+    const last = row + block.rows.length;
+    for (const [col, fmt] of Object.entries(block.formats ?? {})) {
+      for (let r = first; r <= last; r++) ws.getCell(r, Number(col) + 1).numFmt = fmt;
+    }
+    if (block.colourScale && block.headers.length > 1) {
+      ws.addConditionalFormatting({
+        ref: `B${first}:${columnLetter(block.headers.length - 1)}${last}`,
+        rules: [
+          {
+            type: 'colorScale',
+            priority: 1,
+            cfvo: [{ type: 'min' }, { type: 'max' }],
+            color: [{ argb: 'FFFFFFFF' }, { argb: 'FFF8696B' }],
+          },
+        ],
+      });
+    }
+    row = last + 3;
+  }
+  ws.getColumn(1).width = 28;
+  for (let c = 2; c <= 14; c++) ws.getColumn(c).width = 13;
+  return name;
+}
+
+export function migrationContext(previous: EarlierRun, currentWhere: string, frozen: boolean, scheme: Scheme, lang: Lang) {
+  return {
+    previous: t(lang, 'period.refAt', { where: previous.where, time: displayTime(previous.record.time) }),
+    current: currentWhere,
+    frozen,
+    ranked: hasQuintile(scheme),
+  };
+}
+
+// ---------- what the command prints ----------
+
+/** How many early-warning customers are listed on the console. */
+const WARNINGS_LISTED = 5;
+
+export function scaleReportLines(run: EarlierRun, result: ScoreResult, lang: Lang): string[] {
+  const lines = [t(lang, 'period.report.scale', { from: t(lang, 'period.refAt', { where: run.where, time: displayTime(run.record.time) }) })];
+  for (const m of ['r', 'f', 'm'] as const) {
+    const scale = run.record.scale[m];
+    const out = result.frozen?.outside[m];
+    if (scale.kind !== 'quintile' || !out || (!out.better && !out.worse)) continue;
+    lines.push(
+      t(lang, 'period.report.outside', {
+        metric: metricName(m),
+        better: out.better,
+        best: scale.bands[0].score,
+        worse: out.worse,
+        worst: scale.bands[scale.bands.length - 1].score,
+      }),
+    );
+  }
+  return lines;
+}
+
+export function migrationReportLines(mig: Migration, previous: EarlierRun, frozen: boolean, scheme: Scheme, lang: Lang, sheetName: string): string[] {
+  const lines: string[] = [];
+  lines.push(
+    t(lang, 'period.report.compared', {
+      where: previous.where,
+      both: mig.moves.filter((m) => m.kind !== 'new' && m.kind !== 'gone').length,
+      new: mig.appeared.length,
+      gone: mig.disappeared.length,
+    }),
+  );
+  lines.push(t(lang, 'period.report.moves', { same: mig.same, rose: mig.rose.length, fell: mig.fell.length }));
+  const top = mig.earlyWarning.filter((w) => w.priority === 1);
+  if (top.length) {
+    lines.push(t(lang, 'period.report.warning', { count: top.length, grades: mig.grades.slice(0, mig.topGrades).join('/') }));
+    for (const w of top.slice(0, WARNINGS_LISTED)) {
+      lines.push(
+        t(lang, 'period.report.warningItem', {
+          id: String((w.current ?? w.previous)!.display),
+          change: changeText(w, mig.grades, lang) ?? '',
+          m: String(w.previous?.values.m ?? ''),
+        }),
+      );
+    }
+    if (top.length > WARNINGS_LISTED) lines.push(`  ${t(lang, 'cli.report.more', { count: top.length - WARNINGS_LISTED })}`);
+  }
+  const missing = [...mig.missingIds.previous.map((c) => t(lang, 'period.prevCellShort', { cell: c })), ...mig.missingIds.current];
+  if (missing.length) {
+    lines.push(t(lang, 'period.report.missingIds', { count: missing.length, cells: missing.slice(0, 5).join(lang === 'zh' ? '、' : ', ') }));
+  }
+  if (!frozen && hasQuintile(scheme)) lines.push(t(lang, 'period.report.ownScale', { file: previous.file }));
+  lines.push(t(lang, 'period.report.sheet', { sheet: sheetName }));
+  return lines;
+}

@@ -1,0 +1,120 @@
+import type { MessageTable } from './index';
+
+/**
+ * Strings of the pane's modes (src/taskpane/components/TransactionsMode.tsx, ModeField.tsx,
+ * OutputModeField.tsx): starting from sales records, and writing values or live formulas.
+ */
+const en = {
+  'pm.mode.label': 'Start from',
+  'pm.mode.table': 'A customer table with R, F and M columns',
+  'pm.mode.transactions': 'Sales records: customer, date, amount',
+
+  'pm.tx.columnsHeading': 'Sales record columns',
+  'pm.tx.select': 'Select the sales records in the sheet (one row per purchase or order line; whole columns are fine), then use the current selection.',
+  'pm.tx.customer': 'Customer column',
+  'pm.tx.date': 'Date column',
+  'pm.tx.amount': 'Amount column (refunds are negative)',
+  'pm.tx.order': 'Order ID column (optional)',
+  'pm.tx.orderHint': 'With an order ID, F counts distinct orders; without, rows with a positive amount.',
+  'pm.tx.ambiguous': 'Several headers could be the {role} column ({headers}): choose the right one.',
+  'pm.tx.missing': 'No header names the {role} column: choose it.',
+  'pm.tx.required': 'Choose the {role} column.',
+
+  'pm.period.heading': 'Period',
+  'pm.period.since': 'From (optional)',
+  'pm.period.sinceHint': 'Empty: from the earliest transaction.',
+  'pm.period.asOf': 'As of (optional)',
+  'pm.period.asOfHint': 'R counts the days to this date. Empty: the latest transaction date.',
+  'pm.period.bad': 'Write the date as YYYY-MM-DD, e.g. 2025-03-31.',
+  'pm.period.fix': 'Fix the period first; nothing was read or written.',
+
+  'pm.tx.previewButton': 'Count customers',
+  'pm.tx.previewHint': 'Reads the sales records and scores the customers without writing anything.',
+  'pm.tx.customers': '{customers} customers with a purchase in the period, from {rows} transaction rows.',
+  'pm.tx.asOfLatest': 'As of {asOf}: the latest transaction date (no as-of date was given).',
+  'pm.tx.asOfGiven': 'As of {asOf} (the date you gave).',
+  'pm.tx.period': 'Period: {since} to {asOf}, both included.',
+  'pm.tx.periodAll': 'Period: every date up to {asOf}.',
+  'pm.tx.fOrders': 'F counts distinct order IDs (column {column}).',
+  'pm.tx.fRows': 'F counts rows with a positive amount.',
+  'pm.tx.leftOut': 'Left out, no purchase in the period: {count} customers (e.g. {examples}).',
+  'pm.tx.beforeSince': 'Rows dated before {since}, outside the period: {count}.',
+  'pm.tx.refunds': 'Refund rows (negative amounts, they reduce M): {count}.',
+  'pm.tx.zero': 'Rows with amount 0 (counted in neither F nor M): {count}.',
+  'pm.tx.invalidHeading': 'Rows left out: {rows}, invalid cells: {cells}',
+  'pm.tx.invalidMore': 'The first {shown} of {count} invalid cells are listed.',
+
+  'pm.tx.runButton': 'Run: write the RFM sheet',
+  'pm.tx.runHint': 'Adds a new sheet “{sheet}” with {columns} and the scores and grades; no existing sheet is changed.',
+  'pm.tx.done': 'Done: {rows} customers written to the new sheet “{sheet}” ({address}).',
+  'pm.tx.show': 'Go to “{sheet}”',
+  'pm.tx.tooMany': '{count} customers do not fit on one sheet (at most 1,048,575).',
+
+  'pm.output.label': 'Output',
+  'pm.output.values': 'Values',
+  'pm.output.formulas': 'Live formulas',
+  'pm.output.valuesHint': 'The scores and grades as fixed values.',
+  'pm.output.formulasHint':
+    'Excel formulas that recalculate, with Check and three helper columns, and the scheme on a sheet “{sheet}”: change a customer’s R, F or M, or a weight there, and everyone is graded again. Recalculating is slow for very large tables.',
+  'pm.output.done': 'Live formulas: the scheme (weights, cut-offs, grades) is on the sheet “{sheet}”.',
+  'pm.output.doneCopy': 'The new sheet holds a copy of the ID and R, F, M columns: its formulas recalculate when you edit them there.',
+};
+
+export const paneModeMessages: MessageTable<keyof typeof en> = {
+  en,
+  zh: {
+    'pm.mode.label': '数据来源',
+    'pm.mode.table': '客户表：已有 R、F、M 列',
+    'pm.mode.transactions': '销售记录：客户、日期、金额',
+
+    'pm.tx.columnsHeading': '销售记录的列',
+    'pm.tx.select': '请在工作表中选择销售记录（每行一次购买或一条订单明细；可以选整列），然后使用当前选择。',
+    'pm.tx.customer': '客户列',
+    'pm.tx.date': '日期列',
+    'pm.tx.amount': '金额列（退款为负数）',
+    'pm.tx.order': '订单号列（可选）',
+    'pm.tx.orderHint': '有订单号时，F 按不同订单计数；没有时，按金额为正的行计数。',
+    'pm.tx.ambiguous': '有多个标题可能是{role}列（{headers}）：请选择正确的一列。',
+    'pm.tx.missing': '没有标题指明{role}列：请手动选择。',
+    'pm.tx.required': '请选择{role}列。',
+
+    'pm.period.heading': '分析期间',
+    'pm.period.since': '开始日期（可选）',
+    'pm.period.sinceHint': '留空：从最早的交易开始。',
+    'pm.period.asOf': '截止日期（可选）',
+    'pm.period.asOfHint': 'R 计算到这一天。留空：取最近一笔交易的日期。',
+    'pm.period.bad': '请按 YYYY-MM-DD 格式填写日期，例如 2025-03-31。',
+    'pm.period.fix': '请先修正分析期间；未读取或写入任何内容。',
+
+    'pm.tx.previewButton': '统计客户',
+    'pm.tx.previewHint': '读取销售记录并为客户评分，但不写入任何内容。',
+    'pm.tx.customers': '期间内有购买的客户 {customers} 位，来自 {rows} 行交易记录。',
+    'pm.tx.asOfLatest': '截止日期 {asOf}：最近一笔交易的日期（未指定截止日期）。',
+    'pm.tx.asOfGiven': '截止日期 {asOf}（您指定的日期）。',
+    'pm.tx.period': '分析期间：{since} 至 {asOf}（含首尾两天）。',
+    'pm.tx.periodAll': '分析期间：{asOf} 及以前的所有日期。',
+    'pm.tx.fOrders': 'F 按不同订单号计数（{column} 列）。',
+    'pm.tx.fRows': 'F 按金额为正的行计数。',
+    'pm.tx.leftOut': '期间内没有购买、未列入的客户：{count} 位（例如 {examples}）。',
+    'pm.tx.beforeSince': '日期早于 {since}、不在期间内的行：{count}。',
+    'pm.tx.refunds': '退款行（金额为负，计入 M 的扣减）：{count}。',
+    'pm.tx.zero': '金额为 0 的行（不计入 F 和 M）：{count}。',
+    'pm.tx.invalidHeading': '未使用的行：{rows}，无效单元格：{cells}',
+    'pm.tx.invalidMore': '仅列出前 {shown} 个，共 {count} 个无效单元格。',
+
+    'pm.tx.runButton': '运行：写入 RFM 工作表',
+    'pm.tx.runHint': '新建工作表“{sheet}”，写入{columns}以及得分和等级；不改动任何已有的工作表。',
+    'pm.tx.done': '完成：已将 {rows} 位客户写入新工作表“{sheet}”（{address}）。',
+    'pm.tx.show': '转到“{sheet}”',
+    'pm.tx.tooMany': '{count} 位客户超出一个工作表的容量（最多 1,048,575 行）。',
+
+    'pm.output.label': '输出方式',
+    'pm.output.values': '数值',
+    'pm.output.formulas': '实时公式',
+    'pm.output.valuesHint': '以固定数值写入得分和等级。',
+    'pm.output.formulasHint':
+      '写入会自动重算的 Excel 公式（另有数据检查列和三个辅助列），评分方案写在工作表“{sheet}”中：修改客户的 R、F、M 或其中的权重，所有客户都会重新评级。表格很大时重算较慢。',
+    'pm.output.done': '实时公式：评分方案（权重、分段点、等级）在工作表“{sheet}”中。',
+    'pm.output.doneCopy': '新工作表中有客户编号列和 R、F、M 列的副本：在那里修改它们，公式会重新计算。',
+  },
+};

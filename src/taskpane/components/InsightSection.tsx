@@ -1,0 +1,94 @@
+import { Caption1, Field, Input, Radio, RadioGroup, Switch, makeStyles, tokens } from '@fluentui/react-components';
+import { defaultScheme, followUpLabels, type SegmentBasis, type SegmentReference } from '../../core';
+import { t } from '../../i18n';
+import { buildScheme } from '../form';
+import type { InsightForm } from '../insight';
+import { useShared } from '../styles';
+import type { Pane } from '../usePane';
+import { Section } from './Section';
+
+const useStyles = makeStyles({
+  /** The options of a checked box, indented under its label. */
+  options: {
+    display: 'flex',
+    flexDirection: 'column',
+    rowGap: tokens.spacingVerticalXS,
+    paddingLeft: '44px',
+  },
+  label: {
+    display: 'grid',
+    gridTemplateColumns: '64px 1fr',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalS,
+  },
+});
+
+/** Segments and follow-up: the optional Segment and Follow-up columns (issue 5). */
+export function InsightSection({ pane }: { pane: Pane }) {
+  const shared = useShared();
+  const styles = useStyles();
+  const { state, actions } = pane;
+  const { lang, insight } = state;
+  const busy = state.busy !== undefined;
+  const set = (patch: Partial<InsightForm>) => actions.setInsight(patch);
+  // the grades of the scheme as typed (the defaults while it does not parse)
+  const scheme = buildScheme(state.scheme).scheme ?? defaultScheme();
+  const defaults = followUpLabels(scheme, lang);
+  return (
+    <Section title={t(lang, 'pi.heading')}>
+      <Switch
+        checked={insight.segments}
+        disabled={busy}
+        onChange={(_, data) => set({ segments: data.checked === true })}
+        label={t(lang, 'pi.segments')}
+        data-testid="insight-segments"
+      />
+      {insight.segments && (
+        <div className={styles.options} data-testid="insight-segment-options">
+          <Field label={t(lang, 'pi.reference')}>
+            <RadioGroup layout="horizontal" value={insight.reference} onChange={(_, data) => set({ reference: data.value as SegmentReference })}>
+              <Radio value="mean" label={t(lang, 'pi.reference.mean')} disabled={busy} />
+              <Radio value="median" label={t(lang, 'pi.reference.median')} disabled={busy} />
+            </RadioGroup>
+          </Field>
+          <Field label={t(lang, 'pi.basis')}>
+            <RadioGroup layout="horizontal" value={insight.basis} onChange={(_, data) => set({ basis: data.value as SegmentBasis })}>
+              <Radio value="scores" label={t(lang, 'pi.basis.scores')} disabled={busy} />
+              <Radio value="values" label={t(lang, 'pi.basis.values')} disabled={busy} />
+            </RadioGroup>
+          </Field>
+        </div>
+      )}
+      <Switch
+        checked={insight.followUp}
+        disabled={busy}
+        onChange={(_, data) => set({ followUp: data.checked === true })}
+        label={t(lang, 'pi.followUp')}
+        data-testid="insight-follow-up"
+      />
+      {insight.followUp && (
+        <div className={styles.options} data-testid="insight-follow-up-labels">
+          {scheme.grades.map((g, i) => (
+            <label key={`${i}-${g.label}`} className={styles.label}>
+              <span>{t(lang, 'pi.followUp.grade', { label: g.label })}</span>
+              <Input
+                size="small"
+                aria-label={t(lang, 'pi.followUp.label', { label: g.label })}
+                value={insight.labels[i] ?? ''}
+                placeholder={defaults[i]}
+                disabled={busy}
+                onChange={(_, data) => {
+                  const labels = scheme.grades.map((__, j) => insight.labels[j] ?? '');
+                  labels[i] = data.value;
+                  set({ labels });
+                }}
+              />
+            </label>
+          ))}
+          <Caption1 className={shared.muted}>{t(lang, 'pi.followUp.hint')}</Caption1>
+        </div>
+      )}
+      <Caption1 className={shared.muted}>{t(lang, 'pi.hint')}</Caption1>
+    </Section>
+  );
+}

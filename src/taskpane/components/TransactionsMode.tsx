@@ -1,0 +1,327 @@
+/**
+ * The pane's "from sales records" mode (issue 4): the sales table's columns (customer, date, amount,
+ * optional order ID, detected from English and Chinese headers), the period (since optional, as-of
+ * defaulting to the latest transaction date), the scheme, a preview that counts the customers and
+ * says which as-of date was used, and a run that writes the per-customer sheet as a new sheet.
+ */
+import {
+  Body1,
+  Body1Strong,
+  Button,
+  Caption1,
+  Field,
+  Input,
+  Link,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Switch,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { columnLetter, customerHeaders, describeTxInvalid, formatCivilDay, txInvalidAddress, type CellValue, type TxRole } from '../../core';
+import type { TableRef } from '../../excel';
+import { t, type Lang, type MessageKey } from '../../i18n';
+import { columnLabel, headerText, type ColumnStatus } from '../form';
+import { useShared } from '../styles';
+import { TX_REQUIRED } from '../txForm';
+import type { Pane } from '../usePane';
+import type { TxOutcome, TxPane } from '../useTransactions';
+import { GradeTable } from './GradeTable';
+import { InsightSection } from './InsightSection';
+import { InvalidList } from './InvalidList';
+import { NoticeBar } from './NoticeBar';
+import { Progress } from './Progress';
+import { SchemeSection } from './SchemeSection';
+import { ScoreTable } from './ScoreTable';
+import { Section } from './Section';
+import { Warnings } from './Warnings';
+
+const ROLES: readonly TxRole[] = ['customer', 'date', 'amount', 'order'];
+const LABELS: Record<TxRole, MessageKey> = {
+  customer: 'pm.tx.customer',
+  date: 'pm.tx.date',
+  amount: 'pm.tx.amount',
+  order: 'pm.tx.order',
+};
+/** Invalid cells listed one by one (the command line lists as many); the total is always given. */
+const INVALID_SHOWN = 20;
+
+const useStyles = makeStyles({
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
+  item: { fontSize: tokens.fontSizeBase200 },
+  dates: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(2, minmax(0, 1fr))',
+    columnGap: tokens.spacingHorizontalS,
+    alignItems: 'start',
+  },
+  input: { width: '100%', minWidth: 0 },
+});
+
+export function TransactionsMode({ pane, tx }: { pane: Pane; tx: TxPane }) {
+  return (
+    <>
+      <TxColumnsSection pane={pane} tx={tx} />
+      <PeriodSection pane={pane} tx={tx} />
+      <SchemeSection pane={pane} />
+      <InsightSection pane={pane} />
+      <TxPreviewSection pane={pane} tx={tx} />
+      <TxRunSection pane={pane} tx={tx} />
+    </>
+  );
+}
+
+function TxColumnsSection({ pane, tx }: { pane: Pane; tx: TxPane }) {
+  const shared = useShared();
+  const { lang, table } = pane.state;
+  const { form } = tx.state;
+  return (
+    <Section title={t(lang, 'pm.tx.columnsHeading')}>
+      {!table ? (
+        <Caption1 className={shared.muted}>{t(lang, 'pm.tx.select')}</Caption1>
+      ) : (
+        <>
+          <Switch label={t(lang, 'pane.columns.header')} checked={form.header} onChange={(_, data) => tx.actions.setHeader(data.checked)} />
+          {ROLES.map((role) => (
+            <TxColumnField
+              key={role}
+              lang={lang}
+              role={role}
+              table={table}
+              header={form.header}
+              value={form.columns[role]}
+              status={form.status[role]}
+              onChange={(index) => tx.actions.setColumn(role, index)}
+            />
+          ))}
+        </>
+      )}
+    </Section>
+  );
+}
+
+interface TxColumnFieldProps {
+  lang: Lang;
+  role: TxRole;
+  table: TableRef;
+  header: boolean;
+  value: number | undefined;
+  status: ColumnStatus;
+  onChange: (index: number | undefined) => void;
+}
+
+function TxColumnField({ lang, role, table, header, value, status, onChange }: TxColumnFieldProps) {
+  const feedback = statusText(lang, role, status, table.firstRow, value);
+  const indexes = Array.from({ length: table.columnCount }, (_, i) => i);
+  return (
+    <Field label={t(lang, LABELS[role])} validationState={feedback.state} validationMessage={feedback.text}>
+      <Select
+        value={value === undefined ? '' : String(value)}
+        onChange={(_, data) => onChange(data.value === '' ? undefined : Number(data.value))}
+        data-tx-role={role}
+      >
+        <option value="">{t(lang, role === 'order' ? 'pane.columns.none' : 'pane.columns.choose')}</option>
+        {indexes.map((i) => (
+          <option key={i} value={String(i)}>
+            {columnLabel(lang, table.column, i, table.firstRow, header)}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
+
+type Feedback = { state: 'none' | 'success' | 'warning' | 'error'; text?: string };
+
+function statusText(lang: Lang, role: TxRole, status: ColumnStatus, firstRow: readonly CellValue[], value: number | undefined): Feedback {
+  const name = t(lang, `tx.role.${role}`);
+  const optional = !TX_REQUIRED.includes(role);
+  switch (status.kind) {
+    case 'detected':
+      return { state: 'success', text: t(lang, 'pane.columns.detected', { header: headerText(firstRow, value) }) };
+    case 'ambiguous': {
+      const headers = status.candidates.map((c) => `“${headerText(firstRow, c)}”`).join(lang === 'zh' ? '、' : ', ');
+      return { state: 'warning', text: t(lang, 'pm.tx.ambiguous', { role: name, headers }) };
+    }
+    case 'missing':
+      return optional ? { state: 'none', text: t(lang, 'pm.tx.orderHint') } : { state: 'warning', text: t(lang, 'pm.tx.missing', { role: name }) };
+    case 'noHeader':
+      return { state: 'warning', text: t(lang, 'pane.columns.noHeader') };
+    default:
+      return optional && value === undefined ? { state: 'none', text: t(lang, 'pm.tx.orderHint') } : { state: 'none' };
+  }
+}
+
+function PeriodSection({ pane, tx }: { pane: Pane; tx: TxPane }) {
+  const styles = useStyles();
+  const { lang } = pane.state;
+  const { form } = tx.state;
+  const errors = tx.periodErrors;
+  return (
+    <Section title={t(lang, 'pm.period.heading')}>
+      <div className={styles.dates}>
+        <Field
+          label={t(lang, 'pm.period.since')}
+          hint={errors.since ? undefined : t(lang, 'pm.period.sinceHint')}
+          validationState={errors.since ? 'error' : 'none'}
+          validationMessage={errors.since?.(lang)}
+        >
+          <Input className={styles.input} type="date" value={form.since} onChange={(_, data) => tx.actions.setSince(data.value)} data-testid="tx-since" />
+        </Field>
+        <Field
+          label={t(lang, 'pm.period.asOf')}
+          hint={errors.asOf ? undefined : t(lang, 'pm.period.asOfHint')}
+          validationState={errors.asOf ? 'error' : 'none'}
+          validationMessage={errors.asOf?.(lang)}
+        >
+          <Input className={styles.input} type="date" value={form.asOf} onChange={(_, data) => tx.actions.setAsOf(data.value)} data-testid="tx-as-of" />
+        </Field>
+      </div>
+    </Section>
+  );
+}
+
+function TxPreviewSection({ pane, tx }: { pane: Pane; tx: TxPane }) {
+  const shared = useShared();
+  const { lang } = pane.state;
+  const { busy, preview, previewStale, notice, progress } = tx.state;
+  return (
+    <Section title={t(lang, 'pane.preview.heading')}>
+      <div className={shared.row}>
+        <Button onClick={tx.actions.preview} disabled={busy !== undefined} data-testid="tx-preview-button">
+          {t(lang, 'pm.tx.previewButton')}
+        </Button>
+      </div>
+      {busy === 'preview' && <Progress lang={lang} progress={progress} />}
+      <Caption1 className={shared.muted}>{t(lang, 'pm.tx.previewHint')}</Caption1>
+      <NoticeBar notice={notice} where="preview" lang={lang} />
+      {preview && (
+        <div data-testid="tx-preview" className={shared.stack}>
+          {previewStale && (
+            <MessageBar intent="warning">
+              <MessageBarBody>{t(lang, 'pane.preview.stale')}</MessageBarBody>
+            </MessageBar>
+          )}
+          <TxReport lang={lang} outcome={preview} onSelect={pane.actions.selectInvalid} />
+        </div>
+      )}
+    </Section>
+  );
+}
+
+function TxRunSection({ pane, tx }: { pane: Pane; tx: TxPane }) {
+  const shared = useShared();
+  const { lang } = pane.state;
+  const { busy, result, notice, progress } = tx.state;
+  const columns = customerHeaders(lang).join(lang === 'zh' ? '、' : ', ');
+  return (
+    <Section title={t(lang, 'pane.run.heading')}>
+      <Button appearance="primary" onClick={tx.actions.run} disabled={busy !== undefined} data-testid="tx-run">
+        {t(lang, 'pm.tx.runButton')}
+      </Button>
+      <Caption1 className={shared.muted}>{t(lang, 'pm.tx.runHint', { sheet: t(lang, 'tx.sheetName'), columns })}</Caption1>
+      {busy === 'run' && <Progress lang={lang} progress={progress} />}
+      <NoticeBar notice={notice} where="run" lang={lang} />
+      {result && (
+        <div data-testid="tx-run-result" className={shared.stack}>
+          <Body1Strong role="status">
+            {t(lang, 'pm.tx.done', { rows: result.write.rowsWritten, sheet: result.write.sheet, address: result.write.address })}
+          </Body1Strong>
+          <div>
+            <Link as="button" onClick={() => tx.actions.showSheet(result.write.sheet)}>
+              {t(lang, 'pm.tx.show', { sheet: result.write.sheet })}
+            </Link>
+          </div>
+          <TxReport lang={lang} outcome={result} onSelect={pane.actions.selectInvalid} />
+          <InvalidList
+            lang={lang}
+            scored={{
+              // The customers that cannot be scored (M < 0) are rows of the sheet just written.
+              table: {
+                sheet: result.write.sheet,
+                address: result.write.address,
+                row: 0,
+                column: 0,
+                rowCount: result.write.rowsWritten + 1,
+                columnCount: 0,
+                firstRow: [],
+                clipped: false,
+              },
+              scored: result.scored,
+              scheme: result.scheme,
+              lang: result.lang,
+            }}
+            onSelect={pane.actions.selectInvalid}
+          />
+        </div>
+      )}
+    </Section>
+  );
+}
+
+/** What the aggregation found: customers, the as-of date used, the period, left-out customers, invalid cells. */
+function TxReport({ lang, outcome, onSelect }: { lang: Lang; outcome: TxOutcome; onSelect: (sheet: string, address: string) => void }) {
+  const styles = useStyles();
+  const shared = useShared();
+  const { report } = outcome.sales;
+  const asOf = report.asOf !== undefined ? formatCivilDay(report.asOf) : '';
+  const sep = lang === 'zh' ? '、' : ', ';
+  const orderColumn = report.layout.columns.order;
+  const lines: string[] = [];
+  lines.push(
+    report.since !== undefined ? t(lang, 'pm.tx.period', { since: formatCivilDay(report.since), asOf }) : t(lang, 'pm.tx.periodAll', { asOf }),
+  );
+  lines.push(
+    orderColumn !== undefined
+      ? t(lang, 'pm.tx.fOrders', { column: columnLetter(orderColumn) })
+      : t(lang, 'pm.tx.fRows'),
+  );
+  if (report.leftOut) {
+    const examples = report.leftOutExamples.map(String).join(sep) + (report.leftOut > report.leftOutExamples.length ? ' …' : '');
+    lines.push(t(lang, 'pm.tx.leftOut', { count: report.leftOut, examples }));
+  }
+  if (report.beforeSince && report.since !== undefined) {
+    lines.push(t(lang, 'pm.tx.beforeSince', { count: report.beforeSince, since: formatCivilDay(report.since) }));
+  }
+  if (report.refundRows) lines.push(t(lang, 'pm.tx.refunds', { count: report.refundRows }));
+  if (report.zeroRows) lines.push(t(lang, 'pm.tx.zero', { count: report.zeroRows }));
+  const shown = report.invalid.slice(0, INVALID_SHOWN);
+  const { result } = outcome.scored;
+  return (
+    <>
+      <Body1 data-testid="tx-customers">{t(lang, 'pm.tx.customers', { customers: report.customers, rows: report.rows })}</Body1>
+      <Body1Strong data-testid="tx-as-of-used">
+        {t(lang, report.asOfSource === 'given' ? 'pm.tx.asOfGiven' : 'pm.tx.asOfLatest', { asOf })}
+      </Body1Strong>
+      {lines.map((line) => (
+        <Caption1 key={line}>{line}</Caption1>
+      ))}
+      {report.invalidRows > 0 && (
+        <div data-testid="tx-invalid">
+          <Text weight="semibold">{t(lang, 'pm.tx.invalidHeading', { rows: report.invalidRows, cells: report.invalidCells })}</Text>
+          <ul className={styles.list}>
+            {shown.map((cell) => {
+              const address = txInvalidAddress(cell);
+              return (
+                <li key={`${cell.row}:${cell.column}`} className={styles.item}>
+                  <Link as="button" aria-label={t(lang, 'pane.invalid.select', { address })} onClick={() => onSelect(outcome.table.sheet, address)}>
+                    {address}
+                  </Link>
+                  {`: ${describeTxInvalid(cell, lang, report)}`}
+                </li>
+              );
+            })}
+          </ul>
+          {report.invalidCells > shown.length && (
+            <Caption1 className={shared.muted}>{t(lang, 'pm.tx.invalidMore', { shown: shown.length, count: report.invalidCells })}</Caption1>
+          )}
+        </div>
+      )}
+      <GradeTable lang={lang} result={result} scheme={outcome.scheme} />
+      <ScoreTable lang={lang} result={result} scheme={outcome.scheme} />
+      <Warnings lang={lang} result={result} />
+    </>
+  );
+}

@@ -1,0 +1,210 @@
+/**
+ * State and actions of the pane's "from sales records" mode (issue 4): the sales table is the pane's
+ * range (usePane follows the selection), its columns and the period are this hook's form; preview
+ * reads and scores without writing, run writes the per-customer sheet. Every Excel call goes through
+ * src/excel (aggregateSalesInExcel, writeCustomerSheet, selectCell).
+ */
+import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
+import type { Scheme, ScoredSheet, TransactionResult, TxRole } from '../core';
+import { aggregateSalesInExcel, scoreSales, writeCustomerSheet } from '../excel';
+import type { ExcelApi, SalesOptions, TableRef, WriteResult } from '../excel';
+import { t, type Lang } from '../i18n';
+import { buildScheme, errorText } from './form';
+import { insightOptions } from './insight';
+import {
+  EMPTY_TX_FORM,
+  buildSalesOptions,
+  detectTxForm,
+  periodErrors,
+  withTxColumn,
+  withTxHeader,
+  type PeriodErrors,
+  type TxForm,
+} from './txForm';
+import type { Notice, NoticePlace, Pane, ProgressState } from './usePane';
+
+export type PaneMode = 'table' | 'transactions';
+
+/** Sales records read and scored: what the preview shows and a run writes. */
+export interface TxOutcome {
+  table: TableRef;
+  options: SalesOptions;
+  sales: TransactionResult;
+  scored: ScoredSheet;
+  scheme: Scheme;
+  lang: Lang;
+}
+
+export interface TxRunResult extends TxOutcome {
+  write: WriteResult;
+}
+
+export interface TxState {
+  mode: PaneMode;
+  form: TxForm;
+  /** The table the form was detected on (sheet, address, first row). */
+  formFor?: string;
+  busy?: 'preview' | 'run';
+  progress?: ProgressState;
+  preview?: TxOutcome;
+  previewStale: boolean;
+  result?: TxRunResult;
+  notice?: Notice;
+}
+
+type Action =
+  | { type: 'mode'; mode: PaneMode }
+  | { type: 'form'; form: TxForm; formFor?: string }
+  | { type: 'busy'; busy: 'preview' | 'run' }
+  | { type: 'progress'; progress: ProgressState }
+  | { type: 'previewDone'; preview: TxOutcome }
+  | { type: 'runDone'; result: TxRunResult }
+  | { type: 'notice'; notice?: Notice };
+
+function reducer(s: TxState, a: Action): TxState {
+  switch (a.type) {
+    case 'mode':
+      return { ...s, mode: a.mode, notice: undefined };
+    case 'form':
+      return { ...s, form: a.form, formFor: a.formFor ?? s.formFor, previewStale: s.preview !== undefined };
+    case 'busy':
+      return { ...s, busy: a.busy, progress: undefined, notice: undefined };
+    case 'progress':
+      return { ...s, progress: a.progress };
+    case 'previewDone':
+      return { ...s, busy: undefined, progress: undefined, preview: a.preview, previewStale: false };
+    case 'runDone':
+      return { ...s, busy: undefined, progress: undefined, result: a.result, preview: undefined, previewStale: false };
+    case 'notice':
+      return { ...s, busy: undefined, progress: undefined, notice: a.notice };
+  }
+}
+
+export interface TxActions {
+  setMode(mode: PaneMode): void;
+  setHeader(header: boolean): void;
+  setColumn(role: TxRole, index: number | undefined): void;
+  setSince(text: string): void;
+  setAsOf(text: string): void;
+  preview(): void;
+  run(): void;
+  /** Activates a sheet the run wrote (its A1). */
+  showSheet(sheet: string): void;
+}
+
+export interface TxPane {
+  state: TxState;
+  periodErrors: PeriodErrors;
+  actions: TxActions;
+}
+
+/** The key of a table for "is this still the table the form was made for". */
+function tableKey(table: TableRef | undefined): string | undefined {
+  return table ? JSON.stringify([table.sheet, table.address, table.firstRow]) : undefined;
+}
+
+export function useTransactions(excel: ExcelApi | undefined, pane: Pane): TxPane {
+  const [state, dispatch] = useReducer(reducer, undefined, (): TxState => ({ mode: 'table', form: EMPTY_TX_FORM, previewStale: false }));
+  const ref = useRef(state);
+  ref.current = state;
+  const paneRef = useRef(pane);
+  paneRef.current = pane;
+
+  // A new sales table (the pane follows the selection): its columns are detected afresh.
+  const table = pane.state.table;
+  const key = tableKey(table);
+  useEffect(() => {
+    if (!table || key === ref.current.formFor) return;
+    dispatch({ type: 'form', form: detectTxForm(table.firstRow, ref.current.form), formFor: key });
+  }, [table, key]);
+
+  const errors = useMemo(() => periodErrors(state.form), [state.form]);
+
+  const onProgress = useCallback((phase: 'read' | 'write', done: number, total: number) => {
+    dispatch({ type: 'progress', progress: { phase, done, total } });
+  }, []);
+
+  const notice = useCallback((intent: Notice['intent'], text: Notice['text'], where: NoticePlace) => {
+    dispatch({ type: 'notice', notice: { intent, text, where } });
+  }, []);
+
+  /** Reads and scores the sales records: the preview, and the first half of a run. */
+  const score = useCallback(
+    async (where: NoticePlace): Promise<TxOutcome | undefined> => {
+      const s = ref.current;
+      const p = paneRef.current.state;
+      if (!excel || !p.table) {
+        notice('warning', p.tableNote?.text ?? ((l: Lang) => t(l, 'pm.tx.select')), where);
+        return undefined;
+      }
+      const built = buildSalesOptions(s.form);
+      if (built.missing) {
+        const missing = built.missing;
+        notice('error', (l) => t(l, 'pm.tx.required', { role: t(l, `tx.role.${missing}`) }), where);
+        return undefined;
+      }
+      if (!built.options) {
+        notice('error', (l) => t(l, 'pm.period.fix'), where);
+        return undefined;
+      }
+      const { scheme } = buildScheme(p.scheme);
+      if (!scheme) {
+        notice('error', (l) => t(l, 'pane.scheme.fix'), where);
+        return undefined;
+      }
+      const table = p.table;
+      const lang = p.lang;
+      const sales = await aggregateSalesInExcel(excel, table, built.options, onProgress);
+      // Segment and Follow-up columns as in the other mode (the command line's --transactions --segments)
+      const scored = scoreSales(sales, scheme, lang, insightOptions(p.insight, scheme, lang));
+      return { table, options: built.options, sales, scored, scheme, lang };
+    },
+    [excel, notice, onProgress],
+  );
+
+  const preview = useCallback(async () => {
+    dispatch({ type: 'busy', busy: 'preview' });
+    try {
+      const outcome = await score('preview');
+      if (outcome) dispatch({ type: 'previewDone', preview: outcome });
+    } catch (e) {
+      notice('error', errorText(e), 'preview');
+    }
+  }, [score, notice]);
+
+  const run = useCallback(async () => {
+    if (!excel) return;
+    dispatch({ type: 'busy', busy: 'run' });
+    try {
+      const outcome = await score('run');
+      if (!outcome) return;
+      const write = await writeCustomerSheet(excel, outcome.sales.customers, outcome.scored, outcome.lang, onProgress);
+      dispatch({ type: 'runDone', result: { ...outcome, write } });
+    } catch (e) {
+      notice('error', errorText(e), 'run');
+    }
+  }, [excel, score, notice, onProgress]);
+
+  const actions = useMemo<TxActions>(
+    () => ({
+      setMode: (mode) => dispatch({ type: 'mode', mode }),
+      setHeader(header) {
+        const firstRow = paneRef.current.state.table?.firstRow ?? [];
+        dispatch({ type: 'form', form: withTxHeader(ref.current.form, firstRow, header) });
+      },
+      setColumn: (role, index) => dispatch({ type: 'form', form: withTxColumn(ref.current.form, role, index) }),
+      setSince: (since) => dispatch({ type: 'form', form: { ...ref.current.form, since } }),
+      setAsOf: (asOf) => dispatch({ type: 'form', form: { ...ref.current.form, asOf } }),
+      preview: () => void preview(),
+      run: () => void run(),
+      showSheet(sheet) {
+        if (!excel) return;
+        // Through the pane's action: its selection-follow ignores the pane's own selection.
+        paneRef.current.actions.selectInvalid(sheet, 'A1');
+      },
+    }),
+    [excel, preview, run],
+  );
+
+  return { state, periodErrors: errors, actions };
+}

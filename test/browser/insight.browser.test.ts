@@ -1,0 +1,229 @@
+/**
+ * Issue 5 in a real browser: the preview page (the production build in Debian's headless Chromium,
+ * the in-memory workbook standing in for Excel). Segments (median of the scores) and follow-up (one
+ * label typed, the others default) are turned on, the run's Segment and Follow-up columns are
+ * compared with the engine's own scoring, the pane's small charts with the engine's summary, then
+ * "Create summary" adds a sheet whose tables and charts are read back from the workbook. Screenshots
+ * of the pane with its charts in both languages: test-results/pane-charts-en.png, pane-charts-zh.png.
+ *
+ *   npm run test:browser        (builds dist/ first)
+ */
+import * as fs from 'node:fs';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import {
+  SEGMENTS,
+  defaultScheme,
+  followUpLabels,
+  scoreRows,
+  summarize,
+  summaryBlocks,
+  type CellValue,
+  type InsightOptions,
+  type ScoredSheet,
+} from '../../src/core';
+import '../../src/preview/handle'; // the type of window.__rfmPreview
+import { t, type Lang, type MessageKey } from '../../src/i18n';
+
+const ROOT = path.join(__dirname, '..', '..');
+const DIST = process.env.RFM_DIST ?? path.join(ROOT, 'dist');
+const RESULTS = path.join(ROOT, 'test-results');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SHEET = '客户';
+const TABLE = 'A1:F301';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.xml': 'application/xml',
+};
+
+function serve(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = http.createServer((req, res) => {
+    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    const file = path.normalize(path.join(dir, pathname === '/' ? 'preview.html' : pathname));
+    if (!file.startsWith(dir) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({ url: `http://127.0.0.1:${port}`, close: () => new Promise((done) => server.close(() => done())) });
+    });
+  });
+}
+
+let browser: Browser;
+let site: { url: string; close: () => Promise<void> };
+
+beforeAll(async () => {
+  if (!fs.existsSync(path.join(DIST, 'preview.html'))) throw new Error(`${DIST}/preview.html is missing: run \`npm run build\` first`);
+  fs.mkdirSync(RESULTS, { recursive: true });
+  site = await serve(DIST);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+const text = (lang: Lang, key: MessageKey, vars?: Record<string, string | number>) => t(lang, key, vars);
+
+async function openPreview(locale: string): Promise<Page & { errors: string[] }> {
+  const page = (await browser.newPage({ locale, viewport: { width: 1400, height: 1000 } })) as Page & { errors: string[] };
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(String(e)));
+  await page.goto(`${site.url}/preview.html`);
+  await page.waitForFunction(() => window.__rfmPreview !== undefined);
+  return page;
+}
+
+async function values(page: Page, sheet: string, address: string): Promise<CellValue[][]> {
+  return page.evaluate(([s, a]) => window.__rfmPreview!.workbook.sheet(s).getValues(a), [sheet, address] as const);
+}
+
+/** The pane's own column, cut to its content, as a PNG. */
+async function screenshotPane(page: Page, file: string): Promise<void> {
+  const height = await page.evaluate(() => {
+    const pane = document.querySelector('[data-testid="pane"]') as HTMLElement;
+    const column = document.querySelector('[data-testid="pane-column"]') as HTMLElement;
+    column.scrollTop = 0;
+    return Math.ceil(pane.scrollHeight + column.getBoundingClientRect().top);
+  });
+  await page.setViewportSize({ width: 1400, height: Math.max(1000, height + 8) });
+  await page.getByTestId('pane-column').screenshot({ path: path.join(RESULTS, file) });
+  await page.setViewportSize({ width: 1400, height: 1000 });
+}
+
+/** Select the sample table, turn on segments (median) and follow-up (grade A's label typed), run. */
+async function runWithInsight(page: Page, lang: Lang, labelA: string): Promise<ScoredSheet> {
+  await page.evaluate((s) => window.__rfmPreview!.workbook.select(s, 'A:F'), SHEET);
+  await page.getByTestId('range-address').filter({ hasText: `${SHEET}!${TABLE}` }).waitFor();
+  // nothing to chart before a run
+  await page.getByText(text(lang, 'pi.summary.none')).waitFor();
+
+  await page.getByLabel(text(lang, 'pi.segments')).check();
+  await page.getByLabel(text(lang, 'pi.reference.median'), { exact: true }).check();
+  await page.getByLabel(text(lang, 'pi.followUp')).check();
+  const defaults = followUpLabels(defaultScheme(), lang);
+  const inputA = page.getByLabel(text(lang, 'pi.followUp.label', { label: 'A' }), { exact: true });
+  await expect(inputA.getAttribute('placeholder')).resolves.toBe(defaults[0]);
+  await inputA.fill(labelA);
+
+  await page.getByRole('button', { name: text(lang, 'pane.run.button') }).click();
+  await page.getByTestId('run-result').waitFor();
+  const insight: InsightOptions = { segments: { reference: 'median', basis: 'scores' }, followUp: [labelA, ...defaults.slice(1)] };
+  return scoreRows(await values(page, SHEET, TABLE), { header: 'auto' }, defaultScheme(), lang, insight);
+}
+
+/** The written block equals the engine's output, cell for cell (Segment and Follow-up included). */
+async function checkColumns(page: Page, expected: ScoredSheet, lang: Lang): Promise<void> {
+  const headers = ['rScore', 'fScore', 'mScore', 'rfmScore', 'grade', 'segment', 'followUp', 'check'].map((k) => text(lang, `out.${k}` as MessageKey));
+  expect(expected.output.headers).toEqual(headers);
+  const block = [expected.output.headers, ...expected.dataRows.map((_, k) => expected.output.columns.map((__, c) => expected.output.cell(k, c) ?? ''))];
+  await expect(values(page, SHEET, 'G1:N301')).resolves.toEqual(block);
+}
+
+/** The pane's charts show the engine's summary numbers. */
+async function checkCharts(page: Page, expected: ScoredSheet, lang: Lang): Promise<void> {
+  const charts = page.getByTestId('summary-charts');
+  await charts.waitFor();
+  const summary = summarize(expected.result, defaultScheme(), expected.segments);
+  const grades = await charts.locator('[data-testid="chart-grades"] g[data-grade]').evaluateAll((gs) => gs.map((g) => [g.getAttribute('data-grade'), Number(g.getAttribute('data-count'))]));
+  expect(grades).toEqual(summary.grades.map((g) => [g.label, g.count]));
+  const segments = await charts.locator('[data-testid="chart-segments"] g[data-segment]').evaluateAll((gs) => gs.map((g) => [g.getAttribute('data-segment'), Number(g.getAttribute('data-count'))]));
+  expect(segments).toEqual(SEGMENTS.map((s, i) => [s, expected.segments!.counts[i]]));
+  expect(segments.reduce((n, [, c]) => n + (c as number), 0)).toBe(expected.result.n);
+  const matrix = await charts.locator('[data-testid="chart-heatmap"] tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => Number(td.textContent))));
+  expect(matrix).toEqual(summary.heatmap.cells.map((row) => row.map((c) => c.count)));
+  await expect(charts.getByTestId('segment-thresholds').textContent()).resolves.toContain(text(lang, 'pi.thresholds.median'));
+  const alt = await charts.locator('[data-testid="chart-grades"] svg').getAttribute('aria-label');
+  expect(alt).toContain(text(lang, 'pi.chart.grades'));
+}
+
+/** "Create summary": a new sheet of tables and native charts, read back from the workbook. */
+async function createSummary(page: Page, expected: ScoredSheet, lang: Lang, followUp: string[]): Promise<string> {
+  const sheetName = text(lang, 'summary.sheetName');
+  await page.getByRole('button', { name: text(lang, 'pi.summary.create') }).click();
+  await page.getByTestId('summary-done').waitFor();
+  await expect(page.getByTestId('summary-done').textContent()).resolves.toBe(text(lang, 'pi.summary.done', { sheet: sheetName, tables: 5, charts: 3 }));
+  const book = await page.evaluate((name) => {
+    const wb = window.__rfmPreview!.workbook;
+    return {
+      sheets: wb.sheetNames(),
+      active: wb.activeSheet(),
+      tables: wb.tables().filter((x) => x.sheet === name),
+      charts: wb.sheet(name).charts(),
+      scales: wb.conditionalFormats(name).filter((c) => c.type === 'ColorScale').map((c) => c.address),
+    };
+  }, sheetName);
+  expect(book.sheets).toContain(sheetName);
+  expect(book.active).toBe(sheetName);
+  const blocks = summaryBlocks(summarize(expected.result, defaultScheme(), expected.segments), defaultScheme(), lang, followUp);
+  expect(book.tables.map((x) => x.name)).toEqual(['RFM_Grades', 'RFM_Segments', 'RFM_RxF_Customers', 'RFM_RxF_MeanM', 'RFM_Distribution']);
+  for (const [i, table] of book.tables.entries()) {
+    const cells = await values(page, sheetName, table.address);
+    expect(cells).toEqual([blocks[i].headers, ...blocks[i].rows.map((r) => r.map((v) => (v === null ? '' : v)))]);
+  }
+  // the grade table carries the follow-up labels of the run, the user's one included
+  await expect(values(page, sheetName, 'B3:B6')).resolves.toEqual(followUp.map((f) => [f]));
+  expect(book.scales).toHaveLength(2);
+  expect(book.charts.map((c) => [c.type, c.title])).toEqual([
+    ['ColumnClustered', text(lang, 'pi.chart.grades')],
+    ['BarClustered', text(lang, 'pi.chart.segments')],
+    ['ColumnClustered', text(lang, 'pi.chart.distribution')],
+  ]);
+  expect(book.charts[0].series[0].valueData).toEqual([...expected.result.gradeCounts]);
+  expect(book.charts[1].series.map((s) => s.name)).toEqual([text(lang, 'pi.chart.customerShare'), text(lang, 'pi.chart.mShare')]);
+  // the preview grid now shows the summary sheet and lists its charts
+  const gridCharts = page.getByTestId('grid-charts');
+  await gridCharts.waitFor();
+  await expect(gridCharts.textContent()).resolves.toContain(text(lang, 'pi.chart.segments'));
+  // the pane still works on the customer table (its own selection of the new sheet is not followed)
+  await page.waitForTimeout(300);
+  await expect(page.getByTestId('range-address').textContent()).resolves.toBe(`${SHEET}!${TABLE}`);
+  return sheetName;
+}
+
+test('English: segments and follow-up columns, the pane’s charts, Create summary; screenshot', async () => {
+  const page = await openPreview('en-US');
+  const expected = await runWithInsight(page, 'en', 'Every two weeks');
+  await checkColumns(page, expected, 'en');
+  await checkCharts(page, expected, 'en');
+  const labels = ['Every two weeks', 'Quarterly', 'Every six months', 'Yearly'];
+  await createSummary(page, expected, 'en', labels);
+  await screenshotPane(page, 'pane-charts-en.png');
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.screenshot({ path: path.join(RESULTS, 'preview-summary-en.png') });
+
+  // A second summary never overwrites the first.
+  await page.getByRole('button', { name: text('en', 'pi.summary.create') }).click();
+  await page.getByText(text('en', 'pi.summary.done', { sheet: 'RFM summary (2)', tables: 5, charts: 3 })).waitFor();
+  expect(page.errors).toEqual([]);
+  await page.close();
+});
+
+test('中文: the same run, charts and summary sheet in Chinese; screenshot', async () => {
+  const page = await openPreview('zh-CN');
+  const expected = await runWithInsight(page, 'zh', '每两周');
+  await checkColumns(page, expected, 'zh');
+  await checkCharts(page, expected, 'zh');
+  await createSummary(page, expected, 'zh', ['每两周', '每季度', '每半年', '每年']);
+  await screenshotPane(page, 'pane-charts-zh.png');
+  await page.setViewportSize({ width: 1400, height: 900 });
+  await page.screenshot({ path: path.join(RESULTS, 'preview-summary-zh.png') });
+  expect(page.errors).toEqual([]);
+  await page.close();
+});
