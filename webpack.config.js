@@ -13,6 +13,7 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const webpack = require('webpack');
 const HtmlWebpackPlugin = require('html-webpack-plugin');
 const CopyWebpackPlugin = require('copy-webpack-plugin');
 
@@ -96,6 +97,8 @@ module.exports = (env = {}, argv = {}) => {
       ],
     },
     plugins: [
+      // The version the pane records on every parameters sheet (src/taskpane/version.ts).
+      new webpack.DefinePlugin({ __RFM_VERSION__: JSON.stringify(require('./package.json').version) }),
       new HtmlWebpackPlugin({
         template: './src/taskpane/taskpane.html',
         filename: 'taskpane.html',
@@ -143,11 +146,13 @@ module.exports = (env = {}, argv = {}) => {
     ],
     performance: {
       // office-js/ is vendored as is and preview.html is a development tool (it also bundles the
-      // in-memory workbook): only the add-in's own bundle is held to a budget. Measured: 580 KiB,
-      // 170 KiB gzipped, of which react-dom is 200 KiB; Fluent UI imports are tree-shaken.
+      // in-memory workbook): only the add-in's own bundle is held to a budget. Measured: 733 KiB
+      // with every pane feature (transactions, formulas, summary charts, periods), of which
+      // react-dom is 200 KiB; Fluent UI imports are tree-shaken. Next step if it grows: lazy-load
+      // the less used sections.
       assetFilter: (file) => !file.startsWith('office-js/') && !file.startsWith('preview') && !file.endsWith('.map'),
-      maxAssetSize: 640 * 1024,
-      maxEntrypointSize: 640 * 1024,
+      maxAssetSize: 800 * 1024,
+      maxEntrypointSize: 800 * 1024,
     },
     devServer: {
       port: 3000,

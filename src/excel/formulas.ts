@@ -12,25 +12,29 @@
  * so only the cells meant to be formulas are formulas.
  *
  * A re-run on the same sheet reuses this product's own parameter sheet for it (cleared and rewritten,
- * so other formulas that point at it keep working). "Write to a new sheet" makes the new sheet
- * self-contained: the ID and a copy of the R, F, M columns (values), the formulas reading those.
+ * so other formulas that point at it keep working). With `options.run` (issue 7) the same sheet also
+ * holds the record of the run below the live block (src/excel/runSheets.ts), as the command line does.
+ * "Write to a new sheet" makes the new sheet self-contained: the ID and a copy of the R, F, M columns
+ * (values), the formulas reading those.
  */
 import {
   RfmError,
   columnLetter,
   followUpLabels,
   formulaSheet,
+  parametersSheet,
   type CellValue,
   type FormulaLayout,
   type FormulaSheet,
   type InsightOptions,
   type OutputColumn,
-  type ParamCell,
+  type ParametersSheet,
   type Scheme,
   type ScoredSheet,
 } from '../core';
-import { LANGS, t, type Lang } from '../i18n';
+import { t, type Lang } from '../i18n';
 import { onSheet } from './read';
+import { ownParamsSheet, paramSheetName, planRunSheets, recordOf, surveySheets, writeParamsSheet } from './runSheets';
 import type { ExcelApi, Progress, TableRef, WriteOptions, WritePlan, WriteResult, WriteTarget } from './types';
 import {
   ChunkSizer,
@@ -57,10 +61,6 @@ export interface FormulaWriteOptions extends WriteOptions {
   /** Segment / follow-up options; default: what the scored sheet holds (its Segment and Follow-up columns). */
   insight?: InsightOptions;
 }
-
-const INPUT_FILL = '#FFF2CC';
-const COMPUTED_FILL = '#F2F2F2';
-const NOTE_COLOR = '#595959';
 
 /** The scored sheet's own segment / follow-up options (follow-up labels as written, per grade). */
 export function insightOf(scored: ScoredSheet, scheme: Scheme, lang: Lang): InsightOptions {
@@ -101,64 +101,11 @@ export function planFormulaWrite(excel: ExcelApi, table: TableRef, scored: Score
   return planWrite(excel, table, widened(scored, formulaColumnCount(scored, insight)));
 }
 
-/** "RFM parameters", "RFM parameters (2)", …: a name no sheet has. */
-export function paramSheetName(existing: readonly string[], lang: Lang): string {
-  const taken = new Set(existing.map((n) => n.toLowerCase()));
-  const base = t(lang, 'fx.sheetName');
-  let name = base;
-  for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${base} (${i})`;
-  return name;
-}
-
-/** This product's parameter sheet for `scored` (A1 its title in either language, B3 the scored sheet). */
-function isOwnParamSheet(cells: unknown[][] | undefined, scored: string): boolean {
-  if (!cells) return false;
-  const title = cells[0]?.[0];
-  return typeof title === 'string' && LANGS.some((l) => t(l, 'fx.title') === title) && cells[2]?.[1] === scored;
-}
-
 /** Excel's error values, typed as themselves when copied (the engine and the Check formula call them errors). */
 const ERROR_VALUE = /^#(?:N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA)$/;
 
 function copyDataCell(v: unknown): string | number | boolean {
   return typeof v === 'string' && ERROR_VALUE.test(v) ? v : copyCell(v);
-}
-
-/** The parameter block as one rectangle for `Range.formulas`: constants (text kept as text) and formulas. */
-function paramGrid(fx: FormulaSheet): { rows: number; columns: number; grid: (string | number)[][] } {
-  const rows = fx.params.reduce((m, p) => Math.max(m, p.row + 1), 0);
-  const columns = fx.params.reduce((m, p) => Math.max(m, p.column + 1), 0);
-  const grid = Array.from({ length: rows }, () => new Array<string | number>(columns).fill(''));
-  for (const p of fx.params) {
-    grid[p.row][p.column] =
-      p.formula !== undefined ? `=${p.formula}` : typeof p.value === 'number' ? p.value : textCell(p.value ?? '');
-  }
-  return { rows, columns, grid };
-}
-
-function styleParam(ws: Excel.Worksheet, p: ParamCell): void {
-  const range = ws.getRangeByIndexes(p.row, p.column, 1, 1);
-  switch (p.role) {
-    case 'title':
-      range.format.font.bold = true;
-      range.format.font.size = 14;
-      break;
-    case 'note':
-      range.format.font.italic = true;
-      range.format.font.color = NOTE_COLOR;
-      break;
-    case 'heading':
-      range.format.font.bold = true;
-      break;
-    case 'input':
-      range.format.fill.color = INPUT_FILL;
-      break;
-    case 'computed':
-      range.format.fill.color = COMPUTED_FILL;
-      break;
-    case 'label':
-      break;
-  }
 }
 
 /**
@@ -194,6 +141,9 @@ export async function writeFormulas(
   progress?: Progress,
   options: FormulaWriteOptions = {},
 ): Promise<FormulaWriteResult> {
+  const { run } = options;
+  // frozen scales and grade changes are value-mode features: formula mode ranks live
+  if (run?.frozen || run?.migration) throw new RfmError('pp.formulas');
   const insight = options.insight ?? insightOf(scored, scheme, lang);
   const width = formulaColumnCount(scored, insight);
   const { dataRows, headerRow, layout } = scored;
@@ -244,18 +194,21 @@ export async function writeFormulas(
       if (merged && !merged.isNullObject) throw new RfmError('excel.merged', { area: stripSheet(merged.address) });
       const names = sheets.items.map((s) => s.name);
 
-      // 2. the scored sheet and the parameter sheet: a re-run here reuses this product's own one
+      // 2. the scored sheet and the parameter sheet: this product's own one for the scored sheet is
+      //    reused (a re-run here), else a new one (issue 7: it also holds the run record)
       const sheetName = here ? table.sheet : newSheetName(names, lang);
       let earlier: string | undefined;
-      if (here) {
-        const heads = names.map((name) => {
-          const r = context.workbook.worksheets.getItem(name).getRange('A1:B3');
-          r.load('values');
-          return { name, r };
-        });
+      if (here || run) {
+        const survey = await surveySheets(context, names);
         syncs += 1;
-        await context.sync();
-        earlier = heads.find((h) => isOwnParamSheet(h.r.values, sheetName))?.name;
+        if (run) {
+          const planned = planRunSheets(survey, sheetName, run, lang, here ? [] : [sheetName]);
+          if (planned.params.existing) earlier = planned.params.name;
+        } else {
+          const own = ownParamsSheet(survey, sheetName);
+          if (own?.protected) throw new RfmError('excel.protected', { sheet: own.name });
+          earlier = own?.name;
+        }
       }
       const paramName = earlier ?? paramSheetName(here ? names : [...names, sheetName], lang);
       const fxLayout: FormulaLayout = {
@@ -295,16 +248,25 @@ export async function writeFormulas(
           ws.getRangeByIndexes(plan.row, 0, 1, copied.length).values = [copied.map((c) => copyCell(scored.headerCells[c]))];
         }
       }
-      const ps = earlier ? context.workbook.worksheets.getItem(earlier) : context.workbook.worksheets.add(paramName);
-      if (earlier) ps.getRange().clear(excel.ClearApplyTo.all);
-      const params = paramGrid(fx);
-      ps.getRangeByIndexes(0, 0, params.rows, params.columns).formulas = params.grid;
-      for (const p of fx.params) styleParam(ps, p);
-      ps.getRangeByIndexes(0, 0, 1, 1).getEntireColumn().format.columnWidth = 190;
-      ps.getRangeByIndexes(0, 1, 1, Math.max(fx.paramColumns, 5) - 1).getEntireColumn().format.columnWidth = 80;
+      // the parameter sheet: formula mode's live block, then (issue 7) the record of this run
+      let content: ParametersSheet = { cells: fx.params.map((p) => ({ ...p })), columns: fx.paramColumns, machineRow: -1 };
+      if (run) {
+        const record = recordOf(run, {
+          scored,
+          lang,
+          outputSheet: sheetName,
+          origin: { row: table.row, column: table.column },
+          inputSheet: table.sheet,
+          startColumn: start,
+          outputColumns: fx.columns.map((c) => c.key),
+          formulas: true,
+        });
+        // a new sheet holds copies of the ID and R, F, M in A–D: the record describes that sheet
+        if (!here) record.layout.columns = { r: 1, f: 2, m: 3, ...(layout.id !== undefined ? { id: 0 } : {}) };
+        content = parametersSheet(record, fx.params);
+      }
       app.suspendScreenUpdatingUntilNextSync();
-      syncs += 1;
-      await context.sync();
+      syncs += (await writeParamsSheet(context, excel, { name: paramName, existing: earlier !== undefined }, content)).syncs;
 
       // 4. the formulas, run by run (adjacent data rows), chunk by chunk; a new sheet gets the copied
       //    ID and R, F, M cells of the same rows first (read from the table chunk by chunk)

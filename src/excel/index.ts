@@ -14,9 +14,32 @@ export {
   writeFormulas,
   formulaColumnCount,
   insightOf,
-  paramSheetName,
   type OutputMode,
   type FormulaWriteResult,
   type FormulaWriteOptions,
 } from './formulas';
 export { createSummarySheet, summarySheetName, type SummaryWriteResult, type SummaryTableInfo } from './summary';
+export {
+  ADDIN_TOOL,
+  ADDIN_TX_TOOL,
+  paramSheetName,
+  migrationSheetName,
+  placeMigration,
+  paramsGrid,
+  type RunSheetsPlan,
+} from './runSheets';
+export {
+  listEarlierRuns,
+  readEarlierRun,
+  readPeriods,
+  readPreviousPeriod,
+  comparePeriodsInExcel,
+  valuesSheetOf,
+  whereOf,
+  paneError,
+  type EarlierRun,
+  type EarlierRunInfo,
+  type Periods,
+  type PeriodsChoice,
+  type Compared,
+} from './periods';

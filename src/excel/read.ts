@@ -4,7 +4,16 @@
  * measures the bytes per row); the pane gets a macrotask between chunks, so a 1,048,576-row table
  * never blocks it.
  */
-import { RfmError, TableCollector, type CellValue, type InsightOptions, type LayoutOptions, type Scheme, type ScoredSheet } from '../core';
+import {
+  RfmError,
+  TableCollector,
+  type CellValue,
+  type InsightOptions,
+  type LayoutOptions,
+  type Scheme,
+  type ScoreOptions,
+  type ScoredSheet,
+} from '../core';
 import type { Lang } from '../i18n';
 import type { ExcelApi, Progress, TableRef } from './types';
 import { ChunkSizer, areaAddress, isPayloadTooLarge, jsonBytes, officeCode, yieldToUi } from './util';
@@ -85,8 +94,13 @@ export async function scoreTableInExcel(
   progress?: Progress,
   /** Segment and Follow-up columns (issue 5): they join the output table, so every writer gets them. */
   insight?: InsightOptions,
+  /**
+   * Issue 7: `scale` scores on an earlier run's frozen scale; `ids` keeps each row's customer ID cell
+   * (`ScoredSheet.idCells`) for the comparison with the previous period.
+   */
+  scoring: ScoreOptions & { ids?: boolean } = {},
 ): Promise<ScoredSheet> {
-  const collector = new TableCollector(layout);
+  const collector = new TableCollector(layout, { ids: scoring.ids });
   const total = table.rowCount;
   progress?.('read', 0, total);
   await onSheet(excel, table.sheet, async (context) => {
@@ -106,5 +120,5 @@ export async function scoreTableInExcel(
       },
     );
   });
-  return collector.finish(scheme, lang, insight);
+  return collector.finish(scheme, lang, insight, { scale: scoring.scale });
 }

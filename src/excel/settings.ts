@@ -68,7 +68,48 @@ function layout(v: unknown): LayoutOptions | undefined {
   return out;
 }
 
-/** Checks a value read from the workbook; undefined when it is not settings this version understands. */
+const bool = (v: unknown, fallback: boolean): boolean => (typeof v === 'boolean' ? v : fallback);
+const text = (v: unknown): string => (typeof v === 'string' ? v : '');
+const oneOf = <T extends string>(v: unknown, values: readonly T[], fallback: T): T => (values.includes(v as T) ? (v as T) : fallback);
+
+/** The Segment / Follow-up choices; a missing or odd part takes its default. */
+function insight(v: unknown): SavedSettings['insight'] {
+  if (!isObject(v)) return undefined;
+  return {
+    segments: bool(v.segments, false),
+    reference: oneOf(v.reference, ['mean', 'median'] as const, 'mean'),
+    basis: oneOf(v.basis, ['scores', 'values'] as const, 'scores'),
+    followUp: bool(v.followUp, false),
+    labels: Array.isArray(v.labels) ? v.labels.map(text) : [],
+  };
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The sales-records form: column indexes that are whole numbers ≥ 0, dates as YYYY-MM-DD. */
+function tx(v: unknown): SavedSettings['tx'] {
+  if (!isObject(v)) return undefined;
+  const columns: NonNullable<SavedSettings['tx']>['columns'] = {};
+  if (isObject(v.columns)) {
+    for (const role of ['customer', 'date', 'amount', 'order'] as const) {
+      const c = v.columns[role];
+      if (typeof c === 'number' && Number.isInteger(c) && c >= 0) columns[role] = c;
+    }
+  }
+  const day = (x: unknown) => (typeof x === 'string' && DAY.test(x) ? x : '');
+  return { header: bool(v.header, true), columns, since: day(v.since), asOf: day(v.asOf) };
+}
+
+function periods(v: unknown): SavedSettings['periods'] {
+  if (!isObject(v)) return undefined;
+  return { scale: bool(v.scale, false), scaleFrom: text(v.scaleFrom), previous: bool(v.previous, false), previousFrom: text(v.previousFrom) };
+}
+
+/**
+ * Checks a value read from the workbook; undefined when it is not settings this version understands.
+ * The scheme and the layout are required (version 1 had only those, the language and the preset); the
+ * later fields are optional, and a missing or unreadable one is left out rather than failing the rest.
+ */
 export function parseSettings(value: unknown): SavedSettings | undefined {
   let v = value;
   if (typeof v === 'string') {
@@ -85,6 +126,14 @@ export function parseSettings(value: unknown): SavedSettings | undefined {
   const out: SavedSettings = { version: 1, scheme: s, layout: l };
   if (v.lang === 'en' || v.lang === 'zh') out.lang = v.lang as Lang;
   if (typeof v.preset === 'string') out.preset = v.preset;
+  const i = insight(v.insight);
+  if (i) out.insight = i;
+  if (v.output === 'values' || v.output === 'formulas') out.output = v.output;
+  if (v.mode === 'table' || v.mode === 'transactions') out.mode = v.mode;
+  const x = tx(v.tx);
+  if (x) out.tx = x;
+  const p = periods(v.periods);
+  if (p) out.periods = p;
   return out;
 }
 

@@ -22,6 +22,7 @@ import {
   excelSerialFromCivil,
   formatCivilDay,
   invalidAddress,
+  parametersSheet,
   scoreCustomers,
   txInvalidAddress,
   type CellValue,
@@ -29,13 +30,15 @@ import {
   type CustomerRfm,
   type InsightOptions,
   type Scheme,
+  type ScoreOptions,
   type ScoredSheet,
   type TransactionResult,
   type TxOptions,
 } from '../core';
 import { t, type Lang } from '../i18n';
 import { onSheet, readRows } from './read';
-import type { ExcelApi, Progress, TableRef, WriteResult } from './types';
+import { planRunSheets, recordOf, surveySheets, writeMigrationSheet, writeParamsSheet, type RunSheetsPlan } from './runSheets';
+import type { ExcelApi, Progress, RunSheets, TableRef, WriteResult } from './types';
 import { ChunkSizer, PAYLOAD_BUDGET, SHEET_ROWS, areaAddress, isPayloadTooLarge, jsonBytes, textCell, yieldToUi } from './util';
 import { gradeFill } from './write';
 
@@ -102,7 +105,14 @@ export async function aggregateSalesInExcel(
  * records (no rows, no valid row, no purchase in the period, too many customers for a sheet, no
  * customer that can be scored).
  */
-export function scoreSales(result: TransactionResult, scheme: Scheme, lang: Lang, insight: InsightOptions = {}): ScoredSheet {
+export function scoreSales(
+  result: TransactionResult,
+  scheme: Scheme,
+  lang: Lang,
+  insight: InsightOptions = {},
+  /** Issue 7: score on an earlier run's frozen scale. */
+  scoring: ScoreOptions = {},
+): ScoredSheet {
   const { customers, report } = result;
   if (report.rows === 0) throw new RfmError('tx.noRows');
   if (report.validRows === 0) {
@@ -116,7 +126,7 @@ export function scoreSales(result: TransactionResult, scheme: Scheme, lang: Lang
     });
   }
   if (customers.length >= SHEET_ROWS) throw new RfmError('pm.tx.tooMany', { count: customers.length });
-  const sheet = scoreCustomers(customers, scheme, lang, insight);
+  const sheet = scoreCustomers(customers, scheme, lang, insight, scoring);
   if (sheet.result.n === 0) {
     const bad = sheet.result.invalid[0];
     throw new RfmError('layout.noValidRows', { first: `${invalidAddress(sheet, bad.row, bad.metric)}: ${describeInvalid(bad, lang)}` });
@@ -159,13 +169,17 @@ export async function writeCustomerSheet(
   scored: ScoredSheet,
   lang: Lang,
   progress?: Progress,
+  /** Issue 7: also write the run's parameters sheet (`run.input`: the sales table). */
+  options: { run?: RunSheets } = {},
 ): Promise<WriteResult> {
   const table = customerTable(customers, scored);
   const width = table.headers.length;
   const total = table.rows + 1;
   const own = CUSTOMER_COLUMNS.length;
+  const { run } = options;
   let syncs = 0;
-  let added: string | undefined;
+  /** Sheets added so far: a failed write deletes them again. */
+  const added: string[] = [];
   let restoreMode: string | undefined;
   try {
     return await excel.run(async (context) => {
@@ -173,14 +187,19 @@ export async function writeCustomerSheet(
       app.load('calculationMode');
       const sheets = context.workbook.worksheets;
       sheets.load('items/name');
+      const tables = run?.migration ? context.workbook.tables.load('items/name') : undefined;
       syncs += 1;
       await context.sync();
+      const names = sheets.items.map((s) => s.name);
+      const name = customerSheetName(names, lang);
+      let runPlan: RunSheetsPlan | undefined;
+      if (run) {
+        const survey = await surveySheets(context, names);
+        syncs += 1;
+        runPlan = planRunSheets(survey, name, run, lang, [name]);
+      }
 
       // 1. the new sheet, calculation manual while writing
-      const name = customerSheetName(
-        sheets.items.map((s) => s.name),
-        lang,
-      );
       const ws = context.workbook.worksheets.add(name);
       const original = app.calculationMode;
       const manual = excel.CalculationMode.manual as string;
@@ -191,7 +210,7 @@ export async function writeCustomerSheet(
       app.suspendScreenUpdatingUntilNextSync();
       syncs += 1;
       await context.sync();
-      added = name;
+      added.push(name);
 
       // 2. values, chunk by chunk: row 0 is the header, row k the customer k-1
       const row = (k: number): Cell[] => {
@@ -235,7 +254,23 @@ export async function writeCustomerSheet(
         if (done < total) await yieldToUi();
       }
 
-      // 3. formats after the values: header, dates, RFM Score, grade fills, frozen header, widths
+      // 3. issue 7: the parameters sheet (the run record) and, comparing periods, the migration sheet
+      let paramSheet: string | undefined;
+      let migrationSheet: string | undefined;
+      if (run && runPlan) {
+        const record = recordOf(run, { scored, lang, outputSheet: name, origin: { row: 0, column: 0 } });
+        if (!runPlan.params.existing) added.push(runPlan.params.name);
+        syncs += (await writeParamsSheet(context, excel, runPlan.params, parametersSheet(record))).syncs;
+        paramSheet = runPlan.params.name;
+        if (run.migration && runPlan.migration && tables) {
+          added.push(runPlan.migration);
+          const taken = new Set(tables.items.map((x) => x.name.toLowerCase()));
+          syncs += (await writeMigrationSheet(context, excel, runPlan.migration, run.migration, taken)).syncs;
+          migrationSheet = runPlan.migration;
+        }
+      }
+
+      // 4. formats after the values: header, dates, RFM Score, grade fills, frozen header, widths
       app.suspendScreenUpdatingUntilNextSync();
       ws.getRangeByIndexes(0, 0, 1, width).format.font.bold = true;
       const n = table.rows;
@@ -259,17 +294,20 @@ export async function writeCustomerSheet(
       syncs += 1;
       await context.sync();
       restoreMode = undefined;
-      added = undefined;
-      return { sheet: name, address: areaAddress(0, 0, total, width), rowsWritten: n, syncs };
+      added.length = 0;
+      const written: WriteResult = { sheet: name, address: areaAddress(0, 0, total, width), rowsWritten: n, syncs };
+      if (paramSheet) written.paramSheet = paramSheet;
+      if (migrationSheet) written.migrationSheet = migrationSheet;
+      return written;
     });
   } finally {
-    if (restoreMode !== undefined || added !== undefined) {
+    if (restoreMode !== undefined || added.length) {
       const mode = restoreMode;
-      const sheet = added;
+      const sheets = [...added];
       await excel
         .run(async (context) => {
           if (mode !== undefined) context.workbook.application.calculationMode = mode as Excel.CalculationMode;
-          if (sheet !== undefined) context.workbook.worksheets.getItem(sheet).delete();
+          for (const sheet of sheets) context.workbook.worksheets.getItemOrNullObject(sheet).delete();
           await context.sync();
         })
         .catch(() => undefined);

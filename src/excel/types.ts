@@ -4,7 +4,21 @@
  * a parameter so the same code runs against real Excel and the in-memory workbook
  * (src/excel/memory) in jest and in the local preview.
  */
-import type { CellValue, LayoutOptions, Metric, OutputTable, Scheme, ScoreResult, ScoredSheet } from '../core';
+import type {
+  CellValue,
+  InsightOptions,
+  LayoutOptions,
+  Metric,
+  MigrationSheet,
+  OutputTable,
+  RunRef,
+  Scale,
+  Scheme,
+  ScoreResult,
+  ScoredSheet,
+  SegmentBasis,
+  SegmentReference,
+} from '../core';
 import type { Lang } from '../i18n';
 
 /** The Office.js `Excel` namespace (real, or the in-memory one). */
@@ -65,6 +79,41 @@ export type WriteTarget = 'here' | 'newSheet';
 export interface WriteOptions {
   /** The user said yes to overwriting their cells (a 'user' conflict); without it the write refuses. */
   overwrite?: boolean;
+  /**
+   * Issue 7: also write the run's parameters sheet (and, comparing periods, the migration sheet).
+   * The write adds what it decides itself: the output sheet, the block's position and columns.
+   */
+  run?: RunSheets;
+}
+
+/**
+ * Issue 7: what a run's parameters sheet records beyond what the writer knows (src/core/runRecord.ts
+ * `buildRunRecord`), and the migration sheet of a comparison with the previous period.
+ */
+export interface RunSheets {
+  /** The scheme the table was scored with (a frozen-scale run: the earlier run's). */
+  scheme: Scheme;
+  /** Product version (the pane's build). */
+  version: string;
+  /** Default `add-in` (ADDIN_TOOL); the sales-records mode writes `add-in, sales records`. */
+  tool?: string;
+  /** Default: the scored table's sheet and range. */
+  input?: { file?: string; sheet?: string; range?: string };
+  segments?: InsightOptions['segments'];
+  followUp?: InsightOptions['followUp'];
+  /** Scored on an earlier run's frozen scale. */
+  frozen?: { scale: Scale; from: RunRef };
+  /** Compared with a previous period. */
+  previous?: RunRef;
+  /** When the run happened (default now). */
+  now?: Date;
+  /** The migration sheet's content (comparing with a previous period). */
+  migration?: MigrationSheet;
+  /**
+   * Parameters sheets this run reads (its scale's source, the previous period's): never reused for
+   * this run's record, even when they name the same scored sheet (a copy from another workbook).
+   */
+  keep?: readonly string[];
 }
 
 export interface WriteResult {
@@ -76,17 +125,35 @@ export interface WriteResult {
   rowsWritten: number;
   /** context.sync() calls the write took. */
   syncs: number;
-  /** Formula mode (src/excel/formulas.ts): the parameter sheet the formulas read. */
+  /**
+   * The parameters sheet of the run (issue 7: written when `WriteOptions.run` is given; formula mode:
+   * always, it is the sheet the formulas read).
+   */
   paramSheet?: string;
+  /** The migration sheet added (comparing with a previous period). */
+  migrationSheet?: string;
 }
 
-/** Saved per workbook (document settings) and restored when it reopens. */
+/**
+ * Saved per workbook (document settings) and restored when it reopens. Still version 1: the later
+ * fields are optional, and a missing or unreadable one is simply not restored.
+ */
 export interface SavedSettings {
   version: 1;
   lang?: Lang;
   preset?: string;
   scheme: Scheme;
   layout: LayoutOptions;
+  /** Segment and Follow-up columns (issue 5); `labels`: the user's follow-up label per grade ('' = default). */
+  insight?: { segments: boolean; reference: SegmentReference; basis: SegmentBasis; followUp: boolean; labels: string[] };
+  /** Output: values or live formulas (issue 6). */
+  output?: 'values' | 'formulas';
+  /** What the pane starts from (issue 4). */
+  mode?: 'table' | 'transactions';
+  /** The sales-records form (issue 4): table-relative column indexes, dates as YYYY-MM-DD ('' = none). */
+  tx?: { header: boolean; columns: Partial<Record<'customer' | 'date' | 'amount' | 'order', number>>; since: string; asOf: string };
+  /** Period over period (issue 7): the switches and the parameters sheets chosen ('' = none). */
+  periods?: { scale: boolean; scaleFrom: string; previous: boolean; previousFrom: string };
 }
 
 export interface ScoredTable {

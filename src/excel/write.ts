@@ -3,20 +3,23 @@
  * product's own earlier output (replaced without asking), the user's cells (ask first), protection,
  * merged cells — and `writeOutput` writes there or to a new sheet: values in chunks within the
  * payload budget with screen updating suspended, calculation set to manual for the duration, then
- * the formats (bold headers, 0.00 on the RFM score, a fill per grade). Every check runs before the
- * first cell is touched: when one fails, nothing is written.
+ * the formats (bold headers, 0.00 on the RFM score, a fill per grade). With `options.run` (issue 7) the
+ * run's parameters sheet, and the migration sheet of a comparison, are written too (src/excel/runSheets.ts).
+ * Every check runs before the first cell is touched: when one fails, nothing is written.
  */
 import {
   RfmError,
   cellAddress,
   isEmptyCell,
   ownOutputBlockStart,
+  parametersSheet,
   type CellValue,
   type OutputColumn,
   type ScoredSheet,
 } from '../core';
 import { t, type Lang } from '../i18n';
 import { onSheet } from './read';
+import { planRunSheets, recordOf, surveySheets, writeMigrationSheet, writeParamsSheet, type RunSheetsPlan } from './runSheets';
 import type { ExcelApi, Progress, TableRef, WriteOptions, WritePlan, WriteResult, WriteTarget } from './types';
 import {
   ChunkSizer,
@@ -270,6 +273,7 @@ export async function writeOutput(
   const own = here ? (plan.ownColumns ?? 0) : 0;
   const span = Math.max(width, own);
   const idColumn = scored.layout.id ?? 0;
+  const { run } = options;
   const destWidth = here ? width : width + 1;
   const total = rows.rowCount;
 
@@ -286,19 +290,31 @@ export async function writeOutput(
       let protection: Excel.WorksheetProtection | undefined;
       let merged: Excel.RangeAreas | undefined;
       let sheets: Excel.WorksheetCollection | undefined;
+      let tables: Excel.TableCollection | undefined;
       if (here) {
         protection = context.workbook.worksheets.getItem(table.sheet).protection;
         protection.load('protected');
         merged = source.getRangeByIndexes(rows.row, plan.column, rows.rowCount, span).getMergedAreasOrNullObject();
         merged.load('address');
-      } else {
+      }
+      if (!here || run) {
         sheets = context.workbook.worksheets;
         sheets.load('items/name');
       }
+      if (run?.migration) tables = context.workbook.tables.load('items/name');
       syncs += 1;
       await context.sync();
       if (protection && protection.protected) throw new RfmError('excel.protected', { sheet: table.sheet });
       if (merged && !merged.isNullObject) throw new RfmError('excel.merged', { area: stripSheet(merged.address) });
+      const names = sheets ? sheets.items.map((s) => s.name) : [];
+      const newName = here ? undefined : newSheetName(names, lang);
+      // issue 7: the parameters and migration sheets of the run, checked before anything is written
+      let runPlan: RunSheetsPlan | undefined;
+      if (run) {
+        const survey = await surveySheets(context, names);
+        syncs += 1;
+        runPlan = planRunSheets(survey, newName ?? table.sheet, run, lang, newName ? [newName] : []);
+      }
 
       // 2. set-up: manual calculation, the destination, the number formats that decide typing
       const original = app.calculationMode;
@@ -310,11 +326,8 @@ export async function writeOutput(
       let ws: Excel.Worksheet;
       let sheetName: string;
       let column: number;
-      if (sheets) {
-        sheetName = newSheetName(
-          sheets.items.map((s) => s.name),
-          lang,
-        );
+      if (newName) {
+        sheetName = newName;
         ws = context.workbook.worksheets.add(sheetName);
         column = 0;
       } else {
@@ -400,7 +413,28 @@ export async function writeOutput(
         if (done < total) await yieldToUi();
       }
 
-      // 4. formats: bold headers, 0.00 on the RFM score (new sheet), a fill per grade; calculation back on
+      // 4. issue 7: the parameters sheet (the run record) and, comparing periods, the migration sheet
+      let paramSheet: string | undefined;
+      let migrationSheet: string | undefined;
+      if (run && runPlan) {
+        const record = recordOf(run, {
+          scored,
+          lang,
+          outputSheet: sheetName,
+          origin: { row: table.row, column: table.column },
+          inputSheet: table.sheet,
+          startColumn: here ? undefined : outColumn,
+        });
+        syncs += (await writeParamsSheet(context, excel, runPlan.params, parametersSheet(record))).syncs;
+        paramSheet = runPlan.params.name;
+        if (run.migration && runPlan.migration && tables) {
+          const taken = new Set(tables.items.map((x) => x.name.toLowerCase()));
+          syncs += (await writeMigrationSheet(context, excel, runPlan.migration, run.migration, taken)).syncs;
+          migrationSheet = runPlan.migration;
+        }
+      }
+
+      // 5. formats: bold headers, 0.00 on the RFM score (new sheet), a fill per grade; calculation back on
       app.suspendScreenUpdatingUntilNextSync();
       if (scored.headerRow >= 0) ws.getRangeByIndexes(rows.row, column, 1, destWidth).format.font.bold = true;
       const firstData = scored.dataRows[0];
@@ -423,12 +457,15 @@ export async function writeOutput(
       await context.sync();
       restoreMode = undefined;
 
-      return {
+      const written: WriteResult = {
         sheet: sheetName,
         address: areaAddress(rows.row, column, rows.rowCount, destWidth),
         rowsWritten: scored.dataRows.length,
         syncs,
       };
+      if (paramSheet) written.paramSheet = paramSheet;
+      if (migrationSheet) written.migrationSheet = migrationSheet;
+      return written;
     });
   } finally {
     // the write failed after calculation was set to manual: put the user's mode back

@@ -9,6 +9,7 @@ import { LanguageSwitch } from './components/LanguageSwitch';
 import { ModeField } from './components/ModeField';
 import { NoticeBar } from './components/NoticeBar';
 import { OutputModeField } from './components/OutputModeField';
+import { PeriodsSection } from './components/PeriodsSection';
 import { PreviewSection } from './components/PreviewSection';
 import { RangeSection } from './components/RangeSection';
 import { RunSection } from './components/RunSection';
@@ -104,6 +105,7 @@ function Pane({ excel, initialLang, onLangChange }: AppProps & { excel: ExcelApi
           <ColumnsSection state={state} actions={actions} />
           <SchemeSection pane={pane} />
           <InsightSection pane={pane} />
+          <PeriodsSection pane={pane} excel={excel} />
           <PreviewSection state={state} actions={actions} />
           <OutputModeField lang={lang} output={state.output} onChange={actions.setOutput} disabled={state.busy !== undefined} result={state.result} />
           <RunSection state={state} actions={actions} />

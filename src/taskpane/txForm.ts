@@ -15,7 +15,7 @@ import {
   type CellValue,
   type TxRole,
 } from '../core';
-import type { SalesOptions } from '../excel';
+import type { SalesOptions, SavedSettings } from '../excel';
 import { t } from '../i18n';
 import type { ColumnStatus, Localized } from './form';
 
@@ -139,4 +139,29 @@ export function buildSalesOptions(form: TxForm): { options?: SalesOptions; missi
       asOf,
     },
   };
+}
+
+type SavedTx = NonNullable<SavedSettings['tx']>;
+
+/** The form as saved in the workbook (settings): header, chosen columns, period. */
+export function savedTxOf(form: TxForm): SavedTx {
+  const columns: SavedTx['columns'] = {};
+  for (const role of TX_ROLES) {
+    const c = form.columns[role];
+    if (c !== undefined) columns[role] = c;
+  }
+  return { header: form.header, columns, since: form.since, asOf: form.asOf };
+}
+
+/**
+ * Saved choices on a newly detected form (the workbook reopened): the header switch, the period, and
+ * the saved columns that exist in this table (the user's choice, like the customer-table columns).
+ */
+export function withSavedTx(form: TxForm, firstRow: readonly CellValue[], saved: SavedTx): TxForm {
+  let out = saved.header === form.header ? form : withTxHeader(form, firstRow, saved.header);
+  for (const role of TX_ROLES) {
+    const c = saved.columns[role];
+    if (c !== undefined && c < firstRow.length) out = withTxColumn(out, role, c);
+  }
+  return { ...out, since: saved.since, asOf: saved.asOf };
 }

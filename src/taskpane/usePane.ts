@@ -3,7 +3,7 @@
  * Excel call goes through src/excel (the ExcelApi seam), never from a component.
  */
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
-import type { InsightOptions, Scheme, ScoredSheet } from '../core';
+import { RfmError, defaultScheme, type InsightOptions, type Scheme, type ScoredSheet } from '../core';
 import {
   currentTable,
   loadSettings,
@@ -11,7 +11,6 @@ import {
   planFormulaWrite,
   planWrite,
   saveSettings,
-  scoreTableInExcel,
   selectCell,
   writeFormulas,
   writeOutput,
@@ -37,6 +36,8 @@ import {
   withHeader,
 } from './form';
 import { DEFAULT_INSIGHT, insightOptions, type InsightForm } from './insight';
+import { DEFAULT_PERIODS, periodsActive, runSheetsOf, scoreWithPeriods, type PeriodsForm, type PeriodsOutcome } from './periods';
+import { PANE_VERSION } from './version';
 
 export type Intent = 'error' | 'warning' | 'success' | 'info';
 /** Where a notice shows: at the top of the pane, or next to the button that caused it. */
@@ -55,11 +56,14 @@ export interface Scored {
   lang: Lang;
   /** The Segment / Follow-up options it was scored with (issue 5). */
   insight?: InsightOptions;
+  /** Period over period (issue 7): the earlier runs used and the comparison. */
+  periods?: PeriodsOutcome;
 }
 
 export interface RunResult extends Scored {
   write: WriteResult;
   target: WriteTarget;
+  output?: OutputMode;
 }
 
 /** A run waiting for the user's answer (non-empty target, protected sheet, merged cells). */
@@ -88,6 +92,10 @@ export interface PaneState {
   insight: InsightForm;
   /** Write values or live formulas (issue 6). */
   output: OutputMode;
+  /** Period over period (issue 7): an earlier run's scale, the previous period. */
+  periods: PeriodsForm;
+  /** The settings restored from the workbook (the sales-records mode takes its part from here). */
+  saved?: SavedSettings;
   busy?: 'preview' | 'run';
   progress?: ProgressState;
   preview?: Scored;
@@ -108,6 +116,8 @@ type Action =
   | { type: 'scheme'; scheme: SchemeForm }
   | { type: 'insight'; insight: InsightForm }
   | { type: 'output'; output: OutputMode }
+  | { type: 'periods'; periods: PeriodsForm }
+  | { type: 'saved'; saved: SavedSettings }
   | { type: 'busy'; busy: 'preview' | 'run' }
   | { type: 'progress'; progress: ProgressState }
   | { type: 'previewDone'; preview: Scored }
@@ -125,6 +135,7 @@ function initialState(lang: Lang): PaneState {
     scheme: presetForm('shanghai'),
     insight: DEFAULT_INSIGHT,
     output: 'values',
+    periods: DEFAULT_PERIODS,
     previewStale: false,
   };
 }
@@ -154,6 +165,10 @@ function reducer(s: PaneState, a: Action): PaneState {
       return { ...s, ...stale(s), insight: a.insight };
     case 'output':
       return { ...s, output: a.output };
+    case 'periods':
+      return { ...s, ...stale(s), periods: a.periods };
+    case 'saved':
+      return { ...s, saved: a.saved };
     case 'busy':
       return { ...s, busy: a.busy, progress: undefined, notice: undefined };
     case 'progress':
@@ -184,6 +199,12 @@ export interface PaneActions {
   setScheme(patch: Partial<SchemeForm>): void;
   setInsight(patch: Partial<InsightForm>): void;
   setOutput(output: OutputMode): void;
+  setPeriods(patch: Partial<PeriodsForm>): void;
+  /**
+   * Saves the pane's choices in the workbook with `patch` (the sales-records mode adds its form);
+   * resolves to a warning when they could not be saved.
+   */
+  persist(patch?: Partial<SavedSettings>): Promise<Notice | undefined>;
   choosePreset(choice: PresetChoice): void;
   preview(): void;
   run(): void;
@@ -205,6 +226,8 @@ export function usePane(excel: ExcelApi | undefined, initialLang: Lang): Pane {
   const quietUntil = useRef(0);
   const tableRequest = useRef(0);
   const savedLayout = useRef<SavedSettings['layout'] | undefined>(undefined);
+  /** The settings as last loaded or saved: a save keeps what this pane does not hold (the sales form). */
+  const savedRef = useRef<SavedSettings | undefined>(undefined);
 
   const { errors: schemeErrors } = useMemo(() => buildScheme(state.scheme), [state.scheme]);
 
@@ -259,6 +282,11 @@ export function usePane(excel: ExcelApi | undefined, initialLang: Lang): Pane {
           const choice = PRESET_CHOICES.find((p) => p === saved.preset) ?? 'custom';
           dispatch({ type: 'scheme', scheme: schemeForm(saved.scheme, choice) });
           savedLayout.current = saved.layout;
+          savedRef.current = saved;
+          if (saved.insight) dispatch({ type: 'insight', insight: { ...saved.insight, labels: [...saved.insight.labels] } });
+          if (saved.output) dispatch({ type: 'output', output: saved.output });
+          if (saved.periods) dispatch({ type: 'periods', periods: { ...saved.periods } });
+          dispatch({ type: 'saved', saved });
           dispatch({ type: 'notice', notice: { intent: 'info', text: (l) => t(l, 'pane.settingsRestored'), where: 'top' } });
         } catch {
           // Settings from another version of the add-in: start from the defaults.
@@ -296,13 +324,27 @@ export function usePane(excel: ExcelApi | undefined, initialLang: Lang): Pane {
       dispatch({ type: 'notice', notice: { intent: 'error', text: (l) => t(l, 'pane.columns.required', { metric }), where } });
       return undefined;
     }
-    const { scheme } = buildScheme(s.scheme);
+    // on an earlier run's scale the scheme comes from that run: the form's is not needed then
+    const frozen = s.periods.scale && s.periods.scaleFrom !== '';
+    const scheme = buildScheme(s.scheme).scheme ?? (frozen ? defaultScheme() : undefined);
     if (!scheme) {
       dispatch({ type: 'notice', notice: { intent: 'error', text: (l) => t(l, 'pane.scheme.fix'), where } });
       return undefined;
     }
-    return { excel, table: s.table, layout, scheme, lang: s.lang, choice: s.scheme.preset, insight: insightOptions(s.insight, scheme, s.lang) };
-  }, [excel]);
+    const form = s.insight;
+    return {
+      excel,
+      table: s.table,
+      layout,
+      scheme,
+      lang: s.lang,
+      choice: s.scheme.preset,
+      // a frozen scale brings its own scheme (and grades): the follow-up labels follow it
+      insight: (sc: Scheme) => insightOptions(form, sc, s.lang),
+      form: s.periods,
+      progress: onProgress,
+    };
+  }, [excel, onProgress]);
 
   const fail = useCallback((e: unknown, where: NoticePlace) => {
     dispatch({ type: 'notice', notice: { intent: 'error', text: errorText(e), where } });
@@ -313,12 +355,41 @@ export function usePane(excel: ExcelApi | undefined, initialLang: Lang): Pane {
     if (!input) return;
     dispatch({ type: 'busy', busy: 'preview' });
     try {
-      const scored = await scoreTableInExcel(input.excel, input.table, input.layout, input.scheme, input.lang, onProgress, input.insight);
-      dispatch({ type: 'previewDone', preview: { table: input.table, scored, scheme: input.scheme, lang: input.lang, insight: input.insight } });
+      const r = await scoreWithPeriods(input.excel, input);
+      dispatch({ type: 'previewDone', preview: { table: input.table, scored: r.scored, scheme: r.scheme, lang: input.lang, insight: r.insight, periods: r.periods } });
     } catch (e) {
       fail(e, 'preview');
     }
-  }, [inputs, onProgress, fail]);
+  }, [inputs, fail]);
+
+  const persist = useCallback(
+    async (patch: Partial<SavedSettings> = {}): Promise<Notice | undefined> => {
+      if (!excel) return undefined;
+      const s = ref.current;
+      const base = savedRef.current;
+      const next: SavedSettings = {
+        ...base,
+        version: 1,
+        lang: s.lang,
+        preset: s.scheme.preset,
+        scheme: buildScheme(s.scheme).scheme ?? base?.scheme ?? defaultScheme(),
+        layout: buildLayout(s.columns).layout ?? base?.layout ?? {},
+        insight: { ...s.insight, labels: [...s.insight.labels] },
+        output: s.output,
+        periods: { ...s.periods },
+        ...patch,
+      };
+      try {
+        await saveSettings(excel, next);
+        savedRef.current = next;
+        return undefined;
+      } catch (e) {
+        const message = e instanceof Error ? e.message : String(e);
+        return { intent: 'warning', text: (l) => t(l, 'pane.settingsNotSaved', { message }), where: 'run' };
+      }
+    },
+    [excel],
+  );
 
   const write = useCallback(
     async (pending: PendingWrite, target: WriteTarget, overwrite: boolean) => {
@@ -330,27 +401,23 @@ export function usePane(excel: ExcelApi | undefined, initialLang: Lang): Pane {
             ? await writeFormulas(excel, pending.table, pending.scored, pending.plan, target, pending.scheme, pending.lang, onProgress, {
                 overwrite,
                 insight: pending.insight,
+                run: runSheetsOf(pending, PANE_VERSION),
               })
             : await writeOutput(excel, pending.table, pending.scored, pending.plan, target, pending.lang, onProgress, {
                 overwrite,
+                // issue 7: the parameters sheet of every run, and the migration sheet of a comparison
+                run: runSheetsOf(pending, PANE_VERSION),
               });
         quietUntil.current = Date.now() + OWN_SELECTION_MS;
-        let notice: Notice | undefined;
-        try {
-          const s = ref.current;
-          const layout = buildLayout(s.columns).layout ?? {};
-          await saveSettings(excel, { version: 1, lang: pending.lang, preset: s.scheme.preset, scheme: pending.scheme, layout });
-        } catch (e) {
-          const message = e instanceof Error ? e.message : String(e);
-          notice = { intent: 'warning', text: (l) => t(l, 'pane.settingsNotSaved', { message }), where: 'run' };
-        }
+        // the scheme used, unless it came with an earlier run's scale (the form keeps the user's own)
+        const notice = await persist({ lang: pending.lang, mode: 'table', ...(pending.periods?.scaleRun ? {} : { scheme: pending.scheme }) });
         dispatch({ type: 'runDone', result: { ...pending, write: result, target }, notice });
       } catch (e) {
         quietUntil.current = Date.now() + OWN_SELECTION_MS;
         fail(e, 'run');
       }
     },
-    [excel, onProgress, fail],
+    [excel, onProgress, fail, persist],
   );
 
   const run = useCallback(async () => {
@@ -358,13 +425,16 @@ export function usePane(excel: ExcelApi | undefined, initialLang: Lang): Pane {
     if (!input) return;
     dispatch({ type: 'busy', busy: 'run' });
     try {
-      const scored = await scoreTableInExcel(input.excel, input.table, input.layout, input.scheme, input.lang, onProgress, input.insight);
       const output = ref.current.output;
+      // frozen scales and grade changes are value-mode features (formula mode ranks live)
+      if (output === 'formulas' && periodsActive(input.form)) throw new RfmError('pp.formulas');
+      const r = await scoreWithPeriods(input.excel, input);
+      const scored = r.scored;
       const plan =
         output === 'formulas'
-          ? await planFormulaWrite(input.excel, input.table, scored, input.insight)
+          ? await planFormulaWrite(input.excel, input.table, scored, r.insight)
           : await planWrite(input.excel, input.table, scored);
-      const pending: PendingWrite = { table: input.table, scored, scheme: input.scheme, lang: input.lang, insight: input.insight, plan, output };
+      const pending: PendingWrite = { table: input.table, scored, scheme: r.scheme, lang: input.lang, insight: r.insight, periods: r.periods, plan, output };
       if (plan.protectedSheet || plan.mergedArea || plan.conflict === 'user') {
         dispatch({ type: 'dialog', dialog: pending });
         return;
@@ -373,7 +443,7 @@ export function usePane(excel: ExcelApi | undefined, initialLang: Lang): Pane {
     } catch (e) {
       fail(e, 'run');
     }
-  }, [inputs, onProgress, write, fail]);
+  }, [inputs, write, fail]);
 
   const actions = useMemo<PaneActions>(
     () => ({
@@ -397,6 +467,8 @@ export function usePane(excel: ExcelApi | undefined, initialLang: Lang): Pane {
       setScheme: (patch) => dispatch({ type: 'scheme', scheme: { ...ref.current.scheme, ...patch, preset: 'custom' } }),
       setInsight: (patch) => dispatch({ type: 'insight', insight: { ...ref.current.insight, ...patch } }),
       setOutput: (output) => dispatch({ type: 'output', output }),
+      setPeriods: (patch) => dispatch({ type: 'periods', periods: { ...ref.current.periods, ...patch } }),
+      persist,
       choosePreset: (choice) =>
         dispatch({ type: 'scheme', scheme: choice === 'custom' ? { ...ref.current.scheme, preset: 'custom' } : presetForm(choice) }),
       preview: () => void preview(),
@@ -421,7 +493,7 @@ export function usePane(excel: ExcelApi | undefined, initialLang: Lang): Pane {
         );
       },
     }),
-    [excel, refreshTable, preview, run, write, fail],
+    [excel, refreshTable, preview, run, write, fail, persist],
   );
 
   return { state, schemeErrors, actions };

@@ -5,22 +5,26 @@
  * src/excel (aggregateSalesInExcel, writeCustomerSheet, selectCell).
  */
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
-import type { Scheme, ScoredSheet, TransactionResult, TxRole } from '../core';
-import { aggregateSalesInExcel, scoreSales, writeCustomerSheet } from '../excel';
+import type { InsightOptions, Scheme, ScoredSheet, TransactionResult, TxRole } from '../core';
+import { ADDIN_TX_TOOL, aggregateSalesInExcel, scoreSales, writeCustomerSheet, type SavedSettings } from '../excel';
 import type { ExcelApi, SalesOptions, TableRef, WriteResult } from '../excel';
 import { t, type Lang } from '../i18n';
 import { buildScheme, errorText } from './form';
 import { insightOptions } from './insight';
+import { runSheetsOf } from './periods';
 import {
   EMPTY_TX_FORM,
   buildSalesOptions,
   detectTxForm,
   periodErrors,
+  savedTxOf,
+  withSavedTx,
   withTxColumn,
   withTxHeader,
   type PeriodErrors,
   type TxForm,
 } from './txForm';
+import { PANE_VERSION } from './version';
 import type { Notice, NoticePlace, Pane, ProgressState } from './usePane';
 
 export type PaneMode = 'table' | 'transactions';
@@ -33,6 +37,7 @@ export interface TxOutcome {
   scored: ScoredSheet;
   scheme: Scheme;
   lang: Lang;
+  insight?: InsightOptions;
 }
 
 export interface TxRunResult extends TxOutcome {
@@ -110,13 +115,29 @@ export function useTransactions(excel: ExcelApi | undefined, pane: Pane): TxPane
   const paneRef = useRef(pane);
   paneRef.current = pane;
 
+  // Settings restored from the workbook: the mode, the period at once, the columns on the next table.
+  const saved = pane.state.saved;
+  const savedTx = useRef<SavedSettings['tx']>(undefined);
+  useEffect(() => {
+    if (!saved) return;
+    if (saved.mode) dispatch({ type: 'mode', mode: saved.mode });
+    if (saved.tx) {
+      savedTx.current = saved.tx;
+      dispatch({ type: 'form', form: { ...ref.current.form, since: saved.tx.since, asOf: saved.tx.asOf } });
+    }
+  }, [saved]);
+
   // A new sales table (the pane follows the selection): its columns are detected afresh.
   const table = pane.state.table;
   const key = tableKey(table);
   useEffect(() => {
     if (!table || key === ref.current.formFor) return;
-    dispatch({ type: 'form', form: detectTxForm(table.firstRow, ref.current.form), formFor: key });
-  }, [table, key]);
+    const restored = savedTx.current;
+    savedTx.current = undefined;
+    const period = restored ?? ref.current.form;
+    const detected = detectTxForm(table.firstRow, { since: period.since, asOf: period.asOf });
+    dispatch({ type: 'form', form: restored ? withSavedTx(detected, table.firstRow, restored) : detected, formFor: key });
+  }, [table, key, saved]);
 
   const errors = useMemo(() => periodErrors(state.form), [state.form]);
 
@@ -156,8 +177,9 @@ export function useTransactions(excel: ExcelApi | undefined, pane: Pane): TxPane
       const lang = p.lang;
       const sales = await aggregateSalesInExcel(excel, table, built.options, onProgress);
       // Segment and Follow-up columns as in the other mode (the command line's --transactions --segments)
-      const scored = scoreSales(sales, scheme, lang, insightOptions(p.insight, scheme, lang));
-      return { table, options: built.options, sales, scored, scheme, lang };
+      const insight = insightOptions(p.insight, scheme, lang);
+      const scored = scoreSales(sales, scheme, lang, insight);
+      return { table, options: built.options, sales, scored, scheme, lang, insight };
     },
     [excel, notice, onProgress],
   );
@@ -178,8 +200,12 @@ export function useTransactions(excel: ExcelApi | undefined, pane: Pane): TxPane
     try {
       const outcome = await score('run');
       if (!outcome) return;
-      const write = await writeCustomerSheet(excel, outcome.sales.customers, outcome.scored, outcome.lang, onProgress);
+      // issue 7: the RFM sheet gets its parameters sheet, as the command line's --transactions does
+      const run = { ...runSheetsOf(outcome, PANE_VERSION, ADDIN_TX_TOOL), input: { sheet: outcome.table.sheet, range: outcome.table.address } };
+      const write = await writeCustomerSheet(excel, outcome.sales.customers, outcome.scored, outcome.lang, onProgress, { run });
       dispatch({ type: 'runDone', result: { ...outcome, write } });
+      const warning = await paneRef.current.actions.persist({ lang: outcome.lang, mode: 'transactions', tx: savedTxOf(ref.current.form) });
+      if (warning) dispatch({ type: 'notice', notice: warning });
     } catch (e) {
       notice('error', errorText(e), 'run');
     }

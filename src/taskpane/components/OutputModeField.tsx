@@ -23,7 +23,8 @@ export function OutputModeField({
   result?: RunResult;
 }) {
   const shared = useShared();
-  const paramSheet = result?.write.paramSheet;
+  // formula mode: the sheet the formulas read (value mode names its record under Run, issue 7)
+  const paramSheet = result?.output === 'formulas' ? result.write.paramSheet : undefined;
   return (
     <Section title={t(lang, 'pm.output.label')}>
       <Field>

@@ -3,6 +3,7 @@ import { t } from '../../i18n';
 import { useShared } from '../styles';
 import type { PaneActions, PaneState } from '../usePane';
 import { NoticeBar } from './NoticeBar';
+import { PeriodsResult } from './PeriodsSection';
 import { Progress } from './Progress';
 import { ResultsView } from './ResultsView';
 import { Section } from './Section';
@@ -28,6 +29,7 @@ export function PreviewSection({ state, actions }: { state: PaneState; actions: 
               <MessageBarBody>{t(lang, 'pane.preview.stale')}</MessageBarBody>
             </MessageBar>
           )}
+          <PeriodsResult lang={lang} scored={preview} onShow={(sheet) => actions.selectInvalid(sheet, 'A1')} />
           <ResultsView lang={lang} scored={preview} onSelect={actions.selectInvalid} />
         </div>
       )}

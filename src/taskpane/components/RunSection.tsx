@@ -5,6 +5,7 @@ import { useShared } from '../styles';
 import type { PaneActions, PaneState, RunResult } from '../usePane';
 import { Progress } from './Progress';
 import { NoticeBar } from './NoticeBar';
+import { PeriodsResult } from './PeriodsSection';
 import { ResultsView } from './ResultsView';
 import { Section } from './Section';
 
@@ -26,6 +27,7 @@ export function RunSection({ state, actions }: { state: PaneState; actions: Pane
       {result && (
         <div data-testid="run-result" className={shared.stack}>
           <Body1Strong role="status">{doneText(lang, result)}</Body1Strong>
+          <PeriodsResult lang={lang} scored={result} onShow={(sheet) => actions.selectInvalid(sheet, 'A1')} />
           <ResultsView lang={lang} scored={result} onSelect={actions.selectInvalid} />
         </div>
       )}

@@ -32,6 +32,7 @@ import { GradeTable } from './GradeTable';
 import { InsightSection } from './InsightSection';
 import { InvalidList } from './InvalidList';
 import { NoticeBar } from './NoticeBar';
+import { RecordNote } from './PeriodsSection';
 import { Progress } from './Progress';
 import { SchemeSection } from './SchemeSection';
 import { ScoreTable } from './ScoreTable';
@@ -234,6 +235,7 @@ function TxRunSection({ pane, tx }: { pane: Pane; tx: TxPane }) {
               {t(lang, 'pm.tx.show', { sheet: result.write.sheet })}
             </Link>
           </div>
+          {result.write.paramSheet && <RecordNote lang={lang} sheet={result.write.paramSheet} onShow={tx.actions.showSheet} />}
           <TxReport lang={lang} outcome={result} onSelect={pane.actions.selectInvalid} />
           <InvalidList
             lang={lang}
