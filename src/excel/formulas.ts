@@ -41,7 +41,7 @@ import {
   PAYLOAD_BUDGET,
   areaAddress,
   copyCell,
-  isPayloadTooLarge,
+  syncChunk,
   jsonBytes,
   stripSheet,
   textCell,
@@ -287,17 +287,10 @@ export async function writeFormulas(
               r.load('values');
               return r;
             });
-            try {
-              syncs += 1;
-              // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one read per chunk, on purpose
-              await context.sync();
-            } catch (e) {
-              if (isPayloadTooLarge(e) && count > 1) {
-                sizer.shrink(count);
-                continue;
-              }
-              throw e;
-            }
+            syncs += 1;
+            // one read per chunk, on purpose; a payload Excel refuses as too large is retried in smaller chunks
+            // eslint-disable-next-line office-addins/no-context-sync-in-loop -- see above
+            if (!(await syncChunk(context.sync(), sizer, count))) continue;
             const columns = ranges.map((r) => r.values as unknown[][]);
             copies = Array.from({ length: count }, (_, k) => columns.map((col) => copyDataCell(col[k]?.[0] as CellValue)));
           }
@@ -313,17 +306,10 @@ export async function writeFormulas(
           app.suspendScreenUpdatingUntilNextSync();
           if (copies) ws.getRangeByIndexes(sheetRows[i], 0, count, copied.length).values = copies;
           ws.getRangeByIndexes(sheetRows[i], start, count, width).formulas = block;
-          try {
-            syncs += 1;
-            // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one write per chunk, on purpose
-            await context.sync();
-          } catch (e) {
-            if (isPayloadTooLarge(e) && count > 1) {
-              sizer.shrink(count);
-              continue;
-            }
-            throw e;
-          }
+          syncs += 1;
+          // one write per chunk, on purpose; a payload Excel refuses as too large is retried in smaller chunks
+          // eslint-disable-next-line office-addins/no-context-sync-in-loop -- see above
+          if (!(await syncChunk(context.sync(), sizer, count))) continue;
           i += count;
           done += count;
           progress?.('write', done, total);

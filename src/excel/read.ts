@@ -16,7 +16,7 @@ import {
 } from '../core';
 import type { Lang } from '../i18n';
 import type { ExcelApi, Progress, TableRef } from './types';
-import { ChunkSizer, areaAddress, isPayloadTooLarge, jsonBytes, officeCode, yieldToUi } from './util';
+import { ChunkSizer, areaAddress, syncChunk, jsonBytes, officeCode, yieldToUi } from './util';
 
 /** Runs `batch`, turning "the sheet is gone" into a message the pane can show. */
 export async function onSheet<T>(excel: ExcelApi, sheet: string, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
@@ -62,16 +62,9 @@ export async function readRows(
     const rows = sizer.next(count - done);
     const range = ws.getRangeByIndexes(area.row + first + done, area.column, rows, area.columnCount);
     range.load('values');
-    try {
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk, on purpose
-      await context.sync();
-    } catch (e) {
-      if (isPayloadTooLarge(e) && rows > 1) {
-        sizer.shrink(rows);
-        continue;
-      }
-      throw e;
-    }
+    // one sync per chunk, on purpose; a payload Excel refuses as too large is retried in smaller chunks
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- see above
+    if (!(await syncChunk(context.sync(), sizer, rows))) continue;
     const values = range.values as unknown[][] | null;
     if (!values) {
       throw new RfmError('excel.readFailed', {

@@ -39,7 +39,7 @@ import { t, type Lang } from '../i18n';
 import { onSheet, readRows } from './read';
 import { planRunSheets, recordOf, surveySheets, writeMigrationSheet, writeParamsSheet, type RunSheetsPlan } from './runSheets';
 import type { ExcelApi, Progress, RunSheets, TableRef, WriteResult } from './types';
-import { ChunkSizer, PAYLOAD_BUDGET, SHEET_ROWS, areaAddress, isPayloadTooLarge, jsonBytes, textCell, yieldToUi } from './util';
+import { ChunkSizer, PAYLOAD_BUDGET, SHEET_ROWS, areaAddress, syncChunk, jsonBytes, textCell, yieldToUi } from './util';
 import { gradeFill } from './write';
 
 /** Options of the aggregation with table-relative column indexes (0 = the table's first column). */
@@ -238,17 +238,10 @@ export async function writeCustomerSheet(
         sizer.observe(count, bytes);
         app.suspendScreenUpdatingUntilNextSync();
         ws.getRangeByIndexes(done, 0, count, width).values = block;
-        try {
-          syncs += 1;
-          // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one write per chunk, on purpose
-          await context.sync();
-        } catch (e) {
-          if (isPayloadTooLarge(e) && count > 1) {
-            sizer.shrink(count);
-            continue;
-          }
-          throw e;
-        }
+        syncs += 1;
+        // one write per chunk, on purpose; a payload Excel refuses as too large is retried in smaller chunks
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- see above
+        if (!(await syncChunk(context.sync(), sizer, count))) continue;
         done += count;
         progress?.('write', done, total);
         if (done < total) await yieldToUi();

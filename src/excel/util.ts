@@ -122,3 +122,22 @@ export class ChunkSizer {
     return half;
   }
 }
+
+/**
+ * Await the `context.sync()` of one chunk of `rows` rows (one sync per chunk, on purpose; the call
+ * stays at the call site so the office-addins lint rules see it). When Excel refuses the payload as
+ * too large and the chunk can still be split, the sizer shrinks and this returns false: the caller
+ * retries the same rows in a smaller chunk. Every other error is thrown.
+ */
+export async function syncChunk(sync: Promise<unknown>, sizer: ChunkSizer, rows: number): Promise<boolean> {
+  try {
+    await sync;
+    return true;
+  } catch (e) {
+    if (isPayloadTooLarge(e) && rows > 1) {
+      sizer.shrink(rows);
+      return false;
+    }
+    throw e;
+  }
+}

@@ -28,7 +28,7 @@ import {
   SHEET_ROWS,
   areaAddress,
   copyCell,
-  isPayloadTooLarge,
+  syncChunk,
   jsonBytes,
   stripSheet,
   textCell,
@@ -146,16 +146,9 @@ async function firstNonEmpty(
     const rows = sizer.next(box.rowCount - done);
     const range = ws.getRangeByIndexes(box.rowIndex + done, box.columnIndex, rows, box.columnCount);
     range.load('formulas');
-    try {
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per chunk, on purpose
-      await context.sync();
-    } catch (e) {
-      if (isPayloadTooLarge(e) && rows > 1) {
-        sizer.shrink(rows);
-        continue;
-      }
-      throw e;
-    }
+    // one sync per chunk, on purpose; a payload Excel refuses as too large is retried in smaller chunks
+    // eslint-disable-next-line office-addins/no-context-sync-in-loop -- see above
+    if (!(await syncChunk(context.sync(), sizer, rows))) continue;
     const cells = range.formulas as unknown[][];
     sizer.observe(rows, jsonBytes(cells));
     for (let i = 0; i < cells.length; i++) {
@@ -366,17 +359,10 @@ export async function writeOutput(
         if (!here) {
           const idRange = source.getRangeByIndexes(rows.row + done, table.column + idColumn, count, 1);
           idRange.load('values, numberFormat');
-          try {
-            syncs += 1;
-            // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one read per chunk, on purpose
-            await context.sync();
-          } catch (e) {
-            if (isPayloadTooLarge(e) && count > 1) {
-              sizer.shrink(count);
-              continue;
-            }
-            throw e;
-          }
+          syncs += 1;
+          // one read per chunk, on purpose; a payload Excel refuses as too large is retried in smaller chunks
+          // eslint-disable-next-line office-addins/no-context-sync-in-loop -- see above
+          if (!(await syncChunk(context.sync(), sizer, count))) continue;
           ids = idRange.values as unknown[][];
           idFormats = idRange.numberFormat as unknown[][];
           sizer.observe(count, jsonBytes(ids) + jsonBytes(idFormats));
@@ -397,17 +383,10 @@ export async function writeOutput(
         if (idFormats && idFormats.some((f) => f[0] !== 'General')) {
           ws.getRangeByIndexes(rows.row + done, column, count, 1).numberFormat = idFormats;
         }
-        try {
-          syncs += 1;
-          // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one write per chunk, on purpose
-          await context.sync();
-        } catch (e) {
-          if (isPayloadTooLarge(e) && count > 1) {
-            sizer.shrink(count);
-            continue;
-          }
-          throw e;
-        }
+        syncs += 1;
+        // one write per chunk, on purpose; a payload Excel refuses as too large is retried in smaller chunks
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- see above
+        if (!(await syncChunk(context.sync(), sizer, count))) continue;
         done += count;
         progress?.('write', done, total);
         if (done < total) await yieldToUi();
