@@ -8,87 +8,18 @@
  *
  *   npm run test:browser        (builds dist/ first)
  */
-import * as fs from 'node:fs';
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import * as path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { defaultScheme, scoreRows, type CellValue, type ScoredSheet } from '../../src/core';
+import type { Page } from 'playwright-core';
+import { defaultScheme, scoreRows, type ScoredSheet } from '../../src/core';
 import '../../src/preview/handle'; // the type of window.__rfmPreview
 import { t, type Lang, type MessageKey } from '../../src/i18n';
+import { RESULTS, SHEET, TABLE, screenshotPane, text, useBrowser, values } from './harness';
 
-const ROOT = path.join(__dirname, '..', '..');
-const DIST = path.join(ROOT, 'dist');
-const RESULTS = path.join(ROOT, 'test-results');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHEET = '客户';
-const TABLE = 'A1:F301';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
-  '.png': 'image/png',
-  '.xml': 'application/xml',
-  '.txt': 'text/plain; charset=utf-8',
-};
-
-/** A tiny static server for dist/ on a random localhost port. */
-function serve(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
-  const server = http.createServer((req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
-    const file = path.normalize(path.join(dir, pathname === '/' ? 'preview.html' : pathname));
-    if (!file.startsWith(dir) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      res.writeHead(404).end('not found');
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      resolve({ url: `http://127.0.0.1:${port}`, close: () => new Promise((done) => server.close(() => done())) });
-    });
-  });
-}
-
-let browser: Browser;
-let site: { url: string; close: () => Promise<void> };
 const requests: string[] = [];
-
-beforeAll(async () => {
-  if (!fs.existsSync(path.join(DIST, 'preview.html'))) throw new Error('dist/preview.html is missing: run `npm run build` first');
-  fs.mkdirSync(RESULTS, { recursive: true });
-  site = await serve(DIST);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const site = useBrowser();
 
 /** Opens the preview page; the pane starts in `locale`'s language (no Office: the browser's). */
-async function openPreview(locale = 'en-US'): Promise<Page> {
-  const page = await browser.newPage({ locale, viewport: { width: 1400, height: 1000 } });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('request', (r) => requests.push(r.url()));
-  (page as Page & { errors?: string[] }).errors = errors;
-  await page.goto(`${site.url}/preview.html`);
-  await page.waitForFunction(() => window.__rfmPreview !== undefined);
-  return page;
-}
-
-const text = (lang: Lang, key: MessageKey, vars?: Record<string, string | number>) => t(lang, key, vars);
-
-async function values(page: Page, sheet: string, address: string): Promise<CellValue[][]> {
-  return page.evaluate(([s, a]) => window.__rfmPreview!.workbook.sheet(s).getValues(a), [sheet, address] as const);
-}
+const openPreview = (locale = 'en-US'): Promise<Page> => site.openPreview(locale, (page) => page.on('request', (r) => requests.push(r.url())));
 
 /** Clicks column letters `from` then shift-clicks `to`: whole columns, as a user selects a table. */
 async function selectColumns(page: Page, from: string, to: string): Promise<void> {
@@ -113,18 +44,6 @@ async function expectedFor(page: Page, lang: Lang): Promise<ScoredSheet> {
 async function runAndWait(page: Page, lang: Lang): Promise<void> {
   await page.getByRole('button', { name: text(lang, 'pane.run.button') }).click();
   await page.getByTestId('run-result').waitFor();
-}
-
-/** The pane's own column, cut to its content, as a PNG. */
-async function screenshotPane(page: Page, file: string): Promise<void> {
-  const height = await page.evaluate(() => {
-    const pane = document.querySelector('[data-testid="pane"]') as HTMLElement;
-    const column = document.querySelector('[data-testid="pane-column"]') as HTMLElement;
-    column.scrollTop = 0;
-    return Math.ceil(pane.scrollHeight + column.getBoundingClientRect().top);
-  });
-  await page.setViewportSize({ width: 1400, height: Math.max(1000, height + 8) });
-  await page.getByTestId('pane-column').screenshot({ path: path.join(RESULTS, file) });
 }
 
 test('select, detect, preview, run: the written cells are the engine’s scores', async () => {
@@ -192,7 +111,7 @@ test('select, detect, preview, run: the written cells are the engine’s scores'
   await runAndWait(page, 'en');
   await expect(page.getByRole('alertdialog').count()).resolves.toBe(0);
   await expect(values(page, SHEET, 'G1:M301')).resolves.toEqual(block.map((row) => [...row, '']));
-  await screenshotPane(page, 'pane-en.png');
+  await screenshotPane(page, 'pane-en.png', false);
 
   // The same re-run in Chinese: the English block is recognised and replaced by the Chinese one.
   await page.getByRole('button', { name: '中文' }).click();
@@ -202,7 +121,7 @@ test('select, detect, preview, run: the written cells are the engine’s scores'
   expect(zh[0]).toEqual(['R得分', 'F得分', 'M得分', 'RFM得分', '客户等级', '数据检查']);
   await expect(values(page, SHEET, 'G1:M301')).resolves.toEqual(zh.map((row) => [...row, '']));
   await expect(page.getByTestId('preview-banner').textContent()).resolves.toBe(text('zh', 'preview.banner'));
-  await screenshotPane(page, 'pane-zh.png');
+  await screenshotPane(page, 'pane-zh.png', false);
   await page.setViewportSize({ width: 1400, height: 900 });
   await page.screenshot({ path: path.join(RESULTS, 'preview-page.png') });
 

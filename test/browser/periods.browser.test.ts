@@ -9,11 +9,7 @@
  *
  *   npm run test:browser        (builds dist/ first)
  */
-import * as fs from 'node:fs';
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import * as path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import {
   changeColumn,
   defaultScheme,
@@ -28,85 +24,11 @@ import {
   type Scale,
 } from '../../src/core';
 import '../../src/preview/handle'; // the type of window.__rfmPreview
-import { t, type Lang, type MessageKey } from '../../src/i18n';
+import type { Lang } from '../../src/i18n';
+import { SHEET, TABLE, screenshotPane, text, useBrowser, values } from './harness';
 
-const ROOT = path.join(__dirname, '..', '..');
-const DIST = path.join(ROOT, 'dist');
-const RESULTS = path.join(ROOT, 'test-results');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHEET = '客户';
-const TABLE = 'A1:F301';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
-  '.png': 'image/png',
-};
-
-function serve(dir: string): Promise<{ url: string; close: () => Promise<void> }> {
-  const server = http.createServer((req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
-    const file = path.normalize(path.join(dir, pathname === '/' ? 'preview.html' : pathname));
-    if (!file.startsWith(dir) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      res.writeHead(404).end('not found');
-      return;
-    }
-    res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      resolve({ url: `http://127.0.0.1:${port}`, close: () => new Promise((done) => server.close(() => done())) });
-    });
-  });
-}
-
-let browser: Browser;
-let site: { url: string; close: () => Promise<void> };
-
-beforeAll(async () => {
-  if (!fs.existsSync(path.join(DIST, 'preview.html'))) throw new Error('dist/preview.html is missing: run `npm run build` first');
-  fs.mkdirSync(RESULTS, { recursive: true });
-  site = await serve(DIST);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'],
-  });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
-
-async function openPreview(locale: string): Promise<Page & { errors: string[] }> {
-  const page = (await browser.newPage({ locale, viewport: { width: 1400, height: 1000 } })) as Page & { errors: string[] };
-  page.errors = [];
-  page.on('pageerror', (e) => page.errors.push(String(e)));
-  await page.goto(`${site.url}/preview.html`);
-  await page.waitForFunction(() => window.__rfmPreview !== undefined);
-  return page;
-}
-
-const text = (lang: Lang, key: MessageKey, vars?: Record<string, string | number>) => t(lang, key, vars);
-
-async function values(page: Page, sheet: string, address: string): Promise<CellValue[][]> {
-  return page.evaluate(([s, a]) => window.__rfmPreview!.workbook.sheet(s).getValues(a), [sheet, address] as const);
-}
-
-async function screenshotPane(page: Page, file: string): Promise<void> {
-  const height = await page.evaluate(() => {
-    const pane = document.querySelector('[data-testid="pane"]') as HTMLElement;
-    const column = document.querySelector('[data-testid="pane-column"]') as HTMLElement;
-    column.scrollTop = 0;
-    return Math.ceil(pane.scrollHeight + column.getBoundingClientRect().top);
-  });
-  await page.setViewportSize({ width: 1400, height: Math.max(1000, height + 8) });
-  await page.getByTestId('pane-column').screenshot({ path: path.join(RESULTS, file) });
-  await page.setViewportSize({ width: 1400, height: 1000 });
-}
+const site = useBrowser();
+const openPreview = (locale: string) => site.openPreview(locale);
 
 async function selectTable(page: Page, sheet: string, address: string, lang: Lang): Promise<void> {
   await page.evaluate(([s, a]) => window.__rfmPreview!.workbook.select(s, a), [sheet, address] as const);
