@@ -47,7 +47,7 @@ import {
   textCell,
   yieldToUi,
 } from './util';
-import { gradeFill, newSheetName, planWrite } from './write';
+import { checkPlan, gradeFill, newSheetName, planWrite } from './write';
 
 /** How the pane writes its results: fixed values, or live formulas with a parameter sheet. */
 export type OutputMode = 'values' | 'formulas';
@@ -151,17 +151,7 @@ export async function writeFormulas(
   const firstRel = headerRow >= 0 ? headerRow : dataRows[0];
   const lastRel = dataRows[dataRows.length - 1];
   const rowCount = lastRel - firstRel + 1;
-  if (plan.sheet !== table.sheet || plan.row !== table.row + firstRel || plan.rowCount !== rowCount || plan.columnCount !== width) {
-    throw new RfmError('excel.planMismatch');
-  }
-  const here = target === 'here';
-  if (here) {
-    if (plan.protectedSheet) throw new RfmError('excel.protected', { sheet: table.sheet });
-    if (plan.mergedArea) throw new RfmError('excel.merged', { area: plan.mergedArea });
-    if (plan.conflict === 'user' && !options.overwrite) {
-      throw new RfmError('excel.conflict', { cell: plan.conflictCell ?? plan.address });
-    }
-  }
+  const here = checkPlan(plan, table, { row: table.row + firstRel, rowCount, columnCount: width }, target, options);
   const own = here ? (plan.ownColumns ?? 0) : 0;
   const span = Math.max(width, own);
   const idColumn = layout.id ?? 0;

@@ -228,6 +228,36 @@ export async function planWrite(excel: ExcelApi, table: TableRef, scored: Scored
   });
 }
 
+/**
+ * The checks every write makes before touching the workbook: the plan was made for this table and
+ * this output width, and — when writing next to the table — the sheet is not protected, no merged
+ * area is in the way, and the user said yes to overwriting their cells. Returns whether the target is
+ * next to the table ('here').
+ */
+export function checkPlan(
+  plan: WritePlan,
+  table: TableRef,
+  expected: { row: number; rowCount: number; columnCount: number },
+  target: WriteTarget,
+  options: WriteOptions,
+): boolean {
+  if (
+    plan.sheet !== table.sheet ||
+    plan.row !== expected.row ||
+    plan.rowCount !== expected.rowCount ||
+    plan.columnCount !== expected.columnCount
+  ) {
+    throw new RfmError('excel.planMismatch');
+  }
+  if (target !== 'here') return false;
+  if (plan.protectedSheet) throw new RfmError('excel.protected', { sheet: table.sheet });
+  if (plan.mergedArea) throw new RfmError('excel.merged', { area: plan.mergedArea });
+  if (plan.conflict === 'user' && !options.overwrite) {
+    throw new RfmError('excel.conflict', { cell: plan.conflictCell ?? plan.address });
+  }
+  return true;
+}
+
 /** "RFM results", "RFM results (2)", … : a name no sheet has (Excel compares names case-insensitively). */
 export function newSheetName(existing: readonly string[], lang: Lang): string {
   const taken = new Set(existing.map((n) => n.toLowerCase()));
@@ -252,17 +282,7 @@ export async function writeOutput(
   const { output } = scored;
   const width = output.columns.length;
   const rows = outputRows(table, scored);
-  if (plan.sheet !== table.sheet || plan.row !== rows.row || plan.rowCount !== rows.rowCount || plan.columnCount !== width) {
-    throw new RfmError('excel.planMismatch');
-  }
-  const here = target === 'here';
-  if (here) {
-    if (plan.protectedSheet) throw new RfmError('excel.protected', { sheet: table.sheet });
-    if (plan.mergedArea) throw new RfmError('excel.merged', { area: plan.mergedArea });
-    if (plan.conflict === 'user' && !options.overwrite) {
-      throw new RfmError('excel.conflict', { cell: plan.conflictCell ?? plan.address });
-    }
-  }
+  const here = checkPlan(plan, table, { row: rows.row, rowCount: rows.rowCount, columnCount: width }, target, options);
   const own = here ? (plan.ownColumns ?? 0) : 0;
   const span = Math.max(width, own);
   const idColumn = scored.layout.id ?? 0;
