@@ -1,9 +1,10 @@
-import { Field, Select, Switch } from '@fluentui/react-components';
+import { Switch } from '@fluentui/react-components';
 import type { CellValue } from '../../core';
 import { t, type Lang, type MessageKey } from '../../i18n';
-import { COLUMN_ROLES, columnLabel, headerText, type ColumnRole, type ColumnStatus } from '../form';
+import { COLUMN_ROLES, headerText, type ColumnRole, type ColumnStatus } from '../form';
 import type { TableRef } from '../../excel/types';
 import type { PaneActions, PaneState } from '../usePane';
+import { ColumnSelect, type Feedback } from './ColumnSelect';
 import { Section } from './Section';
 
 const LABELS: Record<ColumnRole, MessageKey> = {
@@ -51,31 +52,21 @@ interface ColumnFieldProps {
 }
 
 function ColumnField({ lang, role, table, header, value, status, onChange }: ColumnFieldProps) {
-  const feedback = statusText(lang, role, status, table.firstRow, value);
-  const indexes = Array.from({ length: table.columnCount }, (_, i) => i);
   return (
-    <Field
+    <ColumnSelect
+      lang={lang}
       label={t(lang, LABELS[role])}
-      validationState={feedback.state}
-      validationMessage={feedback.text}
-    >
-      <Select
-        value={value === undefined ? '' : String(value)}
-        onChange={(_, data) => onChange(data.value === '' ? undefined : Number(data.value))}
-        data-column-role={role}
-      >
-        <option value="">{t(lang, role === 'id' ? 'pane.columns.none' : 'pane.columns.choose')}</option>
-        {indexes.map((i) => (
-          <option key={i} value={String(i)}>
-            {columnLabel(lang, table.column, i, table.firstRow, header)}
-          </option>
-        ))}
-      </Select>
-    </Field>
+      emptyLabel={t(lang, role === 'id' ? 'pane.columns.none' : 'pane.columns.choose')}
+      table={table}
+      header={header}
+      value={value}
+      feedback={statusText(lang, role, status, table.firstRow, value)}
+      data={{ 'data-column-role': role }}
+      onChange={onChange}
+    />
   );
 }
 
-type Feedback = { state: 'none' | 'success' | 'warning' | 'error'; text?: string };
 
 function statusText(
   lang: Lang,

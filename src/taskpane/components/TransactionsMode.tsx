@@ -14,7 +14,6 @@ import {
   Link,
   MessageBar,
   MessageBarBody,
-  Select,
   Switch,
   Text,
   makeStyles,
@@ -23,11 +22,12 @@ import {
 import { columnLetter, customerHeaders, describeTxInvalid, formatCivilDay, txInvalidAddress, type CellValue, type TxRole } from '../../core';
 import type { TableRef } from '../../excel';
 import { t, type Lang, type MessageKey } from '../../i18n';
-import { columnLabel, headerText, type ColumnStatus } from '../form';
+import { headerText, type ColumnStatus } from '../form';
 import { useShared } from '../styles';
 import { TX_REQUIRED } from '../txForm';
 import type { Pane } from '../usePane';
 import type { TxOutcome, TxPane } from '../useTransactions';
+import { ColumnSelect, type Feedback } from './ColumnSelect';
 import { GradeTable } from './GradeTable';
 import { InsightSection } from './InsightSection';
 import { InvalidList } from './InvalidList';
@@ -114,27 +114,21 @@ interface TxColumnFieldProps {
 }
 
 function TxColumnField({ lang, role, table, header, value, status, onChange }: TxColumnFieldProps) {
-  const feedback = statusText(lang, role, status, table.firstRow, value);
-  const indexes = Array.from({ length: table.columnCount }, (_, i) => i);
   return (
-    <Field label={t(lang, LABELS[role])} validationState={feedback.state} validationMessage={feedback.text}>
-      <Select
-        value={value === undefined ? '' : String(value)}
-        onChange={(_, data) => onChange(data.value === '' ? undefined : Number(data.value))}
-        data-tx-role={role}
-      >
-        <option value="">{t(lang, role === 'order' ? 'pane.columns.none' : 'pane.columns.choose')}</option>
-        {indexes.map((i) => (
-          <option key={i} value={String(i)}>
-            {columnLabel(lang, table.column, i, table.firstRow, header)}
-          </option>
-        ))}
-      </Select>
-    </Field>
+    <ColumnSelect
+      lang={lang}
+      label={t(lang, LABELS[role])}
+      emptyLabel={t(lang, role === 'order' ? 'pane.columns.none' : 'pane.columns.choose')}
+      table={table}
+      header={header}
+      value={value}
+      feedback={statusText(lang, role, status, table.firstRow, value)}
+      data={{ 'data-tx-role': role }}
+      onChange={onChange}
+    />
   );
 }
 
-type Feedback = { state: 'none' | 'success' | 'warning' | 'error'; text?: string };
 
 function statusText(lang: Lang, role: TxRole, status: ColumnStatus, firstRow: readonly CellValue[], value: number | undefined): Feedback {
   const name = t(lang, `tx.role.${role}`);
