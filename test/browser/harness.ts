@@ -1,7 +1,9 @@
 /**
  * The set-up shared by the real-browser suites (test/browser/*.browser.test.ts): dist/ served on a
- * random localhost port, Debian's headless Chromium (playwright-core, no browser download), the
- * local preview page opened in it, and the small helpers every suite uses on that page.
+ * random localhost port, a headless Chromium (Debian's, else the one inside the npm package
+ * @sparticuz/chromium: see chromium.ts; playwright-core, no browser download), the local preview page
+ * opened in it with a CJK web font (so the zh screenshots read on a machine without CJK fonts), and the
+ * small helpers every suite uses on that page.
  *
  *   npm run test:browser        (builds dist/ first)
  */
@@ -13,11 +15,14 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import type { CellValue } from '../../src/core';
 import '../../src/preview/handle'; // the type of window.__rfmPreview
 import { t, type Lang, type MessageKey } from '../../src/i18n';
+import { chromiumLaunch } from './chromium';
 
 export const ROOT = path.join(__dirname, '..', '..');
 export const DIST = path.join(ROOT, 'dist');
 export const RESULTS = path.join(ROOT, 'test-results');
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Noto Sans SC from the npm package @fontsource/noto-sans-sc, served under this path by `serve`. */
+const FONT_DIR = path.join(ROOT, 'node_modules', '@fontsource', 'noto-sans-sc');
+const FONT_PREFIX = '/__test-fonts/noto-sans-sc/';
 
 /** The preview's sample customer sheet and its table. */
 export const SHEET = '客户';
@@ -30,6 +35,8 @@ export const TYPES: Record<string, string> = {
   '.png': 'image/png',
   '.xml': 'application/xml',
   '.txt': 'text/plain; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.woff2': 'font/woff2',
 };
 
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync'];
@@ -43,8 +50,10 @@ export interface Site {
 export function serve(dir: string): Promise<Site> {
   const server = http.createServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
-    const file = path.normalize(path.join(dir, pathname === '/' ? 'preview.html' : pathname));
-    if (!file.startsWith(dir) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+    const font = pathname.startsWith(FONT_PREFIX);
+    const base = font ? FONT_DIR : dir;
+    const file = path.normalize(path.join(base, font ? pathname.slice(FONT_PREFIX.length) : pathname === '/' ? 'preview.html' : pathname));
+    if (!file.startsWith(base) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
       res.writeHead(404).end('not found');
       return;
     }
@@ -85,7 +94,8 @@ export function useBrowser(dist: string = DIST): BrowserSession {
     }
     fs.mkdirSync(RESULTS, { recursive: true });
     site = await serve(dist);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    const launch = chromiumLaunch();
+    browser = await chromium.launch({ executablePath: launch.executablePath, env: launch.env, args: CHROMIUM_ARGS });
   });
 
   afterAll(async () => {
@@ -109,6 +119,7 @@ export function useBrowser(dist: string = DIST): BrowserSession {
       setup?.(page);
       await page.goto(`${session.url}/preview.html`);
       await page.waitForFunction(() => window.__rfmPreview !== undefined);
+      await useCjkFont(page);
       return page;
     },
   };
@@ -116,6 +127,12 @@ export function useBrowser(dist: string = DIST): BrowserSession {
 }
 
 export const text = (lang: Lang, key: MessageKey, vars?: Record<string, string | number>) => t(lang, key, vars);
+
+/** Loads Noto Sans SC into the page and puts it after the pane's own fonts, for the Chinese text. */
+export async function useCjkFont(page: Page): Promise<void> {
+  await page.addStyleTag({ url: `${FONT_PREFIX}400.css` });
+  await page.addStyleTag({ content: `body, body * { font-family: 'Segoe UI', 'Noto Sans SC', sans-serif !important; }` });
+}
 
 /** The values of `sheet`!`address` in the preview's in-memory workbook. */
 export async function values(page: Page, sheet: string, address: string): Promise<CellValue[][]> {
@@ -131,6 +148,7 @@ export async function screenshotPane(page: Page, file: string, restoreViewport =
     return Math.ceil(pane.scrollHeight + column.getBoundingClientRect().top);
   });
   await page.setViewportSize({ width: 1400, height: Math.max(1000, height + 8) });
+  await page.evaluate(() => document.fonts.ready);
   await page.getByTestId('pane-column').screenshot({ path: path.join(RESULTS, file) });
   if (restoreViewport) await page.setViewportSize({ width: 1400, height: 1000 });
 }

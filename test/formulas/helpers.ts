@@ -1,7 +1,7 @@
 /**
  * Formula-mode tests: recalculating workbooks with LibreOffice headless and reading the computed
- * values back. LibreOffice is required (Debian: libreoffice-calc-nogui); without it the tests fail
- * with a message saying so.
+ * values back. LibreOffice is required: `npm test` provisions it first (scripts/provision.js); without
+ * it the tests fail with a message naming what to install.
  */
 import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,16 +9,12 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 
-/** The soffice binary, or an Error naming the package to install. */
+import { findSoffice, INSTALL_HINT } from '../../scripts/soffice';
+
+/** The soffice binary, or an Error naming what to install. */
 export function soffice(): string {
-  const found = spawnSync('sh', ['-c', 'command -v soffice || command -v libreoffice'], { encoding: 'utf8' });
-  const bin = found.stdout.trim().split('\n')[0];
-  if (found.status !== 0 || !bin) {
-    throw new Error(
-      'LibreOffice is needed to recalculate the formula-mode workbooks, but `soffice` is not on PATH. ' +
-        'Install it (Debian/Ubuntu: apt-get install -y libreoffice-calc-nogui; .ci/run does this) and run the tests again.',
-    );
-  }
+  const bin = findSoffice();
+  if (!bin) throw new Error(INSTALL_HINT);
   return bin;
 }
 
