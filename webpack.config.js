@@ -81,6 +81,9 @@ function productionManifest(content, url, version) {
  *   publicUrl   the manifest's URL (settings.publicUrl)
  *   outputPath  default dist/
  *   entries     the script entries to build (default both; test/build builds only the pane)
+ *   quick       no minifying and no type-check in ts-loader (test/build: what it checks, the pages,
+ *               Office.js reference, copied files and manifest, does not depend on either; `npm run
+ *               typecheck` covers the types)
  *   preview     dev server over plain http for the local preview
  */
 function makeConfig(options) {
@@ -104,6 +107,7 @@ function makeConfig(options) {
       filename: production ? '[name].[contenthash:8].js' : '[name].js',
       clean: true,
     },
+    optimization: { minimize: production && !options.quick },
     resolve: {
       extensions: ['.tsx', '.ts', '.js'],
     },
@@ -121,7 +125,7 @@ function makeConfig(options) {
               compilerOptions: { module: 'esnext', moduleResolution: 'bundler', noEmit: false },
               // Type-check only what the pane bundles; `npm run typecheck` covers the rest.
               onlyCompileBundledFiles: true,
-              transpileOnly: false,
+              transpileOnly: Boolean(options.quick),
             },
           },
         },
