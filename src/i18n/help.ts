@@ -23,7 +23,7 @@ const en = {
 
   'help.rules.heading': 'Scoring rules in short',
   'help.rules.quintile':
-    'Quintiles: customers are ranked (R ascending, F and M descending) and score = k − floor(k × (rank − 1) / n), with k = 5 by default. Ties take the average rank (like RANK.AVG), the best rank of the group (like RANK.EQ) or the row order, as you choose.',
+    'Quintiles: customers are ranked (R ascending, F and M descending) and the customer at rank r scores k − floor(k × (r − 1) / n), with k = 5 by default. Ties take the average rank (like RANK.AVG), the best rank of the group (like RANK.EQ) or the row order, as you choose.',
   'help.rules.breaks': 'Fixed cut-offs: the score is 1 plus the number of cut-offs the value reaches (for R, the number of cut-offs it stays at or below).',
   'help.rules.raw': 'Raw: the value itself is the score.',
   'help.rules.composite':
@@ -80,7 +80,7 @@ const zh: Record<keyof typeof en, string> = {
 
   'help.rules.heading': '评分标准简述',
   'help.rules.quintile':
-    '五分位：按R值升序、F值和M值降序排名，得分=k−floor(k×(排名−1)/n)，分档数k默认为5。并列处理方式可选平均排名（同RANK.AVG）、最高名次（同RANK.EQ）或按行顺序。',
+    '五分位：按R值升序、F值和M值降序排名，第r名的得分为k减去k×(r−1)/n向下取整，分档数k默认为5。并列处理方式可选平均排名（同RANK.AVG）、最高名次（同RANK.EQ）或按行顺序。',
   'help.rules.breaks': '固定分界值：得分为1加上数值达到的分界值个数（R值为不超过的分界值个数）。',
   'help.rules.raw': '原始值：直接以数值作为得分。',
   'help.rules.composite':
