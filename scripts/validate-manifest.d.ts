@@ -10,5 +10,6 @@ export interface ManifestCheckOptions {
 export function schemaErrors(file: string): Promise<string[]>;
 export function schemaErrorsOfText(xml: string, fileName?: string): Promise<string[]>;
 export function manifestProblems(xml: string, options: ManifestCheckOptions): string[];
+export function manifestNotes(xml: string): string[];
 export function checkManifest(file: string, options: ManifestCheckOptions): Promise<string[]>;
 export function pngSize(bytes: Buffer): { width: number; height: number } | undefined;

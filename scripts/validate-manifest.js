@@ -230,6 +230,13 @@ function manifestProblems(xml, options) {
   return problems;
 }
 
+/** Advice that does not fail the check: what the manifest leaves to Office's defaults. */
+function manifestNotes(xml) {
+  const notes = [];
+  if (!/<Requirements[\s>]/.test(xml)) notes.push('no <Requirements>: Office offers the add-in on every Excel version, even one without the ExcelApi set the pane needs');
+  return notes;
+}
+
 /** Every check of one manifest file: the XSDs, then the rules. Resolves to its problems. */
 async function checkManifest(file, options) {
   const xml = fs.readFileSync(file, 'utf8');
@@ -259,6 +266,7 @@ async function main() {
         console.log(`FAIL ${file}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
         failed++;
       }
+      for (const note of manifestNotes(fs.readFileSync(full, 'utf8'))) console.log(`note ${file}: ${note}`);
     } catch (e) {
       console.log(`FAIL ${file}: cannot validate: ${e instanceof Error ? e.message : String(e)}`);
       failed++;
@@ -268,4 +276,4 @@ async function main() {
 }
 
 if (require.main === module) void main();
-module.exports = { schemaErrors, schemaErrorsOfText, manifestProblems, checkManifest, pngSize };
+module.exports = { schemaErrors, schemaErrorsOfText, manifestProblems, manifestNotes, checkManifest, pngSize };
