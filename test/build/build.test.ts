@@ -14,7 +14,7 @@ import * as path from 'node:path';
 import webpack from 'webpack';
 import { manifestVersion, productVersion, officeJsSource, OFFICE_CDN, type OfficeJsSource } from '../../scripts/addin-settings';
 import { checkManifest } from '../../scripts/validate-manifest';
-import { makeConfig } from '../../webpack.config';
+import webpackConfig, { makeConfig } from '../../webpack.config';
 
 const URL_BASE = 'https://rfm.example.com/addin';
 const VARIANTS: OfficeJsSource[] = ['cdn', 'local'];
@@ -122,4 +122,29 @@ test('OFFICE_JS chooses the variant: cdn for production, local for development, 
   expect(officeJsSource(true, { OFFICE_JS: 'local' })).toBe('local');
   expect(officeJsSource(false, { OFFICE_JS: 'CDN' })).toBe('cdn');
   expect(() => officeJsSource(true, { OFFICE_JS: 'bundle' })).toThrow(/OFFICE_JS must be "cdn" or "local"/);
+});
+
+describe('what `webpack` (the CLI) builds for each mode, without building', () => {
+  const saved = process.env.OFFICE_JS;
+  afterEach(() => {
+    if (saved === undefined) delete process.env.OFFICE_JS;
+    else process.env.OFFICE_JS = saved;
+  });
+
+  /** The Office.js URL the task pane page gets, and whether the local files are copied. */
+  function officeJsOf(config: webpack.Configuration) {
+    const plugins = (config.plugins ?? []) as Array<{ constructor: { name: string }; userOptions?: { filename?: string; templateParameters?: { officeJsUrl?: string } }; patterns?: Array<{ to?: string }> }>;
+    const pane = plugins.find((p) => p.userOptions?.filename === 'taskpane.html');
+    const copy = plugins.find((p) => p.constructor.name === 'CopyPlugin');
+    return { url: pane?.userOptions?.templateParameters?.officeJsUrl, copied: Boolean(copy?.patterns?.some((p) => p.to === 'office-js/')) };
+  }
+
+  test('the dev server and build:dev use the local copy (offline), npm run build the CDN', () => {
+    delete process.env.OFFICE_JS;
+    expect(officeJsOf(webpackConfig({}, { mode: 'development' }))).toEqual({ url: 'office-js/office.js', copied: true });
+    expect(officeJsOf(webpackConfig({ preview: true }, { mode: 'development' }))).toEqual({ url: 'office-js/office.js', copied: true });
+    expect(officeJsOf(webpackConfig({}, { mode: 'production' }))).toEqual({ url: OFFICE_CDN, copied: false });
+    process.env.OFFICE_JS = 'local';
+    expect(officeJsOf(webpackConfig({}, { mode: 'production' }))).toEqual({ url: 'office-js/office.js', copied: true });
+  });
 });
