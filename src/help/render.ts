@@ -24,7 +24,7 @@ function methodText(lang: Lang, method: MetricMethod, bins: number): string {
     case 'quintile':
       return t(lang, 'help.schemes.quintile', { bins });
     case 'breaks':
-      return t(lang, 'help.schemes.breaks', { cutoffs: method.cutoffs.join(', ') });
+      return t(lang, 'help.schemes.breaks', { cutoffs: method.cutoffs.join(t(lang, 'help.schemes.listSeparator')) });
     case 'raw':
       return t(lang, 'help.schemes.raw');
   }

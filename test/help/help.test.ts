@@ -45,6 +45,7 @@ test('the scheme table follows the presets of the engine', () => {
   const m = preset('template').methods.m;
   expect(m.kind).toBe('breaks');
   expect(template[4]).toBe(`Cut-offs ${m.kind === 'breaks' ? m.cutoffs.join(', ') : ''}`);
+  expect(schemeRows('zh')[3][2]).toBe('分界值30、60、90、180');
   expect(schemeRows('zh')[0]).toEqual(['上海', '加权0.3/0.3/0.4', '五分位（分档数5）', '五分位（分档数5）', '五分位（分档数5）', 'A≥4、B≥3、C≥2、其余为D']);
 });
 
