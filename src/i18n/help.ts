@@ -18,7 +18,7 @@ const en = {
   'help.use.open': 'On the Home tab, select RFM Grader to open the pane.',
   'help.use.select': 'Select the customer table (whole columns are fine), then select “{use}”.',
   'help.use.columns': 'Check the R, F and M columns detected from the headers, and choose a scheme.',
-  'help.use.run': 'Preview the grade counts, then run: the results are written to the right of the table, and the run is recorded on the sheet “{sheet}”.',
+  'help.use.run': 'Preview the grade counts, then run: the results are written to the right of the table, and the run is recorded on the parameters sheet “{sheet}”.',
   'help.use.sheet': 'RFM parameters',
 
   'help.rules.heading': 'Scoring rules in short',
@@ -51,7 +51,7 @@ const en = {
     'Every preset can be changed in the pane (Custom). The customer-data template’s source stops after the M band 2000–4999; its last cut-off, 1000, is our assumption.',
   'help.preset.shanghai': 'Shanghai',
   'help.preset.hohhot': 'Hohhot',
-  'help.preset.maoming': 'Maoming (F = number of visits)',
+  'help.preset.maoming': 'Maoming (the F value is the F score)',
   'help.preset.template': 'Customer-data template',
 
   'help.privacy.heading': 'Privacy',
@@ -70,18 +70,18 @@ const zh: Record<keyof typeof en, string> = {
 
   'help.what.heading': '功能简介',
   'help.what.body':
-    'RFM客户分级按最近一次消费（R值：距上次购买的天数）、消费频次（F值：统计期间内的购买次数）和消费金额（M值）为Excel表格中的每位客户打分，并在每位客户旁写入R得分、F得分、M得分、RFM得分和客户等级（默认A/B/C/D）。它还可以从销售记录开始计算，添加客户分群和回访周期，写入公式（自动重算），并与上期对比。',
+    'RFM客户分级按R值（距最近一次消费的天数）、F值（统计期间内的消费频次）和M值（消费金额）为Excel表格中的每位客户打分，并在每位客户旁写入R得分、F得分、M得分、RFM得分和客户等级（默认A/B/C/D）。它还可以从销售记录开始计算，添加客户分群和回访周期，写入公式（自动重算），并与上期对比。',
   'help.use.heading': '使用方法',
   'help.use.open': '在“开始”选项卡上选择“RFM客户分级”，打开窗格。',
   'help.use.select': '选中客户表（可以整列选择），然后选择“{use}”。',
-  'help.use.columns': '检查根据表头识别的R值、F值和M值列，并选择评分标准。',
-  'help.use.run': '先预览各客户等级的人数，再运行：结果写在表格右侧，本次运行记录在工作表“{sheet}”中。',
+  'help.use.columns': '检查根据表头识别的R值、F值和M值列，并选择评分方案。',
+  'help.use.run': '先预览各客户等级的人数，再运行：结果写在表格右侧，本次的评分记录写在参数工作表“{sheet}”中。',
   'help.use.sheet': 'RFM参数',
 
-  'help.rules.heading': '评分标准简述',
+  'help.rules.heading': '评分规则简述',
   'help.rules.quintile':
     '五分位：按R值升序、F值和M值降序排名，第r名的得分为k减去k×(r−1)/n向下取整，分档数k默认为5。并列处理方式可选平均排名（同RANK.AVG）、最高名次（同RANK.EQ）或按行顺序。',
-  'help.rules.breaks': '固定分界值：得分为1加上数值达到的分界值个数（R值为不超过的分界值个数）。',
+  'help.rules.breaks': '按分界值评分：得分为1加上数值达到的分界值个数（R值为不超过的分界值个数）。',
   'help.rules.raw': '原始值：直接以数值作为得分。',
   'help.rules.composite':
     'RFM得分：加权（wR·R+wF·F+wM·M，权重之和必须恰好为1，默认0.3/0.3/0.4）或直接相加（R+F+M），按精确小数计算。',
@@ -106,7 +106,7 @@ const zh: Record<keyof typeof en, string> = {
   'help.schemes.note': '每个预设方案都可以在窗格中修改（自定义）。客户数据模板的原始资料在M值分档2000–4999之后中断，最后一个分界值1000是我们的假设。',
   'help.preset.shanghai': '上海',
   'help.preset.hohhot': '呼和浩特',
-  'help.preset.maoming': '茂名（F值取到访次数）',
+  'help.preset.maoming': '茂名（F值直接作为F得分）',
   'help.preset.template': '客户数据模板',
 
   'help.privacy.heading': '隐私',
