@@ -28,6 +28,7 @@ import {
   type TxRole,
 } from '../core';
 import { t, type Lang } from '../i18n';
+import { etc, joinList } from '../i18n/format';
 import { writeAtomically } from './atomic';
 import { streamCsv } from './csvStream';
 import { checkFiles } from './files';
@@ -80,9 +81,8 @@ export function transactionReportLines(report: TransactionReport, lang: Lang, wh
     );
   }
   lines.push(t(lang, 'tx.report.customers', { customers: report.customers }));
-  const sep = lang === 'zh' ? '、' : ', ';
   if (report.leftOut) {
-    const examples = report.leftOutExamples.map(String).join(sep) + (report.leftOut > report.leftOutExamples.length ? ' …' : '');
+    const examples = joinList(lang, report.leftOutExamples) + (report.leftOut > report.leftOutExamples.length ? etc(lang) : '');
     lines.push(t(lang, 'tx.report.leftOut', { count: report.leftOut, examples }));
   }
   if (report.beforeSince && report.since !== undefined) {

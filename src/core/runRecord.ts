@@ -9,6 +9,7 @@
  * `rfm.scheme`, `rfm.cuts.r` …), values in column B (text or JSON). See docs/periods.md.
  */
 import { t, type Lang, type MessageKey } from '../i18n';
+import { itemSep, joinClauses, joinList } from '../i18n/format';
 import { cellAddress, columnIndex, columnLetter } from './address';
 import type { ColumnRole } from './columns';
 import { RfmError } from './errors';
@@ -416,8 +417,8 @@ function breaksRule(metric: Metric, cutoffs: readonly number[], score: number, l
 function methodText(scheme: Scheme, metric: Metric, lang: Lang): string {
   const m = scheme.methods[metric];
   if (m.kind === 'raw') return t(lang, 'period.methodRaw');
-  if (m.kind === 'breaks') return t(lang, 'period.methodBreaks', { cutoffs: m.cutoffs.join(', ') });
-  return t(lang, 'period.methodQuintile', { k: scheme.bins, ties: scheme.ties });
+  if (m.kind === 'breaks') return t(lang, 'period.methodBreaks', { cutoffs: m.cutoffs.join(itemSep(lang)) });
+  return t(lang, 'period.methodQuintile', { k: scheme.bins, ties: t(lang, `ties.${scheme.ties}`) });
 }
 
 function refText(ref: RunRef | undefined, lang: Lang): string {
@@ -478,7 +479,7 @@ export function parametersSheet(record: RunRecord, formulaParams?: readonly Para
     tr('period.outputText', {
       sheet: out.sheet,
       columns: outCols,
-      headers: out.columns.map((c) => blockHeader(c, lang)).join(', '),
+      headers: joinList(lang, out.columns.map((c) => blockHeader(c, lang))),
     }),
   );
   labelled(tr('period.headerRow'), out.headerRow >= 0 ? tr('period.headerRowAt', { row: out.headerRow + 1 }) : tr('period.none'));
@@ -587,7 +588,7 @@ export function parametersSheet(record: RunRecord, formulaParams?: readonly Para
     const parts = METRICS.filter((m) => record.scale[m].kind === 'quintile').map((m) =>
       tr('period.outsideText', { metric: metricName(m), better: record.outside![m].better, worse: record.outside![m].worse }),
     );
-    if (parts.length) labelled(tr('period.outside'), parts.join(lang === 'zh' ? ';' : '; '));
+    if (parts.length) labelled(tr('period.outside'), joinClauses(lang, parts));
   }
   row++;
 

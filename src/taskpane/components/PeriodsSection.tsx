@@ -5,6 +5,7 @@
  * counts and matrix, the early warning, the sheets written.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { listSep } from '../../i18n/format';
 import {
   Body1,
   Body1Strong,
@@ -211,7 +212,7 @@ export function PeriodsResult({ lang, scored, onShow }: { lang: Lang; scored: Sc
   const p = scored.periods;
   const write = 'write' in scored ? scored.write : undefined;
   const formulas = 'write' in scored && scored.output === 'formulas';
-  const sep = lang === 'zh' ? '、' : ', ';
+  const sep = listSep(lang);
   const lines: string[] = [];
   const scale = p?.scaleRun;
   if (scale) {

@@ -4,6 +4,7 @@
  * inline SVG (no chart library); each chart has a text alternative for screen readers.
  */
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { clauseSep, colon, itemSep } from '../../i18n/format';
 import { segmentLabel, type Metric, type Summary } from '../../core';
 import { percent, t, type Lang } from '../../i18n';
 
@@ -89,7 +90,7 @@ function GradeChart({ lang, summary }: { lang: Lang; summary: Summary }) {
   const top = 18;
   const base = 104;
   const title = t(lang, 'pi.chart.grades');
-  const described = grades.map((g) => t(lang, 'pi.chart.bar', { label: g.label, count: g.count, share: percent(g.share) })).join('; ');
+  const described = grades.map((g) => t(lang, 'pi.chart.bar', { label: g.label, count: g.count, share: percent(g.share) })).join(clauseSep(lang));
   return (
     <figure className={styles.figure} data-testid="chart-grades">
       <figcaption className={styles.caption}>{title}</figcaption>
@@ -129,7 +130,7 @@ function SegmentChart({ lang, summary }: { lang: Lang; summary: Summary }) {
   const title = t(lang, 'pi.chart.segments');
   const described = segments
     .map((s) => t(lang, 'pi.chart.segmentBar', { label: segmentLabel(s.segment, lang), customers: percent(s.share), m: percent(s.mShare) }))
-    .join('; ');
+    .join(clauseSep(lang));
   return (
     <figure className={styles.figure} data-testid="chart-segments">
       <figcaption className={styles.caption}>{title}</figcaption>
@@ -233,8 +234,8 @@ function Distributions({ lang, summary }: { lang: Lang; summary: Summary }) {
   const max = Math.max(1, ...metrics.flatMap((m) => summary.distributions[m].map((d) => d.count)));
   const title = t(lang, 'pi.chart.distribution');
   const described = metrics
-    .map((m) => `${m.toUpperCase()}: ${[...summary.distributions[m]].sort((a, b) => a.score - b.score).map((d) => `${d.score} → ${d.count}`).join(', ')}`)
-    .join('; ');
+    .map((m) => `${m.toUpperCase()}${colon(lang)}${[...summary.distributions[m]].sort((a, b) => a.score - b.score).map((d) => `${d.score} → ${d.count}`).join(itemSep(lang))}`)
+    .join(clauseSep(lang));
   return (
     <figure className={styles.figure} data-testid="chart-distribution">
       <figcaption className={styles.caption}>{title}</figcaption>

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { Body1, Button, Caption1, MessageBar, MessageBarBody } from '@fluentui/react-components';
+import { listSep } from '../../i18n/format';
 import { summarize, type SegmentResult } from '../../core';
 import { t, type Lang } from '../../i18n';
 import { useShared } from '../styles';
@@ -12,7 +13,7 @@ function thresholdsText(lang: Lang, s: SegmentResult): string {
   const round = (x: number) => (Number.isNaN(x) ? '–' : String(Math.round(x * 100) / 100));
   // with values a smaller R is better: R is high at or below its reference
   const rOp = s.basis === 'values' ? '≤' : '≥';
-  const parts = [`R ${rOp} ${round(s.thresholds.r)}`, `F ≥ ${round(s.thresholds.f)}`, `M ≥ ${round(s.thresholds.m)}`].join(lang === 'zh' ? '、' : ', ');
+  const parts = [`R ${rOp} ${round(s.thresholds.r)}`, `F ≥ ${round(s.thresholds.f)}`, `M ≥ ${round(s.thresholds.m)}`].join(listSep(lang));
   return t(lang, 'pi.thresholds', {
     parts,
     reference: t(lang, s.reference === 'median' ? 'pi.thresholds.median' : 'pi.thresholds.mean'),

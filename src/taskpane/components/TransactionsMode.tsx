@@ -21,6 +21,7 @@ import {
 } from '@fluentui/react-components';
 import { columnLetter, customerHeaders, describeTxInvalid, formatCivilDay, txInvalidAddress, type CellValue, type TxRole } from '../../core';
 import type { TableRef } from '../../excel';
+import { etc, joinList, quoted } from '../../i18n/format';
 import { t, type Lang, type MessageKey } from '../../i18n';
 import { headerText, type ColumnStatus } from '../form';
 import { useShared } from '../styles';
@@ -137,7 +138,7 @@ function statusText(lang: Lang, role: TxRole, status: ColumnStatus, firstRow: re
     case 'detected':
       return { state: 'success', text: t(lang, 'pane.columns.detected', { header: headerText(firstRow, value) }) };
     case 'ambiguous': {
-      const headers = status.candidates.map((c) => `“${headerText(firstRow, c)}”`).join(lang === 'zh' ? '、' : ', ');
+      const headers = joinList(lang, status.candidates.map((c) => quoted(headerText(firstRow, c))));
       return { state: 'warning', text: t(lang, 'pm.tx.ambiguous', { role: name, headers }) };
     }
     case 'missing':
@@ -210,7 +211,7 @@ function TxRunSection({ pane, tx }: { pane: Pane; tx: TxPane }) {
   const shared = useShared();
   const { lang } = pane.state;
   const { busy, result, notice, progress } = tx.state;
-  const columns = customerHeaders(lang).join(lang === 'zh' ? '、' : ', ');
+  const columns = joinList(lang, customerHeaders(lang));
   return (
     <Section title={t(lang, 'pane.run.heading')}>
       <Button appearance="primary" onClick={tx.actions.run} disabled={busy !== undefined} data-testid="tx-run">
@@ -263,7 +264,6 @@ function TxReport({ lang, outcome, onSelect }: { lang: Lang; outcome: TxOutcome;
   const shared = useShared();
   const { report } = outcome.sales;
   const asOf = report.asOf !== undefined ? formatCivilDay(report.asOf) : '';
-  const sep = lang === 'zh' ? '、' : ', ';
   const orderColumn = report.layout.columns.order;
   const lines: string[] = [];
   lines.push(
@@ -275,7 +275,7 @@ function TxReport({ lang, outcome, onSelect }: { lang: Lang; outcome: TxOutcome;
       : t(lang, 'pm.tx.fRows'),
   );
   if (report.leftOut) {
-    const examples = report.leftOutExamples.map(String).join(sep) + (report.leftOut > report.leftOutExamples.length ? ' …' : '');
+    const examples = joinList(lang, report.leftOutExamples) + (report.leftOut > report.leftOutExamples.length ? etc(lang) : '');
     lines.push(t(lang, 'pm.tx.leftOut', { count: report.leftOut, examples }));
   }
   if (report.beforeSince && report.since !== undefined) {

@@ -1,0 +1,66 @@
+/**
+ * How the product assembles text in each language: list and clause separators, quotes and
+ * brackets (docs/glossary.md, "Assembled text"). Chinese uses full-width punctuation with no
+ * spaces (“A”、“B”；（20%）), English the ASCII forms with spaces ("A", "B"; (20%)). Code that
+ * joins items for a message uses these helpers instead of writing separators itself.
+ */
+import type { Lang } from './index';
+
+/** A list-item variable that is shown in quotes: "Sales" in English, “销售” in Chinese. */
+export interface Quoted {
+  readonly quote: string | number;
+}
+
+/** The value of a message variable: a string, a number, or a list joined by the list separator. */
+export type MessageVar = string | number | readonly (string | number | Quoted)[];
+
+/** Separator of the items of a list: ", " / "、". */
+export function listSep(lang: Lang): string {
+  return lang === 'zh' ? '、' : ', ';
+}
+
+/** Separator of clauses that each carry their own comma or colon: "; " / "；". */
+export function clauseSep(lang: Lang): string {
+  return lang === 'zh' ? '；' : '; ';
+}
+
+/** Separator of items after a colon that are numbers or codes: ", " / "，". */
+export function itemSep(lang: Lang): string {
+  return lang === 'zh' ? '，' : ', ';
+}
+
+export function quote(lang: Lang, text: string | number): string {
+  return lang === 'zh' ? `“${text}”` : `"${text}"`;
+}
+
+/** A note in brackets after a word: " (note)" / "（note）". */
+export function paren(lang: Lang, text: string | number): string {
+  return lang === 'zh' ? `（${text}）` : ` (${text})`;
+}
+
+export function quoted(text: string | number): Quoted {
+  return { quote: text };
+}
+
+export function joinList(lang: Lang, items: readonly (string | number | Quoted)[], sep: string = listSep(lang)): string {
+  return items.map((i) => (typeof i === 'object' ? quote(lang, i.quote) : String(i))).join(sep);
+}
+
+export function joinClauses(lang: Lang, items: readonly string[]): string {
+  return items.join(clauseSep(lang));
+}
+
+/** The value of one message variable in a language (lists are joined with the list separator). */
+export function varText(lang: Lang, v: MessageVar): string {
+  return typeof v === 'object' ? joinList(lang, v) : String(v);
+}
+
+/** Marks a list cut short: "a, b …" / "a、b等". */
+export function etc(lang: Lang): string {
+  return lang === 'zh' ? '等' : ' …';
+}
+
+/** The colon between a label and its text: ": " / "：". */
+export function colon(lang: Lang): string {
+  return lang === 'zh' ? '：' : ': ';
+}
