@@ -18,9 +18,11 @@ export const INVALID_LISTED = 20;
 function columnLabel(sheet: ScoredSheet, metric: Metric, lang: Lang): string {
   const col = sheet.layout.columns[metric];
   const header = sheet.headerCells[col];
+  // zh: B列“最近消费天数”; en: B "Recency" (docs/glossary.md, assembled text)
+  const letter = lang === 'zh' ? `${columnLetter(col)}列` : columnLetter(col);
   return header !== undefined && header !== null && String(header).trim() !== ''
-    ? `${columnLetter(col)}${lang === 'zh' ? '' : ' '}${quote(lang, String(header).trim())}`
-    : columnLetter(col);
+    ? `${letter}${lang === 'zh' ? '' : ' '}${quote(lang, String(header).trim())}`
+    : letter;
 }
 
 export function reportLines(
