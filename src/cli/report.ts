@@ -10,19 +10,14 @@ import {
   type Scheme,
 } from '../core';
 import { percent, t, type Lang } from '../i18n';
-import { itemSep, quote } from '../i18n/format';
+import { columnWithHeader, itemSep } from '../i18n/format';
 
 /** How many invalid cells are listed one by one before "… and N more". */
 export const INVALID_LISTED = 20;
 
 function columnLabel(sheet: ScoredSheet, metric: Metric, lang: Lang): string {
   const col = sheet.layout.columns[metric];
-  const header = sheet.headerCells[col];
-  // zh: B列“最近消费天数”; en: B "Recency" (docs/glossary.md, assembled text)
-  const letter = lang === 'zh' ? `${columnLetter(col)}列` : columnLetter(col);
-  return header !== undefined && header !== null && String(header).trim() !== ''
-    ? `${letter}${lang === 'zh' ? '' : ' '}${quote(lang, String(header).trim())}`
-    : letter;
+  return columnWithHeader(lang, columnLetter(col), sheet.headerCells[col]);
 }
 
 export function reportLines(

@@ -28,7 +28,7 @@ import {
   type TxRole,
 } from '../core';
 import { t, type Lang } from '../i18n';
-import { etc, joinList } from '../i18n/format';
+import { columnWithHeader, etc, joinList } from '../i18n/format';
 import { writeAtomically } from './atomic';
 import { streamCsv } from './csvStream';
 import { checkFiles } from './files';
@@ -44,14 +44,11 @@ import { newWorkbook, pickSheet, readWorkbook, sheetRows, writeWorkbook, type Wo
 /** Rows of an xlsx sheet, the header included. */
 const XLSX_MAX_ROWS = 1_048_576;
 
-/** `A "客户编号"`: a column of the sales table by letter and header. */
-function columnLabel(report: TransactionReport, role: TxRole): string {
+/** `A "Customer"` / `A列“客户编号”`: a column of the sales table by letter and header. */
+function columnLabel(report: TransactionReport, role: TxRole, lang: Lang): string {
   const col = report.layout.columns[role];
   if (col === undefined) return '';
-  const header = report.headerCells[col];
-  return header !== undefined && header !== null && String(header).trim() !== ''
-    ? `${columnLetter(col)} "${String(header).trim()}"`
-    : columnLetter(col);
+  return columnWithHeader(lang, columnLetter(col), report.headerCells[col]);
 }
 
 /** What the aggregation did: columns, period and as-of, customers left out, invalid cells. */
@@ -62,10 +59,10 @@ export function transactionReportLines(report: TransactionReport, lang: Lang, wh
     t(lang, 'tx.report.read', {
       rows: report.rows,
       where,
-      customer: columnLabel(report, 'customer'),
-      date: columnLabel(report, 'date'),
-      amount: columnLabel(report, 'amount'),
-      order: hasOrder ? t(lang, 'tx.report.order', { order: columnLabel(report, 'order') }) : '',
+      customer: columnLabel(report, 'customer', lang),
+      date: columnLabel(report, 'date', lang),
+      amount: columnLabel(report, 'amount', lang),
+      order: hasOrder ? t(lang, 'tx.report.order', { order: columnLabel(report, 'order', lang) }) : '',
     }),
   );
   if (report.asOf !== undefined) {

@@ -27,6 +27,7 @@ import {
   type ScoredSheet,
 } from '../core';
 import { LANGS, t, type Lang } from '../i18n';
+import { isParamsTitle } from '../i18n/format';
 import type { ExcelApi, RunSheets } from './types';
 import { PAYLOAD_BUDGET, SHEET_ROWS, areaAddress, jsonBytes, textCell } from './util';
 
@@ -109,7 +110,7 @@ export interface SheetsSurvey {
 /** True when A1:B3 read like this product's parameters sheet. */
 export function isParamsHead(cells: readonly (readonly unknown[])[] | undefined): boolean {
   const title = cells?.[0]?.[0];
-  return typeof title === 'string' && LANGS.some((l) => t(l, 'fx.title') === title.trim());
+  return isParamsTitle(title, LANGS.map((l) => t(l, 'fx.title')));
 }
 
 /** One sync: A1:B3 and the protection of every sheet in `names`. */

@@ -64,3 +64,21 @@ export function etc(lang: Lang): string {
 export function colon(lang: Lang): string {
   return lang === 'zh' ? '：' : ': ';
 }
+
+/** A column named by letter and header: `B "Recency"` / `B列“最近消费天数”` (the header may be empty). */
+export function columnWithHeader(lang: Lang, letter: string, header: unknown): string {
+  const text = header === undefined || header === null ? '' : String(header).trim();
+  const col = lang === 'zh' ? `${letter}列` : letter;
+  if (!text) return col;
+  return lang === 'zh' ? `${col}${quote(lang, text)}` : `${col} ${quote(lang, text)}`;
+}
+
+/**
+ * Whether a cell reads as the parameters sheet's title in either language. Spaces are ignored, so a
+ * sheet written before the no-space rule of docs/glossary.md ("RFM 评分参数") is still recognised.
+ */
+export function isParamsTitle(text: unknown, titles: readonly string[]): boolean {
+  if (typeof text !== 'string') return false;
+  const bare = text.replace(/\s+/g, '');
+  return titles.some((title) => title.replace(/\s+/g, '') === bare);
+}

@@ -6,6 +6,7 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { ChartInfo } from '../excel/memory';
 import { t, type Lang } from '../i18n';
+import { joinList } from '../i18n/format';
 
 const useStyles = makeStyles({
   list: {
@@ -36,7 +37,7 @@ export function ChartList({ charts, lang }: { charts: ChartInfo[]; lang: Lang })
       <span className={styles.label}>{t(lang, 'pi.grid.charts')}</span>
       {charts.map((c) => (
         <span key={c.name} className={styles.chart} data-chart={c.name}>
-          {t(lang, 'pi.grid.chart', { title: c.title || c.name, type: c.type, cells: c.cells, series: c.series.map((s) => s.name).join(lang === 'zh' ? '、' : ', ') })}
+          {t(lang, 'pi.grid.chart', { title: c.title || c.name, type: c.type, cells: c.cells, series: joinList(lang, c.series.map((s) => s.name)) })}
         </span>
       ))}
     </div>
