@@ -15,6 +15,7 @@ import {
   type ScoredSheet,
 } from '../core';
 import { t, type Lang } from '../i18n';
+import { colon } from '../i18n/format';
 import { writeAtomically } from './atomic';
 import { csvSourceOfRows, scanCsv, scoredCsv } from './csvFile';
 import { checkFiles } from './files';
@@ -217,11 +218,11 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
     return 0;
   } catch (err) {
     if (err instanceof RfmError) {
-      io.err(`rfm-score: ${err.localized(lang)}`);
+      io.err(`rfm-score${colon(lang)}${err.localized(lang)}`);
       return 2;
     }
     if (process.env.RFM_DEBUG) io.err((err as Error).stack ?? String(err));
-    io.err(`rfm-score: ${t(lang, 'cli.unexpected', { detail: (err as Error).message ?? String(err) })}`);
+    io.err(`rfm-score${colon(lang)}${t(lang, 'cli.unexpected', { detail: (err as Error).message ?? String(err) })}`);
     return 1;
   }
 }

@@ -10,7 +10,7 @@ import {
   type Scheme,
 } from '../core';
 import { percent, t, type Lang } from '../i18n';
-import { columnWithHeader, itemSep } from '../i18n/format';
+import { colon, columnWithHeader, itemSep } from '../i18n/format';
 
 /** How many invalid cells are listed one by one before "… and N more". */
 export const INVALID_LISTED = 20;
@@ -49,7 +49,7 @@ export function reportLines(
     const badRows = new Set(result.invalid.map((c) => c.row)).size;
     lines.push(t(lang, 'cli.report.invalid', { rows: badRows, cells: result.invalid.length }));
     for (const cell of result.invalid.slice(0, INVALID_LISTED)) {
-      lines.push(`  ${invalidAddress(sheet, cell.row, cell.metric)}${lang === 'zh' ? '：' : ': '}${describeInvalid(cell, lang)}`);
+      lines.push(`  ${invalidAddress(sheet, cell.row, cell.metric)}${colon(lang)}${describeInvalid(cell, lang)}`);
     }
     if (result.invalid.length > INVALID_LISTED) {
       lines.push(`  ${t(lang, 'cli.report.more', { count: result.invalid.length - INVALID_LISTED })}`);

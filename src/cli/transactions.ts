@@ -28,7 +28,7 @@ import {
   type TxRole,
 } from '../core';
 import { t, type Lang } from '../i18n';
-import { columnWithHeader, etc, joinList } from '../i18n/format';
+import { colon, columnWithHeader, etc, joinList } from '../i18n/format';
 import { writeAtomically } from './atomic';
 import { streamCsv } from './csvStream';
 import { checkFiles } from './files';
@@ -90,7 +90,7 @@ export function transactionReportLines(report: TransactionReport, lang: Lang, wh
   if (report.invalidRows) {
     lines.push(t(lang, 'tx.report.invalid', { rows: report.invalidRows, cells: report.invalidCells }));
     for (const cell of report.invalid.slice(0, INVALID_LISTED)) {
-      lines.push(`  ${txInvalidAddress(cell)}: ${describeTxInvalid(cell, lang, report)}`);
+      lines.push(`  ${txInvalidAddress(cell)}${colon(lang)}${describeTxInvalid(cell, lang, report)}`);
     }
     const listed = Math.min(INVALID_LISTED, report.invalid.length);
     if (report.invalidCells > listed) lines.push(`  ${t(lang, 'cli.report.more', { count: report.invalidCells - listed })}`);
@@ -167,7 +167,7 @@ export async function runTransactions(o: CliOptions, options: TxOptions, io: Io)
   if (report.rows === 0) throw new RfmError('tx.noRows');
   if (report.validRows === 0) {
     const cell = report.invalid[0];
-    throw new RfmError('tx.noValidRows', { first: `${txInvalidAddress(cell)}: ${describeTxInvalid(cell, lang, report)}` });
+    throw new RfmError('tx.noValidRows', { first: `${txInvalidAddress(cell)}${colon(lang)}${describeTxInvalid(cell, lang, report)}` });
   }
   if (customers.length === 0) {
     throw new RfmError('tx.noPurchases', {
@@ -185,7 +185,7 @@ export async function runTransactions(o: CliOptions, options: TxOptions, io: Io)
   const sheet = scoreCustomers(customers, scheme, lang, o.insight, { scale: periods.scaleRun?.record.scale });
   if (sheet.result.n === 0) {
     const bad = sheet.result.invalid[0];
-    throw new RfmError('layout.noValidRows', { first: `${invalidAddress(sheet, bad.row, bad.metric)}: ${describeInvalid(bad, lang)}` });
+    throw new RfmError('layout.noValidRows', { first: `${invalidAddress(sheet, bad.row, bad.metric)}${colon(lang)}${describeInvalid(bad, lang)}` });
   }
   // xlsx: the input workbook (csv input: a new one) plus the per-customer sheet under a free name.
   const outBook = outFormat === 'xlsx' ? (workbook ?? newWorkbook()) : undefined;

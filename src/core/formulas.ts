@@ -14,6 +14,7 @@
  * RANK.*, COUNT, AVERAGE and MEDIAN skip, so invalid rows are neither ranked nor counted in n.
  */
 import { t, type Lang, type MessageKey } from '../i18n';
+import { clauseSep } from '../i18n/format';
 import { columnLetter } from './address';
 import { invalidRows } from './engine';
 import { describeInvalid, followUpLabels, outputHeader, outputTable, segmentLabel, type OutputColumn } from './output';
@@ -353,7 +354,7 @@ export function formulaSheet(
   }
 
   // ---------- per-row formulas ----------
-  const sep = lang === 'zh' ? '；' : '; ';
+  const sep = clauseSep(lang);
   const reason = (m: Metric, r: InvalidReason) =>
     formulaString(sep + describeInvalid({ row: 0, metric: m, reason: r }, lang));
 

@@ -82,11 +82,11 @@ const en = {
   'period.recordFormat': 'rfm.format "{format}" is not a version number',
   'period.recordNewer': 'it was written by a newer version of the product (format {format})',
   'period.recordField': '{field} is missing or malformed',
-  'period.badScale': 'the {metric} cut values do not fit the scheme: {detail}',
+  'period.badScale': 'The {metric} cut values do not fit the scheme: {detail}',
 
   // Problems (exit code 2).
   'period.noId':
-    'comparing periods needs the customer ID column: add --id COL (a letter or the exact header text)',
+    'Comparing periods needs the customer ID column: add --id COL (a letter or the exact header text)',
   'period.fileMissing': '{option}: file not found: {file}',
   'period.notXlsx': '{option}: {file} must be an .xlsx workbook written by rfm-score or the add-in (it holds the parameters sheet)',
   'period.noParams':
@@ -95,19 +95,19 @@ const en = {
   'period.manyParams':
     '{option}: {file} has parameters sheets for several scored sheets ({sheets}); score a sheet of the same name (--sheet) so the right one is used',
   'period.prevSheetMissing': '--previous: {file} has no sheet "{sheet}", the scored sheet its parameters sheet names',
-  'period.prevNoColumn': 'the output columns of {where} have no "{header}" column',
+  'period.prevNoColumn': 'The output columns of {where} have no "{header}" column',
   'period.prevChanged':
     '{where} has changed since it was scored: {cell} reads "{found}", its parameters sheet says "{expected}"; compare with the file as rfm-score wrote it',
   'period.prevBadGrade': '{where}, cell {cell}: "{value}" is not a grade of that run ({grades})',
   'period.noIdColumn':
     '--previous: {where} has no customer ID column "{header}" (header row {row}); both periods need the same ID column',
   'period.mappingDiffers':
-    'the {role} column differs between the periods: {previousWhere} used {previous}, {currentWhere} has {current}; score the same columns in both periods (--r/--f/--m/--id, or rename the header)',
+    'The {role} column differs between the periods: {previousWhere} used {previous}, {currentWhere} has {current}; score the same columns in both periods (--r/--f/--m/--id, or rename the header)',
   'period.duplicateIds':
-    'customer ID "{id}" occurs more than once in {where}: cells {cells}{more}. Each customer must appear once per period; remove or merge the duplicates first',
+    'Customer ID "{id}" occurs more than once in {where}: cells {cells}{more}. Each customer must appear once per period; remove or merge the duplicates first',
   'period.duplicateMore': ' (and {count} more duplicated IDs: {ids})',
   'period.gradesDiffer':
-    'the grades differ: {where} has {previous}, this run {current}; compare periods graded with the same labels (--scale-from reuses the earlier scheme)',
+    'The grades differ: {where} has {previous}, this run {current}; compare periods graded with the same labels (--scale-from reuses the earlier scheme)',
   'period.schemeWithScale':
     '{option} cannot be combined with --scale-from: the scheme comes from the earlier run\'s parameters sheet',
   'period.formulas':
