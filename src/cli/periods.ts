@@ -242,7 +242,7 @@ export function addMigrationSheet(wb: ExcelJS.Workbook, content: MigrationSheet,
 
 export function migrationContext(previous: EarlierRun, currentWhere: string, frozen: boolean, scheme: Scheme, lang: Lang) {
   return {
-    previous: t(lang, 'period.refAt', { where: previous.where, time: displayTime(previous.record.time) }),
+    previous: t(lang, 'period.refAt', { where: previous.where, time: displayTime(previous.record.time, lang) }),
     current: currentWhere,
     frozen,
     ranked: hasQuintile(scheme),
@@ -255,7 +255,7 @@ export function migrationContext(previous: EarlierRun, currentWhere: string, fro
 const WARNINGS_LISTED = 5;
 
 export function scaleReportLines(run: EarlierRun, result: ScoreResult, lang: Lang): string[] {
-  const lines = [t(lang, 'period.report.scale', { from: t(lang, 'period.refAt', { where: run.where, time: displayTime(run.record.time) }) })];
+  const lines = [t(lang, 'period.report.scale', { from: t(lang, 'period.refAt', { where: run.where, time: displayTime(run.record.time, lang) }) })];
   for (const m of ['r', 'f', 'm'] as const) {
     const scale = run.record.scale[m];
     const out = result.frozen?.outside[m];

@@ -9,7 +9,7 @@
  * `rfm.scheme`, `rfm.cuts.r` …), values in column B (text or JSON). See docs/periods.md.
  */
 import { t, type Lang, type MessageKey } from '../i18n';
-import { itemSep, joinClauses, joinList } from '../i18n/format';
+import { itemSep, joinClauses, joinList, paren } from '../i18n/format';
 import { cellAddress, columnIndex, columnLetter } from './address';
 import type { ColumnRole } from './columns';
 import { RfmError } from './errors';
@@ -97,11 +97,11 @@ export function localIsoTime(date: Date): string {
 }
 
 /** `2025-11-04 10:22:03 (UTC+08:00)` from the ISO text (no time-zone conversion). */
-export function displayTime(iso: string | undefined): string {
+export function displayTime(iso: string | undefined, lang: Lang = 'en'): string {
   if (!iso) return '';
   const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})(?:\.\d+)?(Z|[+-]\d{2}:\d{2})$/.exec(iso);
   if (!m) return iso;
-  return `${m[1]} ${m[2]} (UTC${m[3] === 'Z' ? '' : m[3]})`;
+  return `${m[1]} ${m[2]}${paren(lang, `UTC${m[3] === 'Z' ? '' : m[3]}`)}`;
 }
 
 export interface RecordInput {
@@ -424,7 +424,7 @@ function methodText(scheme: Scheme, metric: Metric, lang: Lang): string {
 function refText(ref: RunRef | undefined, lang: Lang): string {
   if (!ref) return '';
   const where = ref.sheet && ref.file ? t(lang, 'cli.report.sheet', { sheet: ref.sheet, file: ref.file }) : (ref.file ?? ref.sheet ?? '');
-  return ref.time ? t(lang, 'period.refAt', { where, time: displayTime(ref.time) }) : where;
+  return ref.time ? t(lang, 'period.refAt', { where, time: displayTime(ref.time, lang) }) : where;
 }
 
 /**
@@ -467,7 +467,7 @@ export function parametersSheet(record: RunRecord, formulaParams?: readonly Para
 
   // This run.
   put(row++, 0, tr('period.run'), 'heading');
-  labelled(tr('period.time'), displayTime(record.time));
+  labelled(tr('period.time'), displayTime(record.time, lang));
   labelled(tr('period.product'), `${PRODUCT_NAME} ${record.version} (${record.tool})`);
   if (record.input.file) labelled(tr('period.inputFile'), record.input.file);
   if (record.input.sheet) labelled(tr('period.inputSheet'), record.input.sheet);

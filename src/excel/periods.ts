@@ -276,7 +276,7 @@ export async function comparePeriodsInExcel(
       change: changeColumn(result, lang),
     });
     const context = {
-      previous: t(lang, 'period.refAt', { where: previousRun.where, time: displayTime(previousRun.record.time) }),
+      previous: t(lang, 'period.refAt', { where: previousRun.where, time: displayTime(previousRun.record.time, lang) }),
       current: where,
       frozen: scaleRun !== undefined,
       ranked: hasQuintile(scheme),

@@ -184,7 +184,7 @@ export const paneMessages: MessageTable<keyof typeof en> = {
     'pane.ties.average': '平均排名（同RANK.AVG）',
     'pane.ties.min': '最高名次（同RANK.EQ）',
     'pane.ties.first': '按行顺序（数值相同时按所在行先后排名）',
-    'pane.scheme.grades': '客户等级：等级名称:等级下限，从高到低',
+    'pane.scheme.grades': '客户等级及等级下限，从高到低',
     'pane.scheme.gradesHint': '例如A:4,B:3,C:2,D（最后一个等级包含其余所有客户）。',
     'pane.scheme.fix': '请先修正标出的设置；尚未读取或写入任何内容。',
 

@@ -49,7 +49,7 @@ const en = {
   'pp.gradesDiffer':
     'The grades differ: {where} has {previous}, this run {current}; use the same grade labels, or the scale of that run (it brings its scheme).',
   'pp.prevChanged':
-    '{where} has changed since it was scored: {cell} reads “{found}”, its parameters sheet says “{expected}”; undo the change, or score that period again.',
+    'The previous period, {where}, has changed since it was scored: {cell} reads “{found}”, its parameters sheet says “{expected}”; undo the change, or score that period again.',
   'pp.migrationTooLarge': 'The migration sheet would need {rows} rows, more than a sheet holds (1,048,576).',
   'pp.where': 'sheet “{sheet}”',
   'pp.whereNew': 'the new sheet',

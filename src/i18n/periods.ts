@@ -97,8 +97,8 @@ const en = {
   'period.prevSheetMissing': '--previous: {file} has no sheet "{sheet}", the scored sheet its parameters sheet names',
   'period.prevNoColumn': 'The output columns of {where} have no "{header}" column',
   'period.prevChanged':
-    '{where} has changed since it was scored: {cell} reads "{found}", its parameters sheet says "{expected}"; compare with the file as rfm-score wrote it',
-  'period.prevBadGrade': '{where}, cell {cell}: "{value}" is not a grade of that run ({grades})',
+    'The previous period, {where}, has changed since it was scored: {cell} reads "{found}", its parameters sheet says "{expected}"; compare with the file as rfm-score wrote it',
+  'period.prevBadGrade': 'Cell {cell} of {where}: "{value}" is not a grade of that run ({grades})',
   'period.noIdColumn':
     '--previous: {where} has no customer ID column "{header}" (header row {row}); both periods need the same ID column',
   'period.mappingDiffers':

@@ -216,7 +216,7 @@ export function PeriodsResult({ lang, scored, onShow }: { lang: Lang; scored: Sc
   const lines: string[] = [];
   const scale = p?.scaleRun;
   if (scale) {
-    lines.push(t(lang, 'pp.scaleUsed', { from: t(lang, 'period.refAt', { where: scale.where, time: displayTime(scale.record.time) }) }));
+    lines.push(t(lang, 'pp.scaleUsed', { from: t(lang, 'period.refAt', { where: scale.where, time: displayTime(scale.record.time, lang) }) }));
     const outside = scored.scored.result.frozen?.outside;
     const parts = METRICS.flatMap((m) => {
       const s = scale.record.scale[m];
