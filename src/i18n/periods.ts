@@ -82,7 +82,7 @@ const en = {
   'period.recordFormat': 'rfm.format "{format}" is not a version number',
   'period.recordNewer': 'it was written by a newer version of the product (format {format})',
   'period.recordField': '{field} is missing or malformed',
-  'period.badScale': 'The {metric} cut values do not fit the scheme: {detail}',
+  'period.badScale': 'the {metric} cut values do not fit the scheme: {detail}',
 
   // Problems (exit code 2).
   'period.noId':

@@ -68,7 +68,9 @@ describe('English errors', () => {
     walk(dir);
     return [...keys].sort();
   }
-  const keys = thrownKeys(path.join(__dirname, '../../src'));
+  // period.badScale is only ever shown after a colon, as the detail of period.badParams / pp.badParams
+  const DETAILS = ['period.badScale'];
+  const keys = thrownKeys(path.join(__dirname, '../../src')).filter((k) => !DETAILS.includes(k));
   const en = Object.assign({}, ...allTables().map(({ table }) => table.en)) as Record<string, string>;
 
   it('finds the thrown keys', () => {

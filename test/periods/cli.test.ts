@@ -237,7 +237,7 @@ describe('bad input: exit 2, one line naming the file, sheet and cells, nothing 
     await fails(
       m,
       [m.novIn, '--out', path.join(m.dir, 'x.xlsx'), '--previous', m.octOut],
-      `customer ID "K03" occurs more than once in sheet "客户" of ${m.novIn}: cells A5, A7. Each customer must appear once per period; remove or merge the duplicates first`,
+      `Customer ID "K03" occurs more than once in sheet "客户" of ${m.novIn}: cells A5, A7. Each customer must appear once per period; remove or merge the duplicates first`,
     );
   });
 
@@ -252,7 +252,7 @@ describe('bad input: exit 2, one line naming the file, sheet and cells, nothing 
     await fails(
       { dir, octIn: dupIn, octOut: dupOut, novIn },
       [novIn, '--out', path.join(dir, 'x.xlsx'), '--previous', dupOut, '--scale-from', dupOut],
-      `customer ID "K01" occurs more than once in sheet "客户" of ${dupOut}: cells A2, A12. Each customer must appear once per period; remove or merge the duplicates first`,
+      `Customer ID "K01" occurs more than once in sheet "客户" of ${dupOut}: cells A2, A12. Each customer must appear once per period; remove or merge the duplicates first`,
     );
   });
 
@@ -295,7 +295,7 @@ describe('bad input: exit 2, one line naming the file, sheet and cells, nothing 
     await fails(
       m,
       [noId, '--out', path.join(m.dir, 'x.xlsx'), '--previous', m.octOut],
-      'comparing periods needs the customer ID column: add --id COL (a letter or the exact header text)',
+      'Comparing periods needs the customer ID column: add --id COL (a letter or the exact header text)',
     );
   });
 

@@ -170,7 +170,7 @@ describe('duplicate IDs are reported with their cells, never merged', () => {
   test('in this period: RfmError naming the table, the ID, its cells and the other duplicates', () => {
     const err = expectRfmError(() => migrate(PREVIOUS, dup, 'en'), 'period.duplicateIds');
     expect(err.localized('en')).toBe(
-      'customer ID "K1" occurs more than once in sheet "客户" of 2025-11.xlsx: cells A2, A4, A7 (and 1 more duplicated IDs: "K2" (A3, A6)). ' +
+      'Customer ID "K1" occurs more than once in sheet "客户" of 2025-11.xlsx: cells A2, A4, A7 (and 1 more duplicated IDs: "K2" (A3, A6)). ' +
         'Each customer must appear once per period; remove or merge the duplicates first',
     );
   });

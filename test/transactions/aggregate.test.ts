@@ -258,7 +258,7 @@ describe('columns', () => {
       }
     })()!;
     expect(err.key).toBe('tx.ambiguous');
-    expect(err.localized('en')).toBe('several headers could be the date column: "下单时间", "支付时间"; choose it explicitly');
+    expect(err.localized('en')).toBe('Several headers could be the date column: "下单时间", "支付时间"; choose it explicitly');
     expect(err.localized('zh')).toBe('多个表头都可能是日期列:"下单时间", "支付时间";请明确指定');
     expect(errorKey(() => aggregateTransactions([['Who', 'Date', 'Amount'], ['A', '2025-01-01', 1]]))).toBe('tx.missing');
     expect(errorKey(() => aggregateTransactions([[1001, 45747, 1]]))).toBe('tx.noHeader');

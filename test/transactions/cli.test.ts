@@ -292,14 +292,14 @@ describe('CSV input is streamed', () => {
 
 describe('bad arguments or input: exit 2, one line, no output file, input untouched', () => {
   test.each([
-    [['--customer', 'Nope'], 'no column "Nope" for the customer: give a column letter or the exact header text'],
+    [['--customer', 'Nope'], 'No column "Nope" for the customer: give a column letter or the exact header text'],
     [['--amount', 'K'], 'the amount column K is empty: there is no data in it'],
-    [['--since', '2025-04-01', '--as-of', '2025-03-31'], 'the as-of date 2025-03-31 is before the start of the period 2025-04-01'],
-    [['--since', '2026-01-01'], 'the latest transaction (2025-04-01, the default as-of date) is before the start of the period 2026-01-01'],
+    [['--since', '2025-04-01', '--as-of', '2025-03-31'], 'The as-of date 2025-03-31 is before the start of the period 2025-04-01'],
+    [['--since', '2026-01-01'], 'The latest transaction (2025-04-01, the default as-of date) is before the start of the period 2026-01-01'],
     [['--since', '2025/01/01'], '--since must be a date written YYYY-MM-DD, got "2025/01/01"'],
     [['--as-of', '2025-02-29'], '--as-of must be a date written YYYY-MM-DD, got "2025-02-29"'],
     [['--r', 'B'], '--r does not apply with --transactions: R, F and M are computed from the sales records'],
-    [['--since', '2025-01-01', '--as-of', '2025-01-01'], 'no customer has a purchase (a positive amount) from 2025-01-01 to 2025-01-01'],
+    [['--since', '2025-01-01', '--as-of', '2025-01-01'], 'No customer has a purchase (a positive amount) from 2025-01-01 to 2025-01-01'],
   ])('%j', async (args, message) => {
     const dir = tempDir();
     const input = salesCsv(dir);
@@ -331,9 +331,9 @@ describe('bad arguments or input: exit 2, one line, no output file, input untouc
     ]);
     expect(ambiguous.err).toEqual(['rfm-score: 多个表头都可能是日期列:"下单时间", "支付时间";请明确指定']);
     const missing = await rfm([salesCsv(dir, [['Name', 'Date', 'Amount'], ['A', '2025-01-01', 1]], 'b.csv'), '--transactions', '--out', path.join(dir, 'out.csv')]);
-    expect(missing.err).toEqual(['rfm-score: no header names the customer column: choose it explicitly']);
+    expect(missing.err).toEqual(['rfm-score: No header names the customer column: choose it explicitly']);
     const invalid = await rfm([salesCsv(dir, [['Customer', 'Date', 'Amount'], ['A', 'yesterday', 1]], 'c.csv'), '--transactions', '--out', path.join(dir, 'out.csv')]);
-    expect(invalid.err).toEqual(['rfm-score: no transaction row has a valid customer, date and amount (first problem: B2: date "yesterday" is not a valid date)']);
+    expect(invalid.err).toEqual(['rfm-score: No transaction row has a valid customer, date and amount (first problem: B2: date "yesterday" is not a valid date)']);
     expect([ambiguous.code, missing.code, invalid.code]).toEqual([2, 2, 2]);
     expect(listDir(dir)).toEqual(['a.csv', 'b.csv', 'c.csv']);
   });
