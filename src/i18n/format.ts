@@ -82,3 +82,8 @@ export function isParamsTitle(text: unknown, titles: readonly string[]): boolean
   const bare = text.replace(/\s+/g, '');
   return titles.some((title) => title.replace(/\s+/g, '') === bare);
 }
+
+/** Between a word and a number or Latin word: " " in English, nothing in Chinese ("R得分5"). */
+export function wordSep(lang: Lang): string {
+  return lang === 'zh' ? '' : ' ';
+}

@@ -4,7 +4,7 @@
  * inline SVG (no chart library); each chart has a text alternative for screen readers.
  */
 import { makeStyles, tokens } from '@fluentui/react-components';
-import { clauseSep, colon, itemSep } from '../../i18n/format';
+import { clauseSep, colon, itemSep, wordSep } from '../../i18n/format';
 import { segmentLabel, type Metric, type Summary } from '../../core';
 import { percent, t, type Lang } from '../../i18n';
 
@@ -94,7 +94,7 @@ function GradeChart({ lang, summary }: { lang: Lang; summary: Summary }) {
   return (
     <figure className={styles.figure} data-testid="chart-grades">
       <figcaption className={styles.caption}>{title}</figcaption>
-      <svg className={styles.svg} viewBox={`0 0 ${WIDTH} 140`} role="img" aria-label={`${title}: ${described}`}>
+      <svg className={styles.svg} viewBox={`0 0 ${WIDTH} 140`} role="img" aria-label={`${title}${colon(lang)}${described}`}>
         <line x1={0} x2={WIDTH} y1={base} y2={base} stroke={tokens.colorNeutralStroke1} />
         {grades.map((g, i) => {
           const h = n ? ((base - top) * g.count) / max : 0;
@@ -144,7 +144,7 @@ function SegmentChart({ lang, summary }: { lang: Lang; summary: Summary }) {
           {t(lang, 'pi.chart.mShare')}
         </span>
       </div>
-      <svg className={styles.svg} viewBox={`0 0 ${WIDTH} ${segments.length * row}`} role="img" aria-label={`${title}: ${described}`}>
+      <svg className={styles.svg} viewBox={`0 0 ${WIDTH} ${segments.length * row}`} role="img" aria-label={`${title}${colon(lang)}${described}`}>
         {segments.map((s, i) => {
           const y = i * row;
           const w1 = (span * s.share) / max;
@@ -239,7 +239,7 @@ function Distributions({ lang, summary }: { lang: Lang; summary: Summary }) {
   return (
     <figure className={styles.figure} data-testid="chart-distribution">
       <figcaption className={styles.caption}>{title}</figcaption>
-      <svg className={styles.svg} viewBox={`0 0 ${WIDTH} 104`} role="img" aria-label={`${title}: ${described}`}>
+      <svg className={styles.svg} viewBox={`0 0 ${WIDTH} 104`} role="img" aria-label={`${title}${colon(lang)}${described}`}>
         {metrics.map((m, k) => {
           const list = withGaps(summary.distributions[m]);
           const x0 = k * group + 6;
@@ -248,7 +248,7 @@ function Distributions({ lang, summary }: { lang: Lang; summary: Summary }) {
           if (list.length > MAX_BARS) {
             return (
               <text key={m} x={x0} y={base / 2} style={MUTED}>
-                {`${label}: ${list.length}`}
+                {`${label}${colon(lang)}${list.length}`}
               </text>
             );
           }
@@ -265,7 +265,7 @@ function Distributions({ lang, summary }: { lang: Lang; summary: Summary }) {
                 return (
                   <g key={d.score}>
                     <rect x={x0 + slot * i + (slot - bar) / 2} y={base - h} width={bar} height={h} style={BAR}>
-                      <title>{`${label} ${d.score}: ${d.count}`}</title>
+                      <title>{`${label}${wordSep(lang)}${d.score}${colon(lang)}${d.count}`}</title>
                     </rect>
                     {list.length <= 10 && (
                       <text x={x0 + slot * i + slot / 2} y={base + 12} textAnchor="middle" style={MUTED}>
