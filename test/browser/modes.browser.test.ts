@@ -162,7 +162,7 @@ test('from sales records (Chinese): a period with an as-of date, rows after it a
   await page.getByTestId('tx-run-result').waitFor();
   const address = `A1:J${cells.length}`;
   await page.getByRole('status').filter({ hasText: text('zh', 'pm.tx.done', { rows: cells.length - 1, sheet: 'RFM分析', address }) }).waitFor();
-  expect(cells[0]).toEqual(['客户', '最近购买日期', 'R值', 'F值', 'M值', 'R得分', 'F得分', 'M得分', 'RFM得分', '客户等级']);
+  expect(cells[0]).toEqual(['客户', '最近一次消费日期', 'R值', 'F值', 'M值', 'R得分', 'F得分', 'M得分', 'RFM得分', '客户等级']);
   await expect(values(page, 'RFM分析', address)).resolves.toEqual(cells);
   await screenshotPane(page, 'pane-transactions-zh.png');
   expect((page as Page & { errors?: string[] }).errors).toEqual([]);

@@ -192,7 +192,7 @@ describe('resolveLayout', () => {
   it('ambiguous headers: fails naming the candidates', () => {
     const e = expectRfmError(() => resolveLayout(['R', 'R值', 'F', 'M']), 'layout.ambiguous');
     expect(e.message).toBe('Several headers could be R: "R", "R值"; choose the R column explicitly');
-    expect(e.localized('zh')).toBe('多个表头都可能是R:"R", "R值";请明确指定R列');
+    expect(e.localized('zh')).toBe('有多个表头可能是R值：“R”、“R值”；请明确指定R值所在的列');
   });
 
   it('missing header: fails', () => {

@@ -66,7 +66,7 @@ describe('weights', () => {
     expectRfmError(() => scoreTable(table, schemeWith({ weights: ['0.3', '', '0.7'] })), 'scheme.weightNotNumber');
     expectRfmError(() => validateScheme(schemeWith({ weights: ['-0.1', '0.4', '0.7'] })), 'scheme.weightNotNumber');
     const e = expectRfmError(() => parseWeightsText('0.3,x,0.4'), 'scheme.weightNotNumber');
-    expect(e.message).toBe('weight "x" is not a non-negative decimal number');
+    expect(e.message).toBe('Weight "x" is not a non-negative decimal number');
   });
 
   it('weights not summing to 1', () => {

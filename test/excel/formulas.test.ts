@@ -263,7 +263,7 @@ test('re-runs: values → formulas → formulas → values replace the block; th
   const second = await writeFormulas(mem.Excel, table, scored, again, 'here', scheme, 'zh');
   expect(second.paramSheet).toBe('RFM parameters');
   expect(mem.workbook.sheetNames().filter((n) => n.startsWith('RFM'))).toEqual(['RFM parameters']);
-  expect(mem.workbook.sheet('RFM parameters').getValue('A1')).toBe('RFM 评分参数');
+  expect(mem.workbook.sheet('RFM parameters').getValue('A1')).toBe('RFM评分参数');
   expect(mem.workbook.sheet('RFM parameters').getValues('B7:D7')[0]).toEqual([0.2, 0.3, 0.5]);
   expect(mem.workbook.sheet('会员').getValue('I3')).toBe('R得分');
   expect(mem.workbook.conditionalFormats('会员')).toHaveLength(4);

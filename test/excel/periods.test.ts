@@ -289,7 +289,7 @@ describe('compare with the previous period', () => {
       ['B', 1, 1, 0, 0, 0, 2],
       ['C', 0, 0, 0, 1, 1, 2],
       ['D', 0, 0, 1, 1, 0, 2],
-      ['新客户', 1, 0, 0, 1, 0, 2],
+      ['新增客户', 1, 0, 0, 1, 0, 2],
       ['合计', 4, 2, 2, 3, 1, 12],
     ]);
     const shares = tableValues(mem, 'RFM_Migration_Shares');

@@ -3,7 +3,7 @@
  * a command-line run (stdout, stderr and the texts of every sheet it writes) and the pane's
  * assembled text, built through the same helpers the components use.
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import { defaultScheme, describeDistribution, describeInvalid, describeWarning, outputHeader, scoreTable } from '../../src/core';
@@ -57,7 +57,7 @@ describe('English errors', () => {
   function thrownKeys(dir: string): string[] {
     const keys = new Set<string>();
     const walk = (d: string) => {
-      for (const entry of require('node:fs').readdirSync(d, { withFileTypes: true }) as import('node:fs').Dirent[]) {
+      for (const entry of readdirSync(d, { withFileTypes: true }) as Dirent[]) {
         const p = path.join(d, entry.name);
         if (entry.isDirectory()) walk(p);
         else if (/\.tsx?$/.test(entry.name)) {
@@ -134,7 +134,7 @@ describe('the Chinese report of a command-line run', () => {
     expect(first.code).toBe(0);
     const p2 = path.join(dir, '本期.csv');
     const second = rows.filter((r) => r[0] !== 'K05').map((r) => (r[0] === 'K04' ? [r[0], r[1], 300, 1, 20] : r));
-    require('node:fs').writeFileSync(p2, csvText([headers, ...second, ['K13', '上海', 2, 6, 900]]));
+    writeFileSync(p2, csvText([headers, ...second, ['K13', '上海', 2, 6, 900]]));
     const out2csv = path.join(dir, '本期评分.csv');
     const compared = await rfm([p1, '--out', out2, '--lang', 'zh', '--id', 'A', '--previous', out1, '--scale-from', out1]);
     expect(compared.code).toBe(0);
@@ -161,7 +161,7 @@ describe('the Chinese report of a command-line run', () => {
   it('prints errors in the house style', async () => {
     const dir = tempDir();
     const input = path.join(dir, '客户.csv');
-    require('node:fs').writeFileSync(input, csvText([headers, ...rows]));
+    writeFileSync(input, csvText([headers, ...rows]));
     const runs = await Promise.all([
       rfm([input, '--out', path.join(dir, 'a.xlsx'), '--lang', 'zh', '--ties', 'best']),
       rfm([input, '--out', path.join(dir, 'b.xlsx'), '--lang', 'zh', '--variant', 'sum']),
@@ -192,7 +192,7 @@ describe('the Chinese report of a command-line run', () => {
       ['O7', 'C4', '2025-03-02', 10],
       ['O8', 'C5', '2025-02-30', 10],
     ];
-    require('node:fs').writeFileSync(input, csvText(sales));
+    writeFileSync(input, csvText(sales));
     const out = path.join(dir, 'RFM.xlsx');
     const res = await rfm([input, '--transactions', '--out', out, '--lang', 'zh', '--since', '2025-01-01', '--as-of', '2025-03-31']);
     expect(res.code).toBe(0);
