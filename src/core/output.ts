@@ -3,7 +3,7 @@
  * and the one-line descriptions of invalid cells and warnings that every adapter shows.
  */
 import { t, percent, type Lang, type MessageKey } from '../i18n';
-import { clauseSep, itemSep } from '../i18n/format';
+import { clauseSep, itemSep, sameHeader } from '../i18n/format';
 import { invalidRows } from './engine';
 import { metricName } from './scheme';
 import { defaultCadence, SEGMENTS, type Segment, type SegmentResult } from './segments';
@@ -56,7 +56,7 @@ export function ownOutputBlockStart(headers: readonly unknown[], last: number): 
       for (const c of OPTIONAL) if (i <= last && text(i) === outputHeader(c, lang)) i++;
       // Formula mode's helper columns (R, F, M value) follow Check.
       const helpers = (['R', 'F', 'M'] as const).map((metric) => t(lang, 'fx.helper', { metric }));
-      if (i + helpers.length - 1 <= last && helpers.every((h, j) => text(i + j) === h)) i += helpers.length;
+      if (i + helpers.length - 1 <= last && helpers.every((h, j) => sameHeader(text(i + j), h))) i += helpers.length;
       if (i === last + 1) return start;
     }
   }

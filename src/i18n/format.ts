@@ -87,3 +87,14 @@ export function isParamsTitle(text: unknown, titles: readonly string[]): boolean
 export function wordSep(lang: Lang): string {
   return lang === 'zh' ? '' : ' ';
 }
+
+/**
+ * Whether two header texts say the same, ignoring spaces and half- vs full-width punctuation, so
+ * a column a version before docs/glossary.md's house style wrote ("辅助:R值") is still recognised
+ * as this product's own ("辅助：R值").
+ */
+export function sameHeader(a: string, b: string): boolean {
+  const key = (s: string) =>
+    s.replace(/\s+/g, '').replace(/[,:;()?!]/g, (c) => ({ ',': '，', ':': '：', ';': '；', '(': '（', ')': '）', '?': '？', '!': '！' })[c] ?? c);
+  return key(a) === key(b);
+}

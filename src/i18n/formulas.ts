@@ -103,7 +103,7 @@ export const formulaMessages: MessageTable<keyof typeof en> = {
     'fx.n': '有效客户数（n）',
     'fx.referenceScores': '{metric}参照值：{metric}得分的{reference}',
     'fx.referenceValues': '{metric}参照值：{metric}值的{reference}',
-    'fx.helper': '辅助列：{metric}值',
+    'fx.helper': '辅助：{metric}值',
     'fx.helperNote': '以下为公式使用的辅助列：按数字读取的R值、F值、M值；未评分的行（见“数据检查”列）留空，因此RANK和COUNT会跳过这些行。',
     'fx.needsXlsx': '--formulas 写入的是Excel公式（自动重算），因此输出文件必须是.xlsx文件（CSV文件只能保存数值）',
     'fx.report': '已写入公式（自动重算）；评分方案在工作表“{sheet}”中',

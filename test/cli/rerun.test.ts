@@ -63,7 +63,7 @@ describe('re-run on an output file', () => {
     const out = readCsvRows(second);
     expect(out[0]).toEqual(['Customer ID', 'Region', 'Recency', 'Frequency', 'Monetary', ...HEADERS_ZH, '数据检查']);
     expect(out.every((r) => r.length === 11)).toBe(true);
-    expect(out[3]).toEqual(['X1', 'West', '14', '6', '-50', '', '', '', '', '', 'M为负数']);
+    expect(out[3]).toEqual(['X1', 'West', '14', '6', '-50', '', '', '', '', '', 'M值为负数']);
     expect(out[1]).toEqual(['C01', 'North', '3', '12', '800', ...scoredText(EXPECTED.C01), '']);
   });
 

@@ -200,10 +200,10 @@ describe('xlsx round trip', () => {
       expect([id, ...rowValues(ws, Number(r), 6, 11)]).toEqual([id, ...EXPECTED[id], null]);
       expect(ws.getCell(Number(r), 9).numFmt).toBe('0.00');
     }
-    expect(rowValues(ws, 5, 6, 11)).toEqual([null, null, null, null, null, 'M为负数']);
-    expect(rowValues(ws, 8, 6, 11)).toEqual([null, null, null, null, null, 'R为空']);
-    expect(rowValues(ws, 11, 6, 11)).toEqual([null, null, null, null, null, 'F不是数字；M是错误值']);
-    expect(rowValues(ws, 15, 6, 11)).toEqual([null, null, null, null, null, 'R是逻辑值(TRUE/FALSE),不是数字']);
+    expect(rowValues(ws, 5, 6, 11)).toEqual([null, null, null, null, null, 'M值为负数']);
+    expect(rowValues(ws, 8, 6, 11)).toEqual([null, null, null, null, null, 'R值为空']);
+    expect(rowValues(ws, 11, 6, 11)).toEqual([null, null, null, null, null, 'F值不是数字；M值是错误值']);
+    expect(rowValues(ws, 15, 6, 11)).toEqual([null, null, null, null, null, 'R值是逻辑值（TRUE/FALSE），不是数字']);
     expectNotesSheetKept(wb);
   });
 

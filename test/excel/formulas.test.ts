@@ -114,7 +114,7 @@ test('the formulas written are the pure writer’s (dialect excel, no _xlfn.), a
   // the memory workbook does not calculate: the value of a formula cell is its text
   expect(sheet.getValue('I4')).toBe(`=${fx.formula(0, 0)}`);
   expect(sheet.getValues('I3:Q3')[0]).toEqual(fx.headers);
-  expect(fx.headers).toEqual(['R得分', 'F得分', 'M得分', 'RFM得分', '客户等级', '数据检查', '辅助:R值', '辅助:F值', '辅助:M值']);
+  expect(fx.headers).toEqual(['R得分', 'F得分', 'M得分', 'RFM得分', '客户等级', '数据检查', '辅助：R值', '辅助：F值', '辅助：M值']);
   expect(sheet.getValues('I10:Q10')[0]).toEqual(Array(9).fill('')); // the blank row
   expect(sheet.getValues('C3:H15')).toEqual(MESSY.map((r) => (r.length ? r : Array(6).fill(''))));
 

@@ -284,7 +284,7 @@ describe('compare with the previous period', () => {
 
     // the matrix: rows the October grade (+ new), columns the November grade (+ gone)
     expect(tableValues(mem, 'RFM_Migration_Counts')).toEqual([
-      ['上期 \\ 本期', 'A', 'B', 'C', 'D', '已消失', '合计'],
+      ['上期 \\ 本期', 'A', 'B', 'C', 'D', '流失', '合计'],
       ['A', 2, 1, 1, 0, 0, 4],
       ['B', 1, 1, 0, 0, 0, 2],
       ['C', 0, 0, 0, 1, 1, 2],

@@ -95,8 +95,8 @@ describe('November on October’s frozen scale, compared with October', () => {
     const ws = sheet(await readXlsx(out), '等级迁移');
     expect(ws.getCell('A1').value).toBe('客户等级迁移');
     expect(ws.getCell('A4').value).toBe('两期都按上期的分界值评分（--scale-from）：等级变化来自客户本身。');
-    expect(blockUnder(ws, '等级迁移:客户数(行:上期等级,列:本期等级)')).toEqual([
-      ['上期 \\ 本期', 'A', 'B', 'C', 'D', '已消失', '合计'],
+    expect(blockUnder(ws, '等级迁移：客户数（行：上期等级，列：本期等级）')).toEqual([
+      ['上期 \\ 本期', 'A', 'B', 'C', 'D', '流失', '合计'],
       ['A', 2, 1, 1, 0, 0, 4],
       ['B', 1, 1, 0, 0, 0, 2],
       ['C', 0, 0, 0, 1, 1, 2],
@@ -111,16 +111,16 @@ describe('November on October’s frozen scale, compared with October', () => {
       [1, 'K03', 'A→B', 12, 9, 9, 9, 4, 2, 7000, 4500],
       [2, 'K08', 'C→D', 6, 5, 44, 50, 2, 2, 2000, 3500],
     ]);
-    expect(blockUnder(ws, '等级上升(上升级数多者在前)').map((r) => r.slice(0, 2))).toEqual([
+    expect(blockUnder(ws, '等级上升（升级多的在前）').map((r) => r.slice(0, 2))).toEqual([
       ['客户', '等级变化'],
       ['K05', 'B→A'],
       ['K09', 'D→C'],
     ]);
-    expect(blockUnder(ws, '新客户名单(仅本期)').slice(1)).toEqual([
+    expect(blockUnder(ws, '新增客户名单（本期新出现）').slice(1)).toEqual([
       ['K11', 'A', 17, 1, 7, 12000],
       ['K12', 'D', 2, 100, 0, 100],
     ]);
-    expect(blockUnder(ws, '已消失客户名单(仅上期)').slice(1)).toEqual([['K07', 'C', 6, 35, 2, 3000]]);
+    expect(blockUnder(ws, '流失客户名单（本期未出现）').slice(1)).toEqual([['K07', 'C', 6, 35, 2, 3000]]);
   });
 
   test('the new parameters sheet records the frozen scale, where it came from, and the previous period', async () => {

@@ -99,8 +99,8 @@ describe('csv → csv, the hand-worked table', () => {
     expect(res.code).toBe(0);
     expect(readCsvRows(out)).toEqual([HEADER_ZH, ...text(EXPECTED_ROWS)]);
     expect(res.out[0]).toBe(`已从${input}读取15行销售记录。客户：A列“客户编号”；日期：B列“交易日期”；金额：C列“实付金额”`);
-    expect(res.out[1]).toBe('统计期:2025-01-01 至 2025-03-31(指定的截止日期);F 统计金额为正的行数');
-    expect(res.out).toContain('  B10: 日期 2025-04-01 晚于截止日期 2025-03-31');
+    expect(res.out[1]).toBe('统计期间：2025-01-01至2025-03-31（截止日期由您指定）；F值按金额为正的行计数');
+    expect(res.out).toContain('  B10：日期2025-04-01晚于截止日期2025-03-31');
   });
 
   test('default as-of: the latest transaction, said in the report', async () => {
