@@ -95,7 +95,7 @@ async function score(o: CliOptions, io: Io): Promise<void> {
   let note: string | undefined;
   let summaryName: string | undefined;
   if (o.summary && outFormat !== 'xlsx') throw new RfmError('cli.summaryNeedsXlsx');
-  if (o.formulas && outFormat !== 'xlsx') throw new RfmError('fx.needsXlsx');
+  if (o.formulas && outFormat !== 'xlsx') throw new RfmError('formula.needsXlsx');
   if (o.previous !== undefined && outFormat !== 'xlsx') throw new RfmError('period.previousNeedsXlsx');
   let paramsName: string | undefined;
   let migrationName: string | undefined;
@@ -190,7 +190,7 @@ async function score(o: CliOptions, io: Io): Promise<void> {
     const lines = migrationReportLines(periods.migration.result, periods.previousRun, !!periods.scaleRun, scheme, lang, migrationName);
     for (const line of lines) io.out(line);
   }
-  if (paramsName) io.out(o.formulas ? t(lang, 'fx.report', { sheet: paramsName }) : t(lang, 'period.report.params', { sheet: paramsName }));
+  if (paramsName) io.out(o.formulas ? t(lang, 'formula.report', { sheet: paramsName }) : t(lang, 'period.report.params', { sheet: paramsName }));
   io.out(t(lang, 'cli.report.wrote', { file: o.out }));
 }
 

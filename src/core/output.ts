@@ -55,7 +55,7 @@ export function ownOutputBlockStart(headers: readonly unknown[], last: number): 
       let i = start + REQUIRED.length;
       for (const c of OPTIONAL) if (i <= last && text(i) === outputHeader(c, lang)) i++;
       // Formula mode's helper columns (R, F, M value) follow Check.
-      const helpers = (['R', 'F', 'M'] as const).map((metric) => t(lang, 'fx.helper', { metric }));
+      const helpers = (['R', 'F', 'M'] as const).map((metric) => t(lang, 'formula.helper', { metric }));
       if (i + helpers.length - 1 <= last && helpers.every((h, j) => sameHeader(text(i + j), h))) i += helpers.length;
       if (i === last + 1) return start;
     }

@@ -80,7 +80,7 @@ export interface RunRecord {
 
 /** The header of an output block column in `lang` (formula mode's helper columns included). */
 export function blockHeader(key: FormulaColumnKey, lang: Lang): string {
-  if (key === 'valueR' || key === 'valueF' || key === 'valueM') return t(lang, 'fx.helper', { metric: key.slice(5) });
+  if (key === 'valueR' || key === 'valueF' || key === 'valueM') return t(lang, 'formula.helper', { metric: key.slice(5) });
   return outputHeader(key, lang);
 }
 
@@ -453,9 +453,9 @@ export function parametersSheet(record: RunRecord, formulaParams?: readonly Para
     put(row++, 0, tr('period.snapshot'), 'heading');
     put(row++, 0, tr('period.snapshotNote'), 'note');
   } else {
-    put(row++, 0, tr('fx.title'), 'title');
+    put(row++, 0, tr('formula.title'), 'title');
     put(row++, 0, tr('period.note', { sheet: record.output.sheet }), 'note');
-    put(row, 0, tr('fx.scoredSheet'), 'label');
+    put(row, 0, tr('formula.scoredSheet'), 'label');
     put(row++, 1, record.output.sheet, 'label');
   }
   row++;
@@ -513,41 +513,41 @@ export function parametersSheet(record: RunRecord, formulaParams?: readonly Para
   const s = record.scheme;
   put(row++, 0, tr('period.scheme'), 'heading');
   labelled(
-    tr('fx.composite'),
+    tr('formula.composite'),
     s.variant === 'weighted'
       ? tr('period.weighted', { wr: s.weights[0], wf: s.weights[1], wm: s.weights[2] })
       : tr('period.additive'),
   );
-  put(row, 0, tr('fx.metric'), 'heading');
-  put(row, 1, tr('fx.better'), 'heading');
-  put(row++, 2, tr('fx.method'), 'heading');
+  put(row, 0, tr('formula.metric'), 'heading');
+  put(row, 1, tr('formula.better'), 'heading');
+  put(row++, 2, tr('formula.method'), 'heading');
   for (const m of METRICS) {
     put(row, 0, metricName(m), 'label');
-    put(row, 1, tr(lowerIsBetter(m) ? 'fx.smaller' : 'fx.larger'), 'label');
+    put(row, 1, tr(lowerIsBetter(m) ? 'formula.smaller' : 'formula.larger'), 'label');
     put(row++, 2, methodText(s, m, lang), 'label');
   }
   labelled(tr('period.gradesText'), gradesText(s.grades));
   if (record.options.segments) {
     labelled(
-      tr('fx.segments'),
+      tr('formula.segments'),
       tr('period.segmentsText', {
-        reference: tr(record.options.segments.reference === 'median' ? 'fx.median' : 'fx.mean'),
+        reference: tr(record.options.segments.reference === 'median' ? 'formula.median' : 'formula.mean'),
         basis: tr(record.options.segments.basis === 'values' ? 'period.basisValues' : 'period.basisScores'),
       }),
     );
   }
-  if (record.options.followUp) labelled(tr('fx.followUp'), tr('period.yes'));
+  if (record.options.followUp) labelled(tr('formula.followUp'), tr('period.yes'));
   row++;
 
   // Grades.
-  put(row++, 0, tr('fx.grades'), 'heading');
-  put(row, 0, tr('fx.gradeLabel'), 'heading');
-  put(row, 1, tr('fx.gradeMin'), 'heading');
+  put(row++, 0, tr('formula.grades'), 'heading');
+  put(row, 0, tr('formula.gradeLabel'), 'heading');
+  put(row, 1, tr('formula.gradeMin'), 'heading');
   put(row, 2, tr('period.count'), 'heading');
   put(row++, 3, tr('period.share'), 'heading');
   s.grades.forEach((g, i) => {
     put(row, 0, g.label, 'label');
-    put(row, 1, g.min === null ? tr('fx.gradeOtherwise') : Number(g.min), 'label');
+    put(row, 1, g.min === null ? tr('formula.gradeOtherwise') : Number(g.min), 'label');
     put(row, 2, record.counts.grades[i] ?? 0, 'label');
     put(row++, 3, record.counts.valid ? (record.counts.grades[i] ?? 0) / record.counts.valid : 0, 'label', '0.0%');
   });
@@ -556,7 +556,7 @@ export function parametersSheet(record: RunRecord, formulaParams?: readonly Para
   // Cut values.
   put(row++, 0, tr('period.cuts'), 'heading');
   labelled(tr('period.scale'), record.scaleFrom ? tr('period.scaleFrozen', { from: refText(record.scaleFrom, lang) }) : tr('period.scaleOwn'));
-  put(row, 0, tr('fx.metric'), 'heading');
+  put(row, 0, tr('formula.metric'), 'heading');
   put(row, 1, tr('period.score'), 'heading');
   put(row, 2, tr('period.from'), 'heading');
   put(row, 3, tr('period.to'), 'heading');

@@ -126,7 +126,7 @@ export function scoreSales(
       asOf: formatCivilDay(report.asOf!),
     });
   }
-  if (customers.length >= SHEET_ROWS) throw new RfmError('pm.tx.tooMany', { count: customers.length });
+  if (customers.length >= SHEET_ROWS) throw new RfmError('paneMode.tx.tooMany', { count: customers.length });
   const sheet = scoreCustomers(customers, scheme, lang, insight, scoring);
   if (sheet.result.n === 0) {
     const bad = sheet.result.invalid[0];

@@ -34,10 +34,10 @@ export function ChartList({ charts, lang }: { charts: ChartInfo[]; lang: Lang })
   if (charts.length === 0) return null;
   return (
     <div className={styles.list} data-testid="grid-charts">
-      <span className={styles.label}>{t(lang, 'pi.grid.charts')}</span>
+      <span className={styles.label}>{t(lang, 'paneInsight.grid.charts')}</span>
       {charts.map((c) => (
         <span key={c.name} className={styles.chart} data-chart={c.name}>
-          {t(lang, 'pi.grid.chart', { title: c.title || c.name, type: c.type, cells: c.cells, series: joinList(lang, c.series.map((s) => s.name)) })}
+          {t(lang, 'paneInsight.grid.chart', { title: c.title || c.name, type: c.type, cells: c.cells, series: joinList(lang, c.series.map((s) => s.name)) })}
         </span>
       ))}
     </div>

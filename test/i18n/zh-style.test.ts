@@ -208,23 +208,23 @@ describe("the pane's assembled Chinese text", () => {
     const headers = joinList(zh, [quoted('下单时间'), quoted('支付时间')]);
     expect(headers).toBe('“下单时间”、“支付时间”');
     const assembled = [
-      t(zh, 'pm.tx.ambiguous', { role: t(zh, 'tx.role.date'), headers }),
+      t(zh, 'paneMode.tx.ambiguous', { role: t(zh, 'tx.role.date'), headers }),
       t(zh, 'pane.columns.ambiguous', { metric: 'R', headers }),
-      t(zh, 'pm.tx.leftOut', { count: 12, examples: joinList(zh, ['C1', 'C2', 'C3']) + etc(zh) }),
+      t(zh, 'paneMode.tx.leftOut', { count: 12, examples: joinList(zh, ['C1', 'C2', 'C3']) + etc(zh) }),
       t(zh, 'pane.run.hint', { columns: joinList(zh, (['r', 'f', 'm', 'rfm', 'grade'] as const).map((c) => outputHeader(c, zh))) }),
-      t(zh, 'pi.thresholds', {
+      t(zh, 'paneInsight.thresholds', {
         parts: ['R ≥ 3.2', 'F ≥ 2', 'M ≥ 3'].join(listSep(zh)),
-        reference: t(zh, 'pi.thresholds.median'),
-        basis: t(zh, 'pi.thresholds.scores'),
+        reference: t(zh, 'paneInsight.thresholds.median'),
+        basis: t(zh, 'paneInsight.thresholds.scores'),
       }),
-      ['A', 'B'].map((label) => t(zh, 'pi.chart.bar', { label, count: 120, share: percent(0.2) })).join(clauseSep(zh)),
-      t(zh, 'pi.chart.segmentBar', { label: t(zh, 'seg.importantValue'), customers: percent(0.1), m: percent(0.4) }),
+      ['A', 'B'].map((label) => t(zh, 'paneInsight.chart.bar', { label, count: 120, share: percent(0.2) })).join(clauseSep(zh)),
+      t(zh, 'paneInsight.chart.segmentBar', { label: t(zh, 'seg.importantValue'), customers: percent(0.1), m: percent(0.4) }),
       `R${colon(zh)}${['1 → 20', '2 → 30'].join(itemSep(zh))}`,
       t(zh, 'fmt.countShare', { count: 120, share: percent(0.2) }),
       t(zh, 'pane.preview.raw', { metric: 'F', parts: ['5 → 3', '4 → 2'].join(itemSep(zh)) }),
-      t(zh, 'pp.warningHeading', { count: 3, grades: 'A/B' }),
+      t(zh, 'panePeriod.warningHeading', { count: 3, grades: 'A/B' }),
       t(zh, 'period.report.missingIds', { count: 2, cells: ['A5', 'A9'] }),
-      t(zh, 'pp.gradesDiffer', { where: t(zh, 'pp.where', { sheet: '一月' }), previous: ['A', 'B', 'C'], current: ['A', 'B'] }),
+      t(zh, 'panePeriod.gradesDiffer', { where: t(zh, 'panePeriod.where', { sheet: '一月' }), previous: ['A', 'B', 'C'], current: ['A', 'B'] }),
       columnWithHeader(zh, 'B', '最近消费天数'),
     ];
     expect(assembled[assembled.length - 1]).toBe('B列“最近消费天数”');

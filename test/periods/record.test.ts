@@ -164,8 +164,8 @@ describe('in the xlsx file written by rfm-score', () => {
     await writeTable(input, OCTOBER);
     expect((await rfm([input, '--out', out, '--formulas'])).code).toBe(0);
     const ws = sheet(await readXlsx(out), 'RFM parameters');
-    expect(ws.getCell('A1').value).toBe(t('en', 'fx.title'));
-    expect(ws.getCell('A7').value).toBe(t('en', 'fx.weight'));
+    expect(ws.getCell('A1').value).toBe(t('en', 'formula.title'));
+    expect(ws.getCell('A7').value).toBe(t('en', 'formula.weight'));
     expect(ws.getCell('B7').value).toBe(0.3);
     const back = readRunRecord(sheetRows(ws));
     if (!back.ok) throw new Error(JSON.stringify(back));

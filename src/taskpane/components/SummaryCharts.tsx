@@ -89,8 +89,8 @@ function GradeChart({ lang, summary }: { lang: Lang; summary: Summary }) {
   const bar = Math.min(48, slot * 0.6);
   const top = 18;
   const base = 104;
-  const title = t(lang, 'pi.chart.grades');
-  const described = grades.map((g) => t(lang, 'pi.chart.bar', { label: g.label, count: g.count, share: percent(g.share) })).join(clauseSep(lang));
+  const title = t(lang, 'paneInsight.chart.grades');
+  const described = grades.map((g) => t(lang, 'paneInsight.chart.bar', { label: g.label, count: g.count, share: percent(g.share) })).join(clauseSep(lang));
   return (
     <figure className={styles.figure} data-testid="chart-grades">
       <figcaption className={styles.caption}>{title}</figcaption>
@@ -127,9 +127,9 @@ function SegmentChart({ lang, summary }: { lang: Lang; summary: Summary }) {
   const max = Math.max(0.0001, ...segments.flatMap((s) => [s.share, s.mShare]));
   const row = 32;
   const span = WIDTH - 44;
-  const title = t(lang, 'pi.chart.segments');
+  const title = t(lang, 'paneInsight.chart.segments');
   const described = segments
-    .map((s) => t(lang, 'pi.chart.segmentBar', { label: segmentLabel(s.segment, lang), customers: percent(s.share), m: percent(s.mShare) }))
+    .map((s) => t(lang, 'paneInsight.chart.segmentBar', { label: segmentLabel(s.segment, lang), customers: percent(s.share), m: percent(s.mShare) }))
     .join(clauseSep(lang));
   return (
     <figure className={styles.figure} data-testid="chart-segments">
@@ -137,11 +137,11 @@ function SegmentChart({ lang, summary }: { lang: Lang; summary: Summary }) {
       <div className={styles.legend} aria-hidden="true">
         <span>
           <span className={styles.swatch} style={{ backgroundColor: tokens.colorBrandBackground }} />
-          {t(lang, 'pi.chart.customerShare')}
+          {t(lang, 'paneInsight.chart.customerShare')}
         </span>
         <span>
           <span className={styles.swatch} style={{ backgroundColor: tokens.colorPaletteMarigoldBackground3 }} />
-          {t(lang, 'pi.chart.mShare')}
+          {t(lang, 'paneInsight.chart.mShare')}
         </span>
       </div>
       <svg className={styles.svg} viewBox={`0 0 ${WIDTH} ${segments.length * row}`} role="img" aria-label={`${title}${colon(lang)}${described}`}>
@@ -180,7 +180,7 @@ function Heatmap({ lang, summary }: { lang: Lang; summary: Summary }) {
   const max = Math.max(...counts);
   return (
     <figure className={styles.figure} data-testid="chart-heatmap">
-      <figcaption className={styles.caption}>{t(lang, 'pi.chart.heatmap')}</figcaption>
+      <figcaption className={styles.caption}>{t(lang, 'paneInsight.chart.heatmap')}</figcaption>
       <div className={styles.scroll}>
         <table className={styles.matrix}>
           <thead>
@@ -199,7 +199,7 @@ function Heatmap({ lang, summary }: { lang: Lang; summary: Summary }) {
                   <td
                     key={fScores[j]}
                     style={{ backgroundColor: scaleColour(c.count, min, max) }}
-                    title={t(lang, 'pi.chart.heatmapCell', { r, f: fScores[j], count: c.count, mean: formatMean(c.meanM, lang) })}
+                    title={t(lang, 'paneInsight.chart.heatmapCell', { r, f: fScores[j], count: c.count, mean: formatMean(c.meanM, lang) })}
                   >
                     {c.count}
                   </td>
@@ -232,7 +232,7 @@ function Distributions({ lang, summary }: { lang: Lang; summary: Summary }) {
   const top = 14;
   const base = 84;
   const max = Math.max(1, ...metrics.flatMap((m) => summary.distributions[m].map((d) => d.count)));
-  const title = t(lang, 'pi.chart.distribution');
+  const title = t(lang, 'paneInsight.chart.distribution');
   const described = metrics
     .map((m) => `${m.toUpperCase()}${colon(lang)}${[...summary.distributions[m]].sort((a, b) => a.score - b.score).map((d) => `${d.score} → ${d.count}`).join(itemSep(lang))}`)
     .join(clauseSep(lang));

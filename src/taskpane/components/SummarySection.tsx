@@ -14,10 +14,10 @@ function thresholdsText(lang: Lang, s: SegmentResult): string {
   // with values a smaller R is better: R is high at or below its reference
   const rOp = s.basis === 'values' ? '≤' : '≥';
   const parts = [`R ${rOp} ${round(s.thresholds.r)}`, `F ≥ ${round(s.thresholds.f)}`, `M ≥ ${round(s.thresholds.m)}`].join(listSep(lang));
-  return t(lang, 'pi.thresholds', {
+  return t(lang, 'paneInsight.thresholds', {
     parts,
-    reference: t(lang, s.reference === 'median' ? 'pi.thresholds.median' : 'pi.thresholds.mean'),
-    basis: t(lang, s.basis === 'values' ? 'pi.thresholds.values' : 'pi.thresholds.scores'),
+    reference: t(lang, s.reference === 'median' ? 'paneInsight.thresholds.median' : 'paneInsight.thresholds.mean'),
+    basis: t(lang, s.basis === 'values' ? 'paneInsight.thresholds.values' : 'paneInsight.thresholds.scores'),
   });
 }
 
@@ -29,27 +29,27 @@ export function SummarySection({ state, summary }: { state: PaneState; summary: 
   const done = summary.state.done && summary.state.done.run === result ? summary.state.done.write : undefined;
   const error = summary.state.error && summary.state.error.run === result ? summary.state.error.text : undefined;
   return (
-    <Section title={t(lang, 'pi.summary.heading')}>
+    <Section title={t(lang, 'paneInsight.summary.heading')}>
       {!result || !numbers ? (
-        <Caption1 className={shared.muted}>{t(lang, 'pi.summary.none')}</Caption1>
+        <Caption1 className={shared.muted}>{t(lang, 'paneInsight.summary.none')}</Caption1>
       ) : (
         <div className={shared.stack} data-testid="summary-charts">
           {result.scored.segments && <Body1 data-testid="segment-thresholds">{thresholdsText(lang, result.scored.segments)}</Body1>}
           <SummaryCharts lang={lang} summary={numbers} />
           <div className={shared.row}>
             <Button onClick={summary.create} disabled={summary.state.busy || state.busy !== undefined} data-testid="create-summary">
-              {t(lang, 'pi.summary.create')}
+              {t(lang, 'paneInsight.summary.create')}
             </Button>
             {summary.state.busy && (
               <Caption1 role="status" className={shared.muted}>
-                {t(lang, 'pi.summary.creating')}
+                {t(lang, 'paneInsight.summary.creating')}
               </Caption1>
             )}
           </div>
-          <Caption1 className={shared.muted}>{t(lang, 'pi.summary.hint')}</Caption1>
+          <Caption1 className={shared.muted}>{t(lang, 'paneInsight.summary.hint')}</Caption1>
           {done && (
             <MessageBar intent="success" data-testid="summary-done">
-              <MessageBarBody>{t(lang, 'pi.summary.done', { sheet: done.sheet, tables: done.tables.length, charts: done.charts.length })}</MessageBarBody>
+              <MessageBarBody>{t(lang, 'paneInsight.summary.done', { sheet: done.sheet, tables: done.tables.length, charts: done.charts.length })}</MessageBarBody>
             </MessageBar>
           )}
           {error && (
