@@ -5,7 +5,7 @@
  * counts and matrix, the early warning, the sheets written.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { listSep } from '../../i18n/format';
+import { listSep, wordSep } from '../../i18n/format';
 import {
   Body1,
   Body1Strong,
@@ -297,7 +297,7 @@ export function PeriodsResult({ lang, scored, onShow }: { lang: Lang; scored: Sc
 export function RecordNote({ lang, sheet, onShow }: { lang: Lang; sheet: string; onShow: (sheet: string) => void }) {
   return (
     <Caption1 data-testid="record-note">
-      {t(lang, 'panePeriod.paramsDone', { sheet })}{' '}
+      {t(lang, 'panePeriod.paramsDone', { sheet })}{wordSep(lang)}
       <Link as="button" onClick={() => onShow(sheet)}>
         {t(lang, 'panePeriod.show', { sheet })}
       </Link>
