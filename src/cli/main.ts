@@ -15,6 +15,7 @@ import {
   type ScoredSheet,
 } from '../core';
 import { t, type Lang } from '../i18n';
+import { colon } from '../i18n/format';
 import { writeAtomically } from './atomic';
 import { csvSourceOfRows, scanCsv, scoredCsv } from './csvFile';
 import { checkFiles } from './files';
@@ -94,7 +95,7 @@ async function score(o: CliOptions, io: Io): Promise<void> {
   let note: string | undefined;
   let summaryName: string | undefined;
   if (o.summary && outFormat !== 'xlsx') throw new RfmError('cli.summaryNeedsXlsx');
-  if (o.formulas && outFormat !== 'xlsx') throw new RfmError('fx.needsXlsx');
+  if (o.formulas && outFormat !== 'xlsx') throw new RfmError('formula.needsXlsx');
   if (o.previous !== undefined && outFormat !== 'xlsx') throw new RfmError('period.previousNeedsXlsx');
   let paramsName: string | undefined;
   let migrationName: string | undefined;
@@ -189,7 +190,7 @@ async function score(o: CliOptions, io: Io): Promise<void> {
     const lines = migrationReportLines(periods.migration.result, periods.previousRun, !!periods.scaleRun, scheme, lang, migrationName);
     for (const line of lines) io.out(line);
   }
-  if (paramsName) io.out(o.formulas ? t(lang, 'fx.report', { sheet: paramsName }) : t(lang, 'period.report.params', { sheet: paramsName }));
+  if (paramsName) io.out(o.formulas ? t(lang, 'formula.report', { sheet: paramsName }) : t(lang, 'period.report.params', { sheet: paramsName }));
   io.out(t(lang, 'cli.report.wrote', { file: o.out }));
 }
 
@@ -217,11 +218,11 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
     return 0;
   } catch (err) {
     if (err instanceof RfmError) {
-      io.err(`rfm-score: ${err.localized(lang)}`);
+      io.err(`rfm-score${colon(lang)}${err.localized(lang)}`);
       return 2;
     }
     if (process.env.RFM_DEBUG) io.err((err as Error).stack ?? String(err));
-    io.err(`rfm-score: ${t(lang, 'cli.unexpected', { detail: (err as Error).message ?? String(err) })}`);
+    io.err(`rfm-score${colon(lang)}${t(lang, 'cli.unexpected', { detail: (err as Error).message ?? String(err) })}`);
     return 1;
   }
 }

@@ -4,6 +4,7 @@
  * this product's own earlier output columns on a re-run). Shared by the command line and the pane.
  */
 import type { Lang } from '../i18n';
+import { colon } from '../i18n/format';
 import { cellAddress, columnLetter } from './address';
 import { scoreTable, type ScoreOptions } from './engine';
 import { RfmError } from './errors';
@@ -139,7 +140,7 @@ export class TableCollector {
     };
     if (result.n === 0) {
       const bad = result.invalid[0];
-      const first = bad ? `${invalidAddress(sheet, bad.row, bad.metric)}: ${describeInvalid(bad, lang)}` : '-';
+      const first = bad ? `${invalidAddress(sheet, bad.row, bad.metric)}${colon(lang)}${describeInvalid(bad, lang)}` : '-';
       throw new RfmError('layout.noValidRows', { first });
     }
     return sheet;

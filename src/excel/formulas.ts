@@ -114,7 +114,7 @@ function copyDataCell(v: unknown): string | number | boolean {
  * the parameter sheet keeps its colour.
  */
 function gradeLabelCells(fx: FormulaSheet, lang: Lang, grades: number): { row: number; column: number } | undefined {
-  const heading = fx.params.find((p) => p.role === 'heading' && p.value === t(lang, 'fx.gradeLabel'));
+  const heading = fx.params.find((p) => p.role === 'heading' && p.value === t(lang, 'formula.gradeLabel'));
   if (!heading) return undefined;
   const first = heading.row + 1;
   const labels = fx.params.filter((p) => p.column === heading.column && p.row >= first && p.row < first + grades && p.role === 'input');
@@ -143,7 +143,7 @@ export async function writeFormulas(
 ): Promise<FormulaWriteResult> {
   const { run } = options;
   // frozen scales and grade changes are value-mode features: formula mode ranks live
-  if (run?.frozen || run?.migration) throw new RfmError('pp.formulas');
+  if (run?.frozen || run?.migration) throw new RfmError('panePeriod.formulas');
   const insight = options.insight ?? insightOf(scored, scheme, lang);
   const width = formulaColumnCount(scored, insight);
   const { dataRows, headerRow, layout } = scored;

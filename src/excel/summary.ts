@@ -82,7 +82,7 @@ export async function createSummarySheet(
   const grids = placed.map((p) => [p.block.headers.map(textCell), ...p.block.rows.map((r) => r.map(cell))]);
   const cells = grids.reduce((n, g) => n + g.length * g[0].length, 0);
   // Raw scores with many distinct values make long distribution tables: one request must carry them.
-  if (jsonBytes(grids) > PAYLOAD_BUDGET) throw new RfmError('pi.summary.tooLarge', { cells });
+  if (jsonBytes(grids) > PAYLOAD_BUDGET) throw new RfmError('paneInsight.summary.tooLarge', { cells });
 
   let syncs = 0;
   return excel.run(async (context) => {

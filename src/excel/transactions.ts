@@ -36,6 +36,7 @@ import {
   type TxOptions,
 } from '../core';
 import { t, type Lang } from '../i18n';
+import { colon } from '../i18n/format';
 import { onSheet, readRows } from './read';
 import { planRunSheets, recordOf, surveySheets, writeMigrationSheet, writeParamsSheet, type RunSheetsPlan } from './runSheets';
 import type { ExcelApi, Progress, RunSheets, TableRef, WriteResult } from './types';
@@ -117,7 +118,7 @@ export function scoreSales(
   if (report.rows === 0) throw new RfmError('tx.noRows');
   if (report.validRows === 0) {
     const cell = report.invalid[0];
-    throw new RfmError('tx.noValidRows', { first: `${txInvalidAddress(cell)}: ${describeTxInvalid(cell, lang, report)}` });
+    throw new RfmError('tx.noValidRows', { first: `${txInvalidAddress(cell)}${colon(lang)}${describeTxInvalid(cell, lang, report)}` });
   }
   if (customers.length === 0) {
     throw new RfmError('tx.noPurchases', {
@@ -125,11 +126,11 @@ export function scoreSales(
       asOf: formatCivilDay(report.asOf!),
     });
   }
-  if (customers.length >= SHEET_ROWS) throw new RfmError('pm.tx.tooMany', { count: customers.length });
+  if (customers.length >= SHEET_ROWS) throw new RfmError('paneMode.tx.tooMany', { count: customers.length });
   const sheet = scoreCustomers(customers, scheme, lang, insight, scoring);
   if (sheet.result.n === 0) {
     const bad = sheet.result.invalid[0];
-    throw new RfmError('layout.noValidRows', { first: `${invalidAddress(sheet, bad.row, bad.metric)}: ${describeInvalid(bad, lang)}` });
+    throw new RfmError('layout.noValidRows', { first: `${invalidAddress(sheet, bad.row, bad.metric)}${colon(lang)}${describeInvalid(bad, lang)}` });
   }
   return sheet;
 }

@@ -15,6 +15,9 @@ import { paneInsightMessages } from './paneInsight';
 import { paneModeMessages } from './paneModes';
 import { panePeriodMessages } from './panePeriods';
 import { helpMessages } from './help';
+import { varText, type MessageVar } from './format';
+
+export type { MessageVar } from './format';
 
 export type Lang = 'en' | 'zh';
 export const LANGS: readonly Lang[] = ['en', 'zh'];
@@ -45,10 +48,10 @@ export function langFromTag(tag: string | undefined | null): Lang {
 }
 
 /** Translate `key`, filling {name} placeholders from vars. */
-export function t(lang: Lang, key: MessageKey, vars: Record<string, string | number> = {}): string {
+export function t(lang: Lang, key: MessageKey, vars: Record<string, MessageVar> = {}): string {
   const template = merged[lang][key] ?? merged.en[key] ?? key;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in vars ? String(vars[name]) : whole,
+    name in vars ? varText(lang, vars[name]) : whole,
   );
 }
 

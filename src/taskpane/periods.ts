@@ -70,8 +70,8 @@ export interface ScoreInput {
  */
 export async function scoreWithPeriods(excel: ExcelApi, x: ScoreInput): Promise<ScoredWithPeriods> {
   const { form, lang } = x;
-  if (form.scale && !form.scaleFrom) throw new RfmError('pp.chooseScale');
-  if (form.previous && !form.previousFrom) throw new RfmError('pp.choosePrevious');
+  if (form.scale && !form.scaleFrom) throw new RfmError('panePeriod.chooseScale');
+  if (form.previous && !form.previousFrom) throw new RfmError('panePeriod.choosePrevious');
   const periods = await readPeriods(excel, { scaleFrom: form.scale ? form.scaleFrom : undefined, previous: form.previous ? form.previousFrom : undefined }, lang);
   const scheme = periods.scaleRun?.record.scheme ?? x.scheme;
   const insight = x.insight(scheme);

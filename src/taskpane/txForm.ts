@@ -111,8 +111,8 @@ export function periodErrors(form: Pick<TxForm, 'since' | 'asOf'>): PeriodErrors
   const errors: PeriodErrors = {};
   const since = form.since.trim() === '' ? undefined : parseIsoDay(form.since);
   const asOf = form.asOf.trim() === '' ? undefined : parseIsoDay(form.asOf);
-  if (form.since.trim() !== '' && since === undefined) errors.since = (l) => t(l, 'pm.period.bad');
-  if (form.asOf.trim() !== '' && asOf === undefined) errors.asOf = (l) => t(l, 'pm.period.bad');
+  if (form.since.trim() !== '' && since === undefined) errors.since = (l) => t(l, 'paneMode.period.bad');
+  if (form.asOf.trim() !== '' && asOf === undefined) errors.asOf = (l) => t(l, 'paneMode.period.bad');
   if (since !== undefined && asOf !== undefined && asOf < since) {
     const e = new RfmError('tx.asOfBeforeSince', { asOf: formatCivilDay(asOf), since: formatCivilDay(since) });
     errors.asOf = (l) => e.localized(l);

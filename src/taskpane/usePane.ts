@@ -427,7 +427,7 @@ export function usePane(excel: ExcelApi | undefined, initialLang: Lang): Pane {
     try {
       const output = ref.current.output;
       // frozen scales and grade changes are value-mode features (formula mode ranks live)
-      if (output === 'formulas' && periodsActive(input.form)) throw new RfmError('pp.formulas');
+      if (output === 'formulas' && periodsActive(input.form)) throw new RfmError('panePeriod.formulas');
       const r = await scoreWithPeriods(input.excel, input);
       const scored = r.scored;
       const plan =

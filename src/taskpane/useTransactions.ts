@@ -155,17 +155,17 @@ export function useTransactions(excel: ExcelApi | undefined, pane: Pane): TxPane
       const s = ref.current;
       const p = paneRef.current.state;
       if (!excel || !p.table) {
-        notice('warning', p.tableNote?.text ?? ((l: Lang) => t(l, 'pm.tx.select')), where);
+        notice('warning', p.tableNote?.text ?? ((l: Lang) => t(l, 'paneMode.tx.select')), where);
         return undefined;
       }
       const built = buildSalesOptions(s.form);
       if (built.missing) {
         const missing = built.missing;
-        notice('error', (l) => t(l, 'pm.tx.required', { role: t(l, `tx.role.${missing}`) }), where);
+        notice('error', (l) => t(l, 'paneMode.tx.required', { role: t(l, `tx.role.${missing}`) }), where);
         return undefined;
       }
       if (!built.options) {
-        notice('error', (l) => t(l, 'pm.period.fix'), where);
+        notice('error', (l) => t(l, 'paneMode.period.fix'), where);
         return undefined;
       }
       const { scheme } = buildScheme(p.scheme);

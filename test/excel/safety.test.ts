@@ -81,8 +81,8 @@ test('a new sheet is named in the language of the user and never reuses a name',
   expect(second.result?.sheet).toBe('RFM results (3)');
   await mem.workbook.select('Data', 'A1:D21');
   const zh = await flow(mem.Excel, { target: 'newSheet', lang: 'zh' });
-  expect(zh.result?.sheet).toBe('RFM 结果');
-  expect(mem.workbook.sheetNames()).toEqual(['Sheet1', 'Data', 'rfm RESULTS', 'RFM results (2)', 'RFM results (3)', 'RFM 结果']);
+  expect(zh.result?.sheet).toBe('RFM结果');
+  expect(mem.workbook.sheetNames()).toEqual(['Sheet1', 'Data', 'rfm RESULTS', 'RFM results (2)', 'RFM results (3)', 'RFM结果']);
   // the user's sheets and cells are untouched
   expect(mem.workbook.sheet('rfm RESULTS').getValues('A1:B2')).toEqual([['mine', ''], ['', '']]);
   expect(mem.workbook.sheet('Data').getValue('F5')).toBe('in the way');
@@ -93,7 +93,7 @@ test('a new sheet is named in the language of the user and never reuses a name',
     ['Customer', 'R Score', 'F Score', 'M Score', 'RFM Score', 'Grade'],
     ['K1', ...first.scored.output.columns.map((_, c) => expected(first.scored, 0, c))],
   ]);
-  expect(newSheetName(['RFM 结果', 'RFM 结果 (2)'], 'zh')).toBe('RFM 结果 (3)');
+  expect(newSheetName(['RFM结果', 'RFM结果 (2)'], 'zh')).toBe('RFM结果 (3)');
 });
 
 test('a re-run replaces the own earlier block: language switch, narrower output, no Check any more', async () => {

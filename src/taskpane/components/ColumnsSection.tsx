@@ -1,5 +1,6 @@
 import { Switch } from '@fluentui/react-components';
 import type { CellValue } from '../../core';
+import { joinList, quoted } from '../../i18n/format';
 import { t, type Lang, type MessageKey } from '../../i18n';
 import { COLUMN_ROLES, headerText, type ColumnRole, type ColumnStatus } from '../form';
 import type { TableRef } from '../../excel/types';
@@ -80,7 +81,7 @@ function statusText(
     case 'detected':
       return { state: 'success', text: t(lang, 'pane.columns.detected', { header: headerText(firstRow, value) }) };
     case 'ambiguous': {
-      const headers = status.candidates.map((c) => `“${headerText(firstRow, c)}”`).join(lang === 'zh' ? '、' : ', ');
+      const headers = joinList(lang, status.candidates.map((c) => quoted(headerText(firstRow, c))));
       return { state: 'warning', text: t(lang, 'pane.columns.ambiguous', { metric, headers }) };
     }
     case 'missing':

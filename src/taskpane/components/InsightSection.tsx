@@ -35,26 +35,26 @@ export function InsightSection({ pane }: { pane: Pane }) {
   const scheme = buildScheme(state.scheme).scheme ?? defaultScheme();
   const defaults = followUpLabels(scheme, lang);
   return (
-    <Section title={t(lang, 'pi.heading')}>
+    <Section title={t(lang, 'paneInsight.heading')}>
       <Switch
         checked={insight.segments}
         disabled={busy}
         onChange={(_, data) => set({ segments: data.checked === true })}
-        label={t(lang, 'pi.segments')}
+        label={t(lang, 'paneInsight.segments')}
         data-testid="insight-segments"
       />
       {insight.segments && (
         <div className={styles.options} data-testid="insight-segment-options">
-          <Field label={t(lang, 'pi.reference')}>
+          <Field label={t(lang, 'paneInsight.reference')}>
             <RadioGroup layout="horizontal" value={insight.reference} onChange={(_, data) => set({ reference: data.value as SegmentReference })}>
-              <Radio value="mean" label={t(lang, 'pi.reference.mean')} disabled={busy} />
-              <Radio value="median" label={t(lang, 'pi.reference.median')} disabled={busy} />
+              <Radio value="mean" label={t(lang, 'paneInsight.reference.mean')} disabled={busy} />
+              <Radio value="median" label={t(lang, 'paneInsight.reference.median')} disabled={busy} />
             </RadioGroup>
           </Field>
-          <Field label={t(lang, 'pi.basis')}>
+          <Field label={t(lang, 'paneInsight.basis')}>
             <RadioGroup layout="horizontal" value={insight.basis} onChange={(_, data) => set({ basis: data.value as SegmentBasis })}>
-              <Radio value="scores" label={t(lang, 'pi.basis.scores')} disabled={busy} />
-              <Radio value="values" label={t(lang, 'pi.basis.values')} disabled={busy} />
+              <Radio value="scores" label={t(lang, 'paneInsight.basis.scores')} disabled={busy} />
+              <Radio value="values" label={t(lang, 'paneInsight.basis.values')} disabled={busy} />
             </RadioGroup>
           </Field>
         </div>
@@ -63,17 +63,17 @@ export function InsightSection({ pane }: { pane: Pane }) {
         checked={insight.followUp}
         disabled={busy}
         onChange={(_, data) => set({ followUp: data.checked === true })}
-        label={t(lang, 'pi.followUp')}
+        label={t(lang, 'paneInsight.followUp')}
         data-testid="insight-follow-up"
       />
       {insight.followUp && (
         <div className={styles.options} data-testid="insight-follow-up-labels">
           {scheme.grades.map((g, i) => (
             <label key={`${i}-${g.label}`} className={styles.label}>
-              <span>{t(lang, 'pi.followUp.grade', { label: g.label })}</span>
+              <span>{t(lang, 'paneInsight.followUp.grade', { label: g.label })}</span>
               <Input
                 size="small"
-                aria-label={t(lang, 'pi.followUp.label', { label: g.label })}
+                aria-label={t(lang, 'paneInsight.followUp.label', { label: g.label })}
                 value={insight.labels[i] ?? ''}
                 placeholder={defaults[i]}
                 disabled={busy}
@@ -85,10 +85,10 @@ export function InsightSection({ pane }: { pane: Pane }) {
               />
             </label>
           ))}
-          <Caption1 className={shared.muted}>{t(lang, 'pi.followUp.hint')}</Caption1>
+          <Caption1 className={shared.muted}>{t(lang, 'paneInsight.followUp.hint')}</Caption1>
         </div>
       )}
-      <Caption1 className={shared.muted}>{t(lang, 'pi.hint')}</Caption1>
+      <Caption1 className={shared.muted}>{t(lang, 'paneInsight.hint')}</Caption1>
     </Section>
   );
 }

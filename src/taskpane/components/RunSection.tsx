@@ -1,5 +1,6 @@
 import { Body1Strong, Button, Caption1 } from '@fluentui/react-components';
 import { outputHeader, type OutputColumn } from '../../core';
+import { joinList } from '../../i18n/format';
 import { t, type Lang } from '../../i18n';
 import { useShared } from '../styles';
 import type { PaneActions, PaneState, RunResult } from '../usePane';
@@ -15,7 +16,7 @@ const WRITTEN: OutputColumn[] = ['r', 'f', 'm', 'rfm', 'grade'];
 export function RunSection({ state, actions }: { state: PaneState; actions: PaneActions }) {
   const shared = useShared();
   const { lang, busy, progress, result } = state;
-  const columns = WRITTEN.map((c) => outputHeader(c, lang)).join(lang === 'zh' ? '、' : ', ');
+  const columns = joinList(lang, WRITTEN.map((c) => outputHeader(c, lang)));
   return (
     <Section title={t(lang, 'pane.run.heading')}>
       <Button appearance="primary" onClick={actions.run} disabled={busy !== undefined} data-testid="run">

@@ -1,5 +1,6 @@
 import { Caption1 } from '@fluentui/react-components';
 import { METRICS, type Metric, type Scheme, type ScoreResult } from '../../core';
+import { itemSep } from '../../i18n/format';
 import { percent, t, type Lang } from '../../i18n';
 import { useShared } from '../styles';
 
@@ -16,7 +17,7 @@ export function ScoreTable({ lang, result, scheme }: { lang: Lang; result: Score
   const rows = [...scores].sort((a, b) => b - a);
   const cell = (m: Metric, score: number) => {
     const count = result.distributions[m].find((d) => d.score === score)?.count ?? 0;
-    return `${count} (${percent(result.n ? count / result.n : 0)})`;
+    return t(lang, 'fmt.countShare', { count, share: percent(result.n ? count / result.n : 0) });
   };
   return (
     <>
@@ -52,7 +53,7 @@ export function ScoreTable({ lang, result, scheme }: { lang: Lang; result: Score
             parts: [...result.distributions[m]]
               .reverse()
               .map((d) => `${d.score} → ${d.count}`)
-              .join(lang === 'zh' ? '，' : ', '),
+              .join(itemSep(lang)),
           })}
         </Caption1>
       ))}
