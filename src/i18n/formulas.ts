@@ -1,6 +1,6 @@
 import type { MessageTable } from './index';
 
-/** Formula mode (issue 6): the parameter block, helper-column headers and messages (src/core/formulas.ts). */
+/** Formula mode (docs/formulas.md): the parameter block, helper-column headers and messages (src/core/formulas.ts). */
 const en = {
   'fx.sheetName': 'RFM parameters',
   'fx.title': 'RFM parameters',

@@ -1,7 +1,7 @@
 import type { MessageTable } from './index';
 
 /**
- * Period over period in the task pane (issue 7, src/taskpane/components/PeriodsSection.tsx,
+ * Period over period in the task pane (docs/periods.md, src/taskpane/components/PeriodsSection.tsx,
  * src/excel/periods.ts, src/excel/runSheets.ts): the scale of an earlier run, the comparison with the
  * previous period, the parameters sheet of every run, and the pane's own wording of the problems
  * (the command line's name its options).

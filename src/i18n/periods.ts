@@ -1,7 +1,7 @@
 import type { MessageTable } from './index';
 
 /**
- * Period over period (issue 7): the parameters sheet's run record, frozen scales, grade migration
+ * Period over period (docs/periods.md): the parameters sheet's run record, frozen scales, grade migration
  * and the early warning (src/core/runRecord.ts, scale.ts, migration.ts, periods.ts; src/cli/periods.ts).
  */
 const en = {

@@ -54,9 +54,9 @@ export interface Scored {
   scored: ScoredSheet;
   scheme: Scheme;
   lang: Lang;
-  /** The Segment / Follow-up options it was scored with (issue 5). */
+  /** The Segment / Follow-up options it was scored with (docs/insight.md). */
   insight?: InsightOptions;
-  /** Period over period (issue 7): the earlier runs used and the comparison. */
+  /** Period over period (docs/periods.md): the earlier runs used and the comparison. */
   periods?: PeriodsOutcome;
 }
 
@@ -69,7 +69,7 @@ export interface RunResult extends Scored {
 /** A run waiting for the user's answer (non-empty target, protected sheet, merged cells). */
 export interface PendingWrite extends Scored {
   plan: WritePlan;
-  /** Values, or live formulas with a parameter sheet (issue 6); default values. */
+  /** Values, or live formulas with a parameter sheet (docs/formulas.md); default values. */
   output?: OutputMode;
 }
 
@@ -88,11 +88,11 @@ export interface PaneState {
   tableNote?: Notice;
   columns: ColumnsForm;
   scheme: SchemeForm;
-  /** The optional Segment and Follow-up columns (issue 5). */
+  /** The optional Segment and Follow-up columns (docs/insight.md). */
   insight: InsightForm;
-  /** Write values or live formulas (issue 6). */
+  /** Write values or live formulas (docs/formulas.md). */
   output: OutputMode;
-  /** Period over period (issue 7): an earlier run's scale, the previous period. */
+  /** Period over period (docs/periods.md): an earlier run's scale, the previous period. */
   periods: PeriodsForm;
   /** The settings restored from the workbook (the sales-records mode takes its part from here). */
   saved?: SavedSettings;
@@ -405,7 +405,7 @@ export function usePane(excel: ExcelApi | undefined, initialLang: Lang): Pane {
               })
             : await writeOutput(excel, pending.table, pending.scored, pending.plan, target, pending.lang, onProgress, {
                 overwrite,
-                // issue 7: the parameters sheet of every run, and the migration sheet of a comparison
+                // period over period (docs/periods.md): the parameters sheet of every run, and the migration sheet of a comparison
                 run: runSheetsOf(pending, PANE_VERSION),
               });
         quietUntil.current = Date.now() + OWN_SELECTION_MS;

@@ -1,5 +1,5 @@
 /**
- * "Create summary" (issue 5): writes the summary sheet of the latest run through src/excel and
+ * "Create summary" (docs/insight.md): writes the summary sheet of the latest run through src/excel and
  * then shows it (activating it the way the pane selects a cell, so following the selection does not
  * take the new sheet for the customer table). Its own small state, beside usePane's.
  */

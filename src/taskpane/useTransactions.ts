@@ -1,5 +1,5 @@
 /**
- * State and actions of the pane's "from sales records" mode (issue 4): the sales table is the pane's
+ * State and actions of the pane's "from sales records" mode (docs/transactions.md): the sales table is the pane's
  * range (usePane follows the selection), its columns and the period are this hook's form; preview
  * reads and scores without writing, run writes the per-customer sheet. Every Excel call goes through
  * src/excel (aggregateSalesInExcel, writeCustomerSheet, selectCell).
@@ -200,7 +200,7 @@ export function useTransactions(excel: ExcelApi | undefined, pane: Pane): TxPane
     try {
       const outcome = await score('run');
       if (!outcome) return;
-      // issue 7: the RFM sheet gets its parameters sheet, as the command line's --transactions does
+      // period over period (docs/periods.md): the RFM sheet gets its parameters sheet, as the command line's --transactions does
       const run = { ...runSheetsOf(outcome, PANE_VERSION, ADDIN_TX_TOOL), input: { sheet: outcome.table.sheet, range: outcome.table.address } };
       const write = await writeCustomerSheet(excel, outcome.sales.customers, outcome.scored, outcome.lang, onProgress, { run });
       dispatch({ type: 'runDone', result: { ...outcome, write } });

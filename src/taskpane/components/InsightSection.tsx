@@ -23,7 +23,7 @@ const useStyles = makeStyles({
   },
 });
 
-/** Segments and follow-up: the optional Segment and Follow-up columns (issue 5). */
+/** Segments and follow-up: the optional Segment and Follow-up columns (docs/insight.md). */
 export function InsightSection({ pane }: { pane: Pane }) {
   const shared = useShared();
   const styles = useStyles();

@@ -6,7 +6,7 @@ import type { RunResult } from '../usePane';
 import { Section } from './Section';
 
 /**
- * Output: the scores as values, or as live formulas with the scheme on a parameter sheet (issue 6).
+ * Output: the scores as values, or as live formulas with the scheme on a parameter sheet (docs/formulas.md).
  * After a formula run it names the parameter sheet.
  */
 export function OutputModeField({
@@ -23,7 +23,7 @@ export function OutputModeField({
   result?: RunResult;
 }) {
   const shared = useShared();
-  // formula mode: the sheet the formulas read (value mode names its record under Run, issue 7)
+  // formula mode: the sheet the formulas read (value mode names its record under Run, docs/periods.md)
   const paramSheet = result?.output === 'formulas' ? result.write.paramSheet : undefined;
   return (
     <Section title={t(lang, 'pm.output.label')}>

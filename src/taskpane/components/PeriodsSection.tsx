@@ -1,5 +1,5 @@
 /**
- * Period over period (issue 7): "use the scale of an earlier run" and "compare with the previous
+ * Period over period (docs/periods.md): "use the scale of an earlier run" and "compare with the previous
  * period", both chosen among the earlier runs recorded in this workbook (the product's parameters
  * sheets); and what a preview or run found — the scale used and the values beyond it, the migration
  * counts and matrix, the early warning, the sheets written.

@@ -1,5 +1,5 @@
 /**
- * The pane's "from sales records" mode (issue 4): the sales table's columns (customer, date, amount,
+ * The pane's "from sales records" mode (docs/transactions.md): the sales table's columns (customer, date, amount,
  * optional order ID, detected from English and Chinese headers), the period (since optional, as-of
  * defaulting to the latest transaction date), the scheme, a preview that counts the customers and
  * says which as-of date was used, and a run that writes the per-customer sheet as a new sheet.
