@@ -18,6 +18,7 @@ import { SummarySection } from './components/SummarySection';
 import { TransactionsMode } from './components/TransactionsMode';
 import { usePane } from './usePane';
 import { useSummary } from './useSummary';
+import { useEarlierRuns } from './useEarlierRuns';
 import { useTransactions } from './useTransactions';
 
 const useStyles = makeStyles({
@@ -84,6 +85,7 @@ function Pane({ excel, initialLang, onLangChange }: AppProps & { excel: ExcelApi
   const pane = usePane(excel, initialLang);
   const summary = useSummary(excel, pane);
   const tx = useTransactions(excel, pane);
+  const earlier = useEarlierRuns(excel, pane.state.lang, pane.state.result);
   const { state, actions } = pane;
   const { lang } = state;
   useDocumentLang(lang);
@@ -105,7 +107,7 @@ function Pane({ excel, initialLang, onLangChange }: AppProps & { excel: ExcelApi
           <ColumnsSection state={state} actions={actions} />
           <SchemeSection pane={pane} />
           <InsightSection pane={pane} />
-          <PeriodsSection pane={pane} excel={excel} />
+          <PeriodsSection pane={pane} earlier={earlier} />
           <PreviewSection state={state} actions={actions} />
           <OutputModeField lang={lang} output={state.output} onChange={actions.setOutput} disabled={state.busy !== undefined} result={state.result} />
           <RunSection state={state} actions={actions} />

@@ -6,10 +6,10 @@
  */
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import type { InsightOptions, Scheme, ScoredSheet, TransactionResult, TxRole } from '../core';
-import { ADDIN_TX_TOOL, aggregateSalesInExcel, scoreSales, writeCustomerSheet, type SavedSettings } from '../excel';
+import { ADDIN_TX_TOOL, aggregateSalesInExcel, scoreSales, writeCustomerSheet } from '../excel';
 import type { ExcelApi, SalesOptions, TableRef, WriteResult } from '../excel';
 import { t, type Lang } from '../i18n';
-import { buildScheme, errorText } from './form';
+import { errorText } from './form';
 import { insightOptions } from './insight';
 import { runSheetsOf } from './periods';
 import {
@@ -116,15 +116,11 @@ export function useTransactions(excel: ExcelApi | undefined, pane: Pane): TxPane
   paneRef.current = pane;
 
   // Settings restored from the workbook: the mode, the period at once, the columns on the next table.
-  const saved = pane.state.saved;
-  const savedTx = useRef<SavedSettings['tx']>(undefined);
+  const saved = pane.state.settings.restored;
   useEffect(() => {
     if (!saved) return;
     if (saved.mode) dispatch({ type: 'mode', mode: saved.mode });
-    if (saved.tx) {
-      savedTx.current = saved.tx;
-      dispatch({ type: 'form', form: { ...ref.current.form, since: saved.tx.since, asOf: saved.tx.asOf } });
-    }
+    if (saved.tx) dispatch({ type: 'form', form: { ...ref.current.form, since: saved.tx.since, asOf: saved.tx.asOf } });
   }, [saved]);
 
   // A new sales table (the pane follows the selection): its columns are detected afresh.
@@ -132,8 +128,8 @@ export function useTransactions(excel: ExcelApi | undefined, pane: Pane): TxPane
   const key = tableKey(table);
   useEffect(() => {
     if (!table || key === ref.current.formFor) return;
-    const restored = savedTx.current;
-    savedTx.current = undefined;
+    // the first sales table after a restore takes the saved column choices (the pane's settings own them)
+    const restored = ref.current.formFor === undefined ? saved?.tx : undefined;
     const period = restored ?? ref.current.form;
     const detected = detectTxForm(table.firstRow, { since: period.since, asOf: period.asOf });
     dispatch({ type: 'form', form: restored ? withSavedTx(detected, table.firstRow, restored) : detected, formFor: key });
@@ -168,7 +164,7 @@ export function useTransactions(excel: ExcelApi | undefined, pane: Pane): TxPane
         notice('error', (l) => t(l, 'pm.period.fix'), where);
         return undefined;
       }
-      const { scheme } = buildScheme(p.scheme);
+      const { scheme } = p.built;
       if (!scheme) {
         notice('error', (l) => t(l, 'pane.scheme.fix'), where);
         return undefined;

@@ -1,7 +1,7 @@
 import { Caption1, Field, Input, Radio, RadioGroup, Switch, makeStyles, tokens } from '@fluentui/react-components';
-import { defaultScheme, followUpLabels, type SegmentBasis, type SegmentReference } from '../../core';
+import { followUpLabels, type SegmentBasis, type SegmentReference } from '../../core';
 import { t } from '../../i18n';
-import { buildScheme } from '../form';
+import { schemeShown } from '../state/pane';
 import type { InsightForm } from '../insight';
 import { useShared } from '../styles';
 import type { Pane } from '../usePane';
@@ -32,7 +32,7 @@ export function InsightSection({ pane }: { pane: Pane }) {
   const busy = state.busy !== undefined;
   const set = (patch: Partial<InsightForm>) => actions.setInsight(patch);
   // the grades of the scheme as typed (the defaults while it does not parse)
-  const scheme = buildScheme(state.scheme).scheme ?? defaultScheme();
+  const scheme = schemeShown(state);
   const defaults = followUpLabels(scheme, lang);
   return (
     <Section title={t(lang, 'pi.heading')}>

@@ -1,6 +1,7 @@
 import { Button, Caption1, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { t } from '../../i18n';
 import { useShared } from '../styles';
+import { previewStale } from '../state/pane';
 import type { PaneActions, PaneState } from '../usePane';
 import { NoticeBar } from './NoticeBar';
 import { PeriodsResult } from './PeriodsSection';
@@ -11,7 +12,8 @@ import { Section } from './Section';
 /** Preview: score without writing; grade counts, score distributions, warnings. */
 export function PreviewSection({ state, actions }: { state: PaneState; actions: PaneActions }) {
   const shared = useShared();
-  const { lang, busy, preview, previewStale } = state;
+  const { lang, busy, preview } = state;
+  const stale = previewStale(state);
   return (
     <Section title={t(lang, 'pane.preview.heading')}>
       <div className={shared.row}>
@@ -24,7 +26,7 @@ export function PreviewSection({ state, actions }: { state: PaneState; actions: 
       <NoticeBar notice={state.notice} where="preview" lang={lang} />
       {preview && (
         <div data-testid="preview-result" className={shared.stack}>
-          {previewStale && (
+          {stale && (
             <MessageBar intent="warning">
               <MessageBarBody>{t(lang, 'pane.preview.stale')}</MessageBarBody>
             </MessageBar>
