@@ -25,7 +25,7 @@ import {
   type TxForm,
 } from './txForm';
 import { PANE_VERSION } from './version';
-import type { Notice, NoticePlace, Pane, ProgressState } from './usePane';
+import type { Notice, NoticePlace, Pane, PaneState, ProgressState } from './usePane';
 
 export type PaneMode = 'table' | 'transactions';
 
@@ -38,6 +38,8 @@ export interface TxOutcome {
   scheme: Scheme;
   lang: Lang;
   insight?: InsightOptions;
+  /** `txInputs` when the preview or run started: compared with the current one to mark it out of date. */
+  made: string;
 }
 
 export interface TxRunResult extends TxOutcome {
@@ -52,7 +54,8 @@ export interface TxState {
   busy?: 'preview' | 'run';
   progress?: ProgressState;
   preview?: TxOutcome;
-  previewStale: boolean;
+  /** Bumped by every change of the sales-records form. */
+  formVersion: number;
   result?: TxRunResult;
   notice?: Notice;
 }
@@ -71,15 +74,15 @@ function reducer(s: TxState, a: Action): TxState {
     case 'mode':
       return { ...s, mode: a.mode, notice: undefined };
     case 'form':
-      return { ...s, form: a.form, formFor: a.formFor ?? s.formFor, previewStale: s.preview !== undefined };
+      return { ...s, form: a.form, formFor: a.formFor ?? s.formFor, formVersion: s.formVersion + 1 };
     case 'busy':
       return { ...s, busy: a.busy, progress: undefined, notice: undefined };
     case 'progress':
       return { ...s, progress: a.progress };
     case 'previewDone':
-      return { ...s, busy: undefined, progress: undefined, preview: a.preview, previewStale: false };
+      return { ...s, busy: undefined, progress: undefined, preview: a.preview };
     case 'runDone':
-      return { ...s, busy: undefined, progress: undefined, result: a.result, preview: undefined, previewStale: false };
+      return { ...s, busy: undefined, progress: undefined, result: a.result, preview: undefined };
     case 'notice':
       return { ...s, busy: undefined, progress: undefined, notice: a.notice };
   }
@@ -103,13 +106,23 @@ export interface TxPane {
   actions: TxActions;
 }
 
+/** What a sales-records result depends on: the pane's inputs (range, scheme, segments) and the form. */
+export function txInputs(pane: PaneState, tx: TxState): string {
+  return `${pane.inputs}:${tx.formVersion}`;
+}
+
+/** The outcome no longer describes the inputs. */
+export function txStale(pane: PaneState, tx: TxState, outcome: TxOutcome | undefined): boolean {
+  return outcome !== undefined && outcome.made !== txInputs(pane, tx);
+}
+
 /** The key of a table for "is this still the table the form was made for". */
 function tableKey(table: TableRef | undefined): string | undefined {
   return table ? JSON.stringify([table.sheet, table.address, table.firstRow]) : undefined;
 }
 
 export function useTransactions(excel: ExcelApi | undefined, pane: Pane): TxPane {
-  const [state, dispatch] = useReducer(reducer, undefined, (): TxState => ({ mode: 'table', form: EMPTY_TX_FORM, previewStale: false }));
+  const [state, dispatch] = useReducer(reducer, undefined, (): TxState => ({ mode: 'table', form: EMPTY_TX_FORM, formVersion: 0 }));
   const ref = useRef(state);
   ref.current = state;
   const paneRef = useRef(pane);
@@ -171,11 +184,12 @@ export function useTransactions(excel: ExcelApi | undefined, pane: Pane): TxPane
       }
       const table = p.table;
       const lang = p.lang;
+      const made = txInputs(p, s);
       const sales = await aggregateSalesInExcel(excel, table, built.options, onProgress);
       // Segment and Follow-up columns as in the other mode (the command line's --transactions --segments)
       const insight = insightOptions(p.insight, scheme, lang);
       const scored = scoreSales(sales, scheme, lang, insight);
-      return { table, options: built.options, sales, scored, scheme, lang, insight };
+      return { table, options: built.options, sales, scored, scheme, lang, insight, made };
     },
     [excel, notice, onProgress],
   );

@@ -6,6 +6,7 @@ import type { TableRef } from '../../excel/types';
 import type { PaneActions, PaneState } from '../usePane';
 import { ColumnSelect, type Feedback } from './ColumnSelect';
 import { Section } from './Section';
+import { columnsSummary } from '../state/summaries';
 
 const LABELS: Record<ColumnRole, MessageKey> = {
   r: 'pane.columns.r',
@@ -19,7 +20,7 @@ export function ColumnsSection({ state, actions }: { state: PaneState; actions: 
   const { lang, table, columns } = state;
   if (!table) return null;
   return (
-    <Section title={t(lang, 'pane.columns.heading')}>
+    <Section title={t(lang, 'pane.columns.heading')} summary={columnsSummary(lang, columns, table.column)} defaultOpen testId="columns">
       <Switch
         label={t(lang, 'pane.columns.header')}
         checked={columns.header}

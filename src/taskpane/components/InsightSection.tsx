@@ -6,6 +6,7 @@ import type { InsightForm } from '../insight';
 import { useShared } from '../styles';
 import type { Pane } from '../usePane';
 import { Section } from './Section';
+import { insightSummary } from '../state/summaries';
 
 const useStyles = makeStyles({
   /** The options of a checked box, indented under its label. */
@@ -35,7 +36,7 @@ export function InsightSection({ pane }: { pane: Pane }) {
   const scheme = schemeShown(state);
   const defaults = followUpLabels(scheme, lang);
   return (
-    <Section title={t(lang, 'pi.heading')}>
+    <Section title={t(lang, 'pi.heading')} summary={insightSummary(lang, insight)} testId="insight">
       <Switch
         checked={insight.segments}
         disabled={busy}

@@ -27,6 +27,7 @@ import type { EarlierRuns } from '../useEarlierRuns';
 import { useShared } from '../styles';
 import type { Pane, RunResult, Scored } from '../usePane';
 import { Section } from './Section';
+import { periodsSummary } from '../state/summaries';
 
 /** Early-warning customers listed in the pane (the sheet has all of them). */
 const WARNINGS_SHOWN = 5;
@@ -73,7 +74,7 @@ export function PeriodsSection({ pane, earlier }: { pane: Pane; earlier: Earlier
     .join('/');
 
   return (
-    <Section title={t(lang, 'pp.heading')}>
+    <Section title={t(lang, 'pp.heading')} summary={periodsSummary(lang, form)} testId="periods">
       <Caption1 className={shared.muted}>{t(lang, 'pp.intro', { sheet: t(lang, 'fx.sheetName') })}</Caption1>
       <Switch
         checked={form.scale}

@@ -5,6 +5,7 @@ import { PRESET_CHOICES, type PresetChoice } from '../form';
 import type { Pane } from '../usePane';
 import { MethodFields } from './MethodFields';
 import { Section } from './Section';
+import { schemeSummary } from '../state/summaries';
 import { WeightsField } from './WeightsField';
 
 const PRESET_LABELS: Record<PresetChoice, MessageKey> = {
@@ -27,7 +28,7 @@ export function SchemeSection({ pane }: { pane: Pane }) {
   const { lang, scheme: form } = state;
   const usesQuintiles = METRICS.some((m) => form.methods[m].kind === 'quintile');
   return (
-    <Section title={t(lang, 'pane.scheme.heading')}>
+    <Section title={t(lang, 'pane.scheme.heading')} summary={schemeSummary(lang, form, state.built)} testId="scheme">
       <Field label={t(lang, 'pane.scheme.preset')}>
         <Select value={form.preset} onChange={(_, data) => actions.choosePreset(data.value as PresetChoice)}>
           {PRESET_CHOICES.map((p) => (
