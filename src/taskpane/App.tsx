@@ -112,20 +112,6 @@ function Pane({ excel, initialLang, onLangChange }: AppProps & { excel: ExcelApi
       <ModeField lang={lang} mode={tx.state.mode} onChange={tx.actions.setMode} disabled={state.busy !== undefined || tx.state.busy !== undefined} />
       <RangeSection state={state} actions={actions} />
       {txMode ? (
-        <TransactionsMode pane={pane} tx={tx} />
-      ) : (
-        <>
-          <ColumnsSection state={state} actions={actions} />
-          <SchemeSection pane={pane} />
-          <InsightSection pane={pane} />
-          <PeriodsSection pane={pane} earlier={earlier} />
-          <OutputModeField lang={lang} output={state.output} onChange={actions.setOutput} disabled={state.busy !== undefined} />
-          <PreviewSection state={state} actions={actions} />
-          <RunSection state={state} actions={actions} />
-          <SummarySection state={state} summary={summary} />
-        </>
-      )}
-      {txMode ? (
         <PaneFooter
           lang={lang}
           previewLabel={t(lang, 'pm.tx.previewButton')}
@@ -151,6 +137,20 @@ function Pane({ excel, initialLang, onLangChange }: AppProps & { excel: ExcelApi
           previewTestId="preview"
           runTestId="run"
         />
+      )}
+      {txMode ? (
+        <TransactionsMode pane={pane} tx={tx} />
+      ) : (
+        <>
+          <ColumnsSection state={state} actions={actions} />
+          <SchemeSection pane={pane} />
+          <InsightSection pane={pane} />
+          <PeriodsSection pane={pane} earlier={earlier} />
+          <OutputModeField lang={lang} output={state.output} onChange={actions.setOutput} disabled={state.busy !== undefined} />
+          <PreviewSection state={state} actions={actions} />
+          <RunSection state={state} actions={actions} />
+          <SummarySection state={state} summary={summary} />
+        </>
       )}
       <ConflictDialog lang={lang} pending={state.dialog} onAnswer={actions.answerDialog} />
     </>

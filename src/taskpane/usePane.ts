@@ -216,6 +216,10 @@ export function usePane(excel: ExcelApi | undefined, initialLang: Lang): Pane {
                 // period over period (docs/periods.md): the parameters sheet of every run, and the migration sheet of a comparison
                 run: runSheetsOf(pending, PANE_VERSION),
               });
+        // A sheet the run created is shown, the same for every run that creates one (the sales-records
+        // sheet, the summary sheet): the pane's own selection, so following the selection ignores it.
+        quietUntil.current = Date.now() + OWN_SELECTION_MS;
+        if (target === 'newSheet') await selectCell(excel, result.sheet, 'A1').catch(() => undefined);
         quietUntil.current = Date.now() + OWN_SELECTION_MS;
         // the scheme used, unless it came with an earlier run's scale (the form keeps the user's own)
         const notice = await persist({ lang: pending.lang, mode: 'table', ...(pending.periods?.scaleRun ? {} : { scheme: pending.scheme }) });

@@ -214,6 +214,8 @@ export function useTransactions(excel: ExcelApi | undefined, pane: Pane): TxPane
       const run = { ...runSheetsOf(outcome, PANE_VERSION, ADDIN_TX_TOOL), input: { sheet: outcome.table.sheet, range: outcome.table.address } };
       const write = await writeCustomerSheet(excel, outcome.sales.customers, outcome.scored, outcome.lang, onProgress, { run });
       dispatch({ type: 'runDone', result: { ...outcome, write } });
+      // the new per-customer sheet is shown, as every sheet a run creates (docs/pane.md)
+      paneRef.current.actions.selectInvalid(write.sheet, 'A1');
       const warning = await paneRef.current.actions.persist({ lang: outcome.lang, mode: 'transactions', tx: savedTxOf(ref.current.form) });
       if (warning) dispatch({ type: 'notice', notice: warning });
     } catch (e) {

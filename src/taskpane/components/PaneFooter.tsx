@@ -7,7 +7,10 @@ import { Progress } from './Progress';
 const useStyles = makeStyles({
   // Sticky at the bottom of whatever scrolls the pane (the task pane's document, the preview's pane
   // column): Preview and Run stay one click away however long the form is (docs/pane.md, "Layout").
+  // In the document it follows the Range section (a few Tab presses from the top: the detected
+  // columns and a preset are enough to score); `order` draws it last in the pane's flex column.
   footer: {
+    order: 1,
     position: 'sticky',
     bottom: 0,
     zIndex: 1,
