@@ -31,6 +31,13 @@ const en = {
   'pane.summary.values': 'Values',
   'pane.summary.formulas': 'Live formulas',
   'pane.footer.label': 'Preview and run',
+
+  'pane.grades.fitProblem': 'With these thresholds: {distribution}.',
+  'pane.grades.suggestion': 'From the RFM scores of this table, the thresholds {grades} would give: {distribution}.',
+  'pane.grades.use': 'Use these thresholds',
+  'pane.grades.check': 'Raw values are added as they are, so these thresholds may not fit your data. Suggest thresholds reads the table (nothing is written) and shows the distribution.',
+  'pane.grades.suggest': 'Suggest thresholds',
+  'pane.grades.item': '{label} {count}',
 };
 
 const zh: Record<keyof typeof en, string> = {
@@ -59,6 +66,13 @@ const zh: Record<keyof typeof en, string> = {
   'pane.summary.values': '数值',
   'pane.summary.formulas': '公式（自动重算）',
   'pane.footer.label': '预览与运行',
+
+  'pane.grades.fitProblem': '按这些等级下限：{distribution}。',
+  'pane.grades.suggestion': '按本表RFM得分的分位数，建议等级下限{grades}，将得到：{distribution}。',
+  'pane.grades.use': '使用建议的等级下限',
+  'pane.grades.check': '原始值直接参与计算，这些等级下限可能不适合你的数据。“建议等级下限”会读取表格（不写入任何内容）并显示分布。',
+  'pane.grades.suggest': '建议等级下限',
+  'pane.grades.item': '{label}级{count}人',
 };
 
 export const paneLayoutMessages: MessageTable<keyof typeof en> = { en, zh };

@@ -3,6 +3,7 @@ import { METRICS, TIE_POLICIES, type TiePolicy, type Variant } from '../../core'
 import { t, type MessageKey } from '../../i18n';
 import { PRESET_CHOICES, type PresetChoice } from '../form';
 import type { Pane } from '../usePane';
+import { GradeAdvice } from './GradeAdvice';
 import { MethodFields } from './MethodFields';
 import { Section } from './Section';
 import { schemeSummary } from '../state/summaries';
@@ -81,6 +82,7 @@ export function SchemeSection({ pane }: { pane: Pane }) {
       >
         <Input value={form.grades} onChange={(_, data) => actions.setScheme({ grades: data.value })} />
       </Field>
+      <GradeAdvice state={state} onSuggest={actions.preview} onUse={(grades) => actions.setScheme({ grades })} />
       {errors.scheme && (
         <MessageBar intent="error">
           <MessageBarBody>{errors.scheme.localized(lang)}</MessageBarBody>
