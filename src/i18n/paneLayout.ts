@@ -38,6 +38,11 @@ const en = {
   'pane.grades.check': 'Raw values are added as they are, so these thresholds may not fit your data. Suggest thresholds reads the table (nothing is written) and shows the distribution.',
   'pane.grades.suggest': 'Suggest thresholds',
   'pane.grades.item': '{label} {count}',
+
+  'pane.preview.rawItem': '{metric} = {value}: {count} customers',
+  'pane.warn.tiesGap': '{metric}: {groups}, so no one can score {scores}',
+  'pane.warn.tiesGroup': '{share} of customers share {metric} = {value}',
+  'pane.warn.tiesJoin': ' and ',
 };
 
 const zh: Record<keyof typeof en, string> = {
@@ -73,6 +78,11 @@ const zh: Record<keyof typeof en, string> = {
   'pane.grades.check': '原始值直接参与计算，这些等级下限可能不适合你的数据。“建议等级下限”会读取表格（不写入任何内容）并显示分布。',
   'pane.grades.suggest': '建议等级下限',
   'pane.grades.item': '{label}级{count}人',
+
+  'pane.preview.rawItem': '{metric}={value}：{count}位客户',
+  'pane.warn.tiesGap': '{metric}：{groups}，因此没有客户能得{scores}分',
+  'pane.warn.tiesGroup': '{share}的客户{metric}={value}',
+  'pane.warn.tiesJoin': '，',
 };
 
 export const paneLayoutMessages: MessageTable<keyof typeof en> = { en, zh };
