@@ -139,7 +139,10 @@ function Pane({ excel, initialLang, onLangChange }: AppProps & { excel: ExcelApi
         />
       )}
       {txMode ? (
-        <TransactionsMode pane={pane} tx={tx} />
+        <>
+          <TransactionsMode pane={pane} tx={tx} />
+          <SummarySection lang={lang} run={tx.state.result} busy={tx.state.busy !== undefined} summary={summary} />
+        </>
       ) : (
         <>
           <ColumnsSection state={state} actions={actions} />
@@ -149,7 +152,7 @@ function Pane({ excel, initialLang, onLangChange }: AppProps & { excel: ExcelApi
           <OutputModeField lang={lang} output={state.output} onChange={actions.setOutput} disabled={state.busy !== undefined} />
           <PreviewSection state={state} actions={actions} />
           <RunSection state={state} actions={actions} />
-          <SummarySection state={state} summary={summary} />
+          <SummarySection lang={lang} run={state.result} busy={state.busy !== undefined} summary={summary} />
         </>
       )}
       <ConflictDialog lang={lang} pending={state.dialog} onAnswer={actions.answerDialog} />
