@@ -40,6 +40,8 @@ export interface TableRef {
   tableName?: string;
   /** True when a whole-column/row selection was clipped to the used range. */
   clipped: boolean;
+  /** The single cell selected when the sheet's used range was taken for it (e.g. "C5"). */
+  fromCell?: string;
 }
 
 /** Progress of long work: done of total rows; `phase` for the label. */

@@ -6,6 +6,7 @@ import type { MessageTable } from './index';
  * cause. zh follows the house style: full-width punctuation, no space between Chinese and Latin.
  */
 const en = {
+  'pane.range.fromCell': 'Only the cell {cell} was selected: the whole used range of the sheet is scored. Select the table itself to score part of the sheet.',
   'pane.columns.missingList': 'No column chosen for {metrics}.',
   'pane.columns.reasonFew': 'The range has only {count} columns; R, F and M need three.',
   'pane.columns.reasonNoNumeric': 'The range holds no numeric columns.',
@@ -46,6 +47,7 @@ const en = {
 };
 
 const zh: Record<keyof typeof en, string> = {
+  'pane.range.fromCell': '只选择了单元格{cell}：将对工作表已使用的整个区域评分。如只需评分部分数据，请选中该表格。',
   'pane.columns.missingList': '未选择{metrics}列。',
   'pane.columns.reasonFew': '所选区域只有{count}列，R、F、M需要三列。',
   'pane.columns.reasonNoNumeric': '所选区域没有数值列。',
