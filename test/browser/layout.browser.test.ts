@@ -111,3 +111,38 @@ describe.each<[Lang, string]>([
     await page.close();
   });
 });
+
+test('Maoming as registered: the grade field says the thresholds do not fit and applies suggested ones', async () => {
+  const page = await open('en-US');
+  await openSection(page, 'scheme');
+  await page.getByLabel(text('en', 'pane.scheme.preset'), { exact: true }).selectOption('maoming');
+  // before any run: raw F is added as it is; a preview (nothing written) checks the thresholds
+  const advice = page.getByTestId('grade-advice');
+  await expect(advice.textContent()).resolves.toContain(text('en', 'pane.grades.check'));
+  await advice.getByTestId('grade-advice-suggest').click();
+  await page.getByTestId('preview-result').waitFor();
+  await page.getByTestId('grade-advice-use').waitFor();
+  await expect(values(page, SHEET, 'G1')).resolves.toEqual([['']]);
+  const before = (await advice.textContent()) ?? '';
+  expect(before).toMatch(/A \d+ · B \d+ · C 0 · D 0/);
+  await page.getByTestId('grade-advice-use').click();
+  const grades = await page.getByLabel(text('en', 'pane.scheme.grades'), { exact: true }).inputValue();
+  expect(grades).not.toBe('A:4,B:3,C:2,D');
+  await expect(page.getByLabel(text('en', 'pane.scheme.preset'), { exact: true }).inputValue()).resolves.toBe('custom');
+  await page.getByTestId('run').click();
+  const rows = await page.getByTestId('run-result').getByTestId('grade-table').locator('tbody tr').allTextContents();
+  expect(rows).toHaveLength(4);
+  for (const row of rows) expect(row).not.toMatch(/^[A-D]0/);
+  await page.close();
+});
+
+test('B:C selected: the footer names every missing column and the reason', async () => {
+  const page = await open('zh-CN');
+  await page.evaluate((s) => window.__rfmPreview!.workbook.select(s, 'B:C'), SHEET);
+  await page.getByTestId('range-address').filter({ hasText: `${SHEET}!B1:C301` }).waitFor();
+  await page.getByTestId('run').click();
+  const footer = page.getByTestId('pane-footer');
+  await footer.getByText(text('zh', 'pane.columns.missingList', { metrics: 'R、F、M' }) + text('zh', 'pane.columns.reasonFew', { count: 2 })).waitFor();
+  await expect(inView(page, footer.getByText(text('zh', 'pane.columns.reasonFew', { count: 2 }), { exact: false }))).resolves.toMatchObject({ visible: true });
+  await page.close();
+});
