@@ -1,6 +1,8 @@
 /**
- * The pane's state and actions. Components only render this state and call these actions; every
- * Excel call goes through src/excel (the ExcelApi seam), never from a component.
+ * The pane's actions: the Excel calls (read the selection, restore and save the settings, preview,
+ * run, answer the write dialog) around the pure state of src/taskpane/state/pane.ts (docs/pane.md).
+ * Components only render the state and call these actions; every Excel call goes through src/excel
+ * (the ExcelApi seam), never from a component.
  */
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import { RfmError, defaultScheme, type Scheme } from '../core';
