@@ -32,7 +32,7 @@ export function schemeSummary(lang: Lang, form: SchemeForm, built: BuiltScheme):
   return [variant, methods, grades].join(SEP);
 }
 
-/** "R D · F E · M F" (sheet letters), or what is still to choose. */
+/** "R: D · F: E · M: F" (sheet letters), or what is still to choose. */
 export function columnsSummary(lang: Lang, form: ColumnsForm, tableColumn: number): string {
   const letter = (i: number | undefined) => (i === undefined ? '?' : columnLetter(tableColumn + i));
   if (METRICS.some((m) => form.columns[m] === undefined)) return t(lang, 'pane.summary.noColumns');

@@ -25,7 +25,7 @@ describe('schemeSummary', () => {
 });
 
 test('columnsSummary names the sheet letters, or asks for the columns', () => {
-  expect(columnsSummary('en', { ...EMPTY_COLUMNS, columns: { r: 0, f: 1, m: 2 } }, 3)).toBe('R D · F E · M F');
+  expect(columnsSummary('en', { ...EMPTY_COLUMNS, columns: { r: 0, f: 1, m: 2 } }, 3)).toBe('R: D · F: E · M: F');
   expect(columnsSummary('zh', EMPTY_COLUMNS, 0)).toBe('请选择R、F、M列');
 });
 
