@@ -104,7 +104,7 @@ async function score(o: CliOptions, io: Io): Promise<void> {
   let outputSheet = '';
   let inputSheet: string | undefined;
   const fill = (wb: Workbook, ws: Worksheet) => {
-    // One parameters sheet per scored sheet (issue 7): a re-run replaces the product's own.
+    // One parameters sheet per scored sheet (docs/periods.md): a re-run replaces the product's own.
     const paramsWs = claimParamsSheet(wb, ws.name, lang);
     paramsName = paramsWs.name;
     const fx = o.formulas ? addFormulas(wb, ws, sheet, scheme, lang, o.insight, paramsWs.name) : undefined;

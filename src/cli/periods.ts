@@ -1,5 +1,5 @@
 /**
- * `--scale-from PREVIOUS.xlsx` and `--previous PREVIOUS.xlsx` (issue 7, docs/periods.md): read an
+ * `--scale-from PREVIOUS.xlsx` and `--previous PREVIOUS.xlsx` (docs/periods.md): read an
  * earlier result's parameters sheet, score on its frozen scale, compare the two periods' grades by
  * customer ID, and write the migration sheet. The rules are the pure functions of src/core
  * (runRecord, scale, migration, periods); this file only reads and writes xlsx.
@@ -113,7 +113,7 @@ export function previousPeriod(run: EarlierRun, current: CurrentTable, lang: Lan
   return periodOfPrevious(rows, record, idColumn, run.where, lang);
 }
 
-/** --scale-from and --previous (issue 7): the earlier runs, the scheme to use, and the migration once scored. */
+/** --scale-from and --previous (docs/periods.md): the earlier runs, the scheme to use, and the migration once scored. */
 export interface Periods {
   scheme: Scheme;
   scaleRun?: EarlierRun;

@@ -179,7 +179,7 @@ export async function runTransactions(o: CliOptions, options: TxOptions, io: Io)
     throw new RfmError('tx.tooManyForXlsx', { count: customers.length });
   }
 
-  // --scale-from / --previous (issue 7): the earlier runs are read before anything is written.
+  // --scale-from / --previous (docs/periods.md): the earlier runs are read before anything is written.
   const periods = await readPeriods(o, lang, t(lang, 'tx.sheetName'));
   const scheme = periods.scheme;
   const sheet = scoreCustomers(customers, scheme, lang, o.insight, { scale: periods.scaleRun?.record.scale });

@@ -1,5 +1,5 @@
 /**
- * Formula mode (issue 6): the output columns of SPEC.md 6 as ordinary Excel formulas that give the
+ * Formula mode (docs/formulas.md): the output columns of SPEC.md 6 as ordinary Excel formulas that give the
  * engine's values when a spreadsheet recalculates, plus the parameter block they read.
  *
  * Pure: for a scheme and a table layout (sheet positions of the R/F/M cells and of the output) it
@@ -433,7 +433,7 @@ export function formulaSheet(
       case 'check':
         return `MID(${METRICS.map((m) => checkPart(m, r)).join('&')},${sep.length + 1},1000)`;
       case 'change':
-        // The Change column (issue 7) is a value-mode column; formula mode never lists it.
+        // The Change column (docs/periods.md) is a value-mode column; formula mode never lists it.
         throw new Error('formulaSheet: no formula for the Change column');
       case 'valueR':
       case 'valueF':

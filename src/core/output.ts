@@ -78,7 +78,7 @@ export interface OutputExtras {
   /** Add the Follow-up column: one label per grade (default: the Hohhot cadence by grade position). */
   followUp?: boolean | string[];
   /**
-   * Add the Change column (issue 7, after Segment and Follow-up, before Check): its text per data row
+   * Add the Change column (docs/periods.md, after Segment and Follow-up, before Check): its text per data row
    * (`A→B`, `A→A`, `new` …, see src/core/migration.ts `changeColumn`), null for an empty cell.
    */
   change?: (row: number) => string | null;

@@ -34,7 +34,7 @@ export interface ScoredSheet {
   startColumn: number;
   /** Number of this product's earlier output columns being replaced (0 when appending). */
   replacedColumns: number;
-  /** The customer ID cell of each data row, when the layout has an ID column (issue 7: migration). */
+  /** The customer ID cell of each data row, when the layout has an ID column (docs/periods.md: migration). */
   idCells?: CellValue[];
 }
 
@@ -99,7 +99,7 @@ export class TableCollector {
     if (this.keep.ids && this.layout.id !== undefined) this.ids.push(row[this.layout.id]);
   }
 
-  /** `scoring.scale`: score on an earlier run's frozen scale (issue 7). */
+  /** `scoring.scale`: score on an earlier run's frozen scale (docs/periods.md). */
   finish(scheme: Scheme, lang: Lang, insight: InsightOptions = {}, scoring: ScoreOptions = {}): ScoredSheet {
     const layout = this.layout;
     if (!layout) throw new RfmError('cli.emptySheet');

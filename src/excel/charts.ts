@@ -1,5 +1,5 @@
 /**
- * The summary sheet's native charts (issue 5): customers per grade, the share of customers and of M
+ * The summary sheet's native charts (docs/insight.md): customers per grade, the share of customers and of M
  * per segment, the score distributions. Each chart is made from one column of a summary table and
  * given its categories with `setXAxisValues`, so it plots the table's own cells (ExcelApi 1.7).
  */

@@ -1,5 +1,5 @@
 /**
- * Formula mode in the pane (issue 6, docs/formulas.md): the output columns as live Excel formulas —
+ * Formula mode in the pane (docs/formulas.md): the output columns as live Excel formulas —
  * R Score … Grade [Segment] [Follow-up], Check (always), then the three helper columns — and the
  * scheme on a parameter sheet ("RFM parameters" / "RFM参数") that the formulas read. The formula text
  * comes from the pure writer (src/core/formulas.ts, dialect 'excel': names as typed in Excel, no
@@ -12,7 +12,7 @@
  * so only the cells meant to be formulas are formulas.
  *
  * A re-run on the same sheet reuses this product's own parameter sheet for it (cleared and rewritten,
- * so other formulas that point at it keep working). With `options.run` (issue 7) the same sheet also
+ * so other formulas that point at it keep working). With `options.run` (docs/periods.md) the same sheet also
  * holds the record of the run below the live block (src/excel/runSheets.ts), as the command line does.
  * "Write to a new sheet" makes the new sheet self-contained: the ID and a copy of the R, F, M columns
  * (values), the formulas reading those.
@@ -185,7 +185,7 @@ export async function writeFormulas(
       const names = sheets.items.map((s) => s.name);
 
       // 2. the scored sheet and the parameter sheet: this product's own one for the scored sheet is
-      //    reused (a re-run here), else a new one (issue 7: it also holds the run record)
+      //    reused (a re-run here), else a new one (docs/periods.md: it also holds the run record)
       const sheetName = here ? table.sheet : newSheetName(names, lang);
       let earlier: string | undefined;
       if (here || run) {
@@ -238,7 +238,7 @@ export async function writeFormulas(
           ws.getRangeByIndexes(plan.row, 0, 1, copied.length).values = [copied.map((c) => copyCell(scored.headerCells[c]))];
         }
       }
-      // the parameter sheet: formula mode's live block, then (issue 7) the record of this run
+      // the parameter sheet: formula mode's live block, then (docs/periods.md) the record of this run
       let content: ParametersSheet = { cells: fx.params.map((p) => ({ ...p })), columns: fx.paramColumns, machineRow: -1 };
       if (run) {
         const record = recordOf(run, {

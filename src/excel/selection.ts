@@ -44,6 +44,7 @@ export async function currentTable(excel: ExcelApi): Promise<TableRef> {
     let target: Excel.Range | undefined;
     let tableName: string | undefined;
     let clipped = false;
+    let fromCell: string | undefined;
 
     // eslint-disable-next-line office-addins/load-object-before-read -- the items' name and showTotals are loaded
     const overlapping = tables.items;
@@ -66,8 +67,11 @@ export async function currentTable(excel: ExcelApi): Promise<TableRef> {
       const single = area.rowCount === 1 && area.columnCount === 1;
       if (single || area.isEntireColumn || area.isEntireRow) {
         if (used.isNullObject) throw new RfmError('excel.emptySelection');
-        if (single) target = used;
-        else {
+        if (single) {
+          target = used;
+          // said in the pane: one cell stood for the whole used range
+          fromCell = areaAddress(area.rowIndex, area.columnIndex, 1, 1);
+        } else {
           target = area.getIntersectionOrNullObject(used);
           clipped = true;
         }
@@ -92,6 +96,7 @@ export async function currentTable(excel: ExcelApi): Promise<TableRef> {
       firstRow: (firstRow.values[0] ?? []) as CellValue[],
       ...(tableName !== undefined ? { tableName } : {}),
       clipped,
+      ...(fromCell !== undefined ? { fromCell } : {}),
     };
   });
 }

@@ -1,5 +1,5 @@
 /**
- * "Create summary" (issue 5): a new sheet, named in the user's language and never overwriting one,
+ * "Create summary" (docs/insight.md): a new sheet, named in the user's language and never overwriting one,
  * holding the summary tables as Excel tables — per grade and per segment (customers, share, mean R,
  * F, M, total M and its share), the R-score × F-score matrices with a colour scale, the score
  * distributions — and native charts right of them. The tables are small (one row per grade, segment

@@ -1,5 +1,5 @@
 /**
- * Transactions mode in the pane (docs/transactions.md, issue 4): the sales records are read from the
+ * Transactions mode in the pane (docs/transactions.md): the sales records are read from the
  * workbook in row chunks (responses planned within PAYLOAD_BUDGET, one sync each) straight into the
  * engine's TransactionAggregator, the per-customer R, F, M are scored by the shared engine, and the
  * per-customer table is written to a NEW sheet — "RFM" / "RFM分析", then "RFM (2)" …, never over an
@@ -248,7 +248,7 @@ export async function writeCustomerSheet(
         if (done < total) await yieldToUi();
       }
 
-      // 3. issue 7: the parameters sheet (the run record) and, comparing periods, the migration sheet
+      // 3. period over period (docs/periods.md): the parameters sheet (the run record) and, comparing periods, the migration sheet
       let paramSheet: string | undefined;
       let migrationSheet: string | undefined;
       if (run && runPlan) {

@@ -3,7 +3,7 @@
  * product's own earlier output (replaced without asking), the user's cells (ask first), protection,
  * merged cells — and `writeOutput` writes there or to a new sheet: values in chunks within the
  * payload budget with screen updating suspended, calculation set to manual for the duration, then
- * the formats (bold headers, 0.00 on the RFM score, a fill per grade). With `options.run` (issue 7) the
+ * the formats (bold headers, 0.00 on the RFM score, a fill per grade). With `options.run` (docs/periods.md) the
  * run's parameters sheet, and the migration sheet of a comparison, are written too (src/excel/runSheets.ts).
  * Every check runs before the first cell is touched: when one fails, nothing is written.
  */
@@ -321,7 +321,7 @@ export async function writeOutput(
       if (merged && !merged.isNullObject) throw new RfmError('excel.merged', { area: stripSheet(merged.address) });
       const names = sheets ? sheets.items.map((s) => s.name) : [];
       const newName = here ? undefined : newSheetName(names, lang);
-      // issue 7: the parameters and migration sheets of the run, checked before anything is written
+      // period over period (docs/periods.md): the parameters and migration sheets of the run, checked before anything is written
       let runPlan: RunSheetsPlan | undefined;
       if (run) {
         const survey = await surveySheets(context, names);
@@ -412,7 +412,7 @@ export async function writeOutput(
         if (done < total) await yieldToUi();
       }
 
-      // 4. issue 7: the parameters sheet (the run record) and, comparing periods, the migration sheet
+      // 4. period over period (docs/periods.md): the parameters sheet (the run record) and, comparing periods, the migration sheet
       let paramSheet: string | undefined;
       let migrationSheet: string | undefined;
       if (run && runPlan) {

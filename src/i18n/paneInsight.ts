@@ -1,7 +1,7 @@
 import type { MessageTable } from './index';
 
 /**
- * The task pane's insight part (docs/SPEC.md 4–5): the Segment / Follow-up options, the small charts after a
+ * The task pane's insight part (docs/insight.md): the Segment / Follow-up options, the small charts after a
  * run and "Create summary" (src/taskpane/components/InsightSection.tsx, SummarySection.tsx,
  * SummaryCharts.tsx; src/excel/summary.ts). Segment, cadence and summary labels themselves are in
  * insight.ts.

@@ -1,5 +1,5 @@
 /**
- * Period over period in the pane (issue 7): the form (use the scale of an earlier run; compare with
+ * Period over period in the pane (docs/periods.md): the form (use the scale of an earlier run; compare with
  * the previous period) and the steps of a preview or run around the scoring — read the earlier runs
  * chosen, score (on the frozen scale), check the columns, compare with the previous period — and
  * what the write records (`RunSheets`). Pure of React; every Excel call goes through src/excel.

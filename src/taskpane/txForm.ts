@@ -1,5 +1,5 @@
 /**
- * The form of the pane's "from sales records" mode (issue 4): which columns hold the customer, the
+ * The form of the pane's "from sales records" mode (docs/transactions.md): which columns hold the customer, the
  * date, the amount and the optional order ID, and the analysis period. Pure: no React, no Office.
  * Detection is the engine's own (detectTxColumns): a column is never guessed when two headers
  * compete; the user chooses.

@@ -22,7 +22,7 @@ import {
 } from '../../src/core';
 import '../../src/preview/handle'; // the type of window.__rfmPreview
 import type { Lang, MessageKey } from '../../src/i18n';
-import { DIST, RESULTS, SHEET, TABLE, screenshotPane, text, useBrowser, values } from './harness';
+import { DIST, RESULTS, SHEET, TABLE, openSection, screenshotPane, text, useBrowser, values } from './harness';
 
 const site = useBrowser(process.env.RFM_DIST ?? DIST);
 const openPreview = (locale: string) => site.openPreview(locale);
@@ -34,6 +34,7 @@ async function runWithInsight(page: Page, lang: Lang, labelA: string): Promise<S
   // nothing to chart before a run
   await page.getByText(text(lang, 'paneInsight.summary.none')).waitFor();
 
+  await openSection(page, 'insight');
   await page.getByLabel(text(lang, 'paneInsight.segments')).check();
   await page.getByLabel(text(lang, 'paneInsight.reference.median'), { exact: true }).check();
   await page.getByLabel(text(lang, 'paneInsight.followUp')).check();

@@ -25,7 +25,7 @@ import {
 } from '../../src/core';
 import '../../src/preview/handle'; // the type of window.__rfmPreview
 import { t, type Lang } from '../../src/i18n';
-import { screenshotPane, text, useBrowser, values } from './harness';
+import { openSection, screenshotPane, text, useBrowser, values } from './harness';
 
 const SALES = '销售记录';
 
@@ -174,6 +174,7 @@ test('output "live formulas": the block is the writer’s formulas (dialect exce
   await page.click('button[data-column="A"]');
   await page.click('button[data-column="F"]', { modifiers: ['Shift'] });
   await page.getByTestId('range-address').filter({ hasText: '客户!A1:F301' }).waitFor();
+  await openSection(page, 'output');
   await page.getByLabel(text('en', 'paneMode.output.formulas')).check();
   await page.getByText(text('en', 'paneMode.output.formulasHint', { sheet: 'RFM parameters' })).waitFor();
   await page.getByRole('button', { name: text('en', 'pane.run.button') }).click();

@@ -25,7 +25,7 @@ import {
 } from '../../src/core';
 import '../../src/preview/handle'; // the type of window.__rfmPreview
 import type { Lang } from '../../src/i18n';
-import { SHEET, TABLE, screenshotPane, text, useBrowser, values } from './harness';
+import { SHEET, TABLE, openSection, screenshotPane, text, useBrowser, values } from './harness';
 
 const site = useBrowser();
 const openPreview = (locale: string) => site.openPreview(locale);
@@ -93,6 +93,7 @@ async function periodsFlow(lang: Lang, frozen: boolean) {
   await selectTable(page, next, TABLE, lang);
 
   // 3. the period options: the first run's scale (when frozen) and the comparison with it
+  await openSection(page, 'periods');
   if (frozen) await page.getByTestId('periods-scale').click();
   await page.getByTestId('periods-previous').click();
   if (frozen) await expect(page.getByTestId('periods-scale-from').inputValue()).resolves.toBe(params);
@@ -148,6 +149,7 @@ test('compare with the previous period (English): the first run’s scale, the C
   // the choices are saved in the workbook and come back
   await page.evaluate(() => window.__rfmPreview!.reopenPane!());
   await page.getByText(text('en', 'pane.settingsRestored')).waitFor();
+  await openSection(page, 'periods');
   await expect(page.getByTestId('periods-scale').isChecked()).resolves.toBe(true);
   await expect(page.getByTestId('periods-previous').isChecked()).resolves.toBe(true);
   await expect(page.getByTestId('periods-scale-from').inputValue()).resolves.toBe(params);

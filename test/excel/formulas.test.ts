@@ -1,5 +1,5 @@
 /**
- * The pane's formula mode (issue 6) against the in-memory workbook, which keeps formulas as text (it
+ * The pane's formula mode (docs/formulas.md) against the in-memory workbook, which keeps formulas as text (it
  * does not evaluate them): the written formula text equals the pure writer's (formulaSheet, dialect
  * 'excel') for the same layout, the parameter sheet holds the scheme, nothing that should be text
  * became a formula, and the safety rules of value mode hold (conflicts, protection, re-runs).

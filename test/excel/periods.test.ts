@@ -1,5 +1,5 @@
 /**
- * Period over period in the pane (issue 7) against the in-memory workbook: the parameters sheet a pane
+ * Period over period in the pane (docs/periods.md) against the in-memory workbook: the parameters sheet a pane
  * run writes (read back with readRunRecord: the same scheme and cut values), one per scored sheet and
  * replaced on a re-run; a frozen-scale run on unchanged data equals the recomputed one; the hand-worked
  * October → November migration (test/periods/fixtures.ts) with its Change column and migration sheet;

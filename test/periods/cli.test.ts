@@ -1,5 +1,5 @@
 /**
- * `rfm-score --scale-from PREVIOUS.xlsx --previous PREVIOUS.xlsx` (issue 7) on two generated months
+ * `rfm-score --scale-from PREVIOUS.xlsx --previous PREVIOUS.xlsx` (docs/periods.md) on two generated months
  * of a Maoming-shaped table with hand-worked moves (fixtures.ts): the frozen scale, the Change
  * column, the migration sheet, the early warning, and every bad input — exit code 2, one line
  * naming the file, sheet and cells, and no output file.

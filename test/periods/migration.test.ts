@@ -1,5 +1,5 @@
 /**
- * Grade migration (issue 7), hand-worked on small tables: the from × to matrix, who fell and rose,
+ * Grade migration (docs/periods.md), hand-worked on small tables: the from × to matrix, who fell and rose,
  * who appeared and disappeared, the Change texts, the early-warning order, and duplicate IDs, which
  * are reported with their cells and never merged.
  */

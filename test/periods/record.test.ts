@@ -1,5 +1,5 @@
 /**
- * The parameters sheet (issue 7): written with every xlsx result, readable by a person in the run's
+ * The parameters sheet (docs/periods.md): written with every xlsx result, readable by a person in the run's
  * language and by the product whatever the language — write, read back, same scheme and cut values.
  * Re-runs replace the product's own sheet; formula mode's live block shares the sheet.
  */

@@ -1,11 +1,12 @@
 import { Caption1, Field, Input, Radio, RadioGroup, Switch, makeStyles, tokens } from '@fluentui/react-components';
-import { defaultScheme, followUpLabels, type SegmentBasis, type SegmentReference } from '../../core';
+import { followUpLabels, type SegmentBasis, type SegmentReference } from '../../core';
 import { t } from '../../i18n';
-import { buildScheme } from '../form';
+import { schemeShown } from '../state/pane';
 import type { InsightForm } from '../insight';
 import { useShared } from '../styles';
 import type { Pane } from '../usePane';
 import { Section } from './Section';
+import { insightSummary } from '../state/summaries';
 
 const useStyles = makeStyles({
   /** The options of a checked box, indented under its label. */
@@ -23,7 +24,7 @@ const useStyles = makeStyles({
   },
 });
 
-/** Segments and follow-up: the optional Segment and Follow-up columns (issue 5). */
+/** Segments and follow-up: the optional Segment and Follow-up columns (docs/insight.md). */
 export function InsightSection({ pane }: { pane: Pane }) {
   const shared = useShared();
   const styles = useStyles();
@@ -32,10 +33,10 @@ export function InsightSection({ pane }: { pane: Pane }) {
   const busy = state.busy !== undefined;
   const set = (patch: Partial<InsightForm>) => actions.setInsight(patch);
   // the grades of the scheme as typed (the defaults while it does not parse)
-  const scheme = buildScheme(state.scheme).scheme ?? defaultScheme();
+  const scheme = schemeShown(state);
   const defaults = followUpLabels(scheme, lang);
   return (
-    <Section title={t(lang, 'paneInsight.heading')}>
+    <Section title={t(lang, 'paneInsight.heading')} summary={insightSummary(lang, insight)} testId="insight">
       <Switch
         checked={insight.segments}
         disabled={busy}

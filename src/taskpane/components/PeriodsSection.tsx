@@ -1,10 +1,9 @@
 /**
- * Period over period (issue 7): "use the scale of an earlier run" and "compare with the previous
+ * Period over period (docs/periods.md): "use the scale of an earlier run" and "compare with the previous
  * period", both chosen among the earlier runs recorded in this workbook (the product's parameters
  * sheets); and what a preview or run found — the scale used and the values beyond it, the migration
  * counts and matrix, the early warning, the sheets written.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
 import { listSep, wordSep } from '../../i18n/format';
 import {
   Body1,
@@ -20,14 +19,16 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { METRICS, changeText, defaultScheme, displayTime, hasQuintile, metricName, outputHeader, type Migration } from '../../core';
-import { listEarlierRuns, type EarlierRunInfo, type ExcelApi } from '../../excel';
+import { METRICS, changeText, displayTime, hasQuintile, metricName, outputHeader, type Migration } from '../../core';
+import type { EarlierRunInfo } from '../../excel';
 import { t, type Lang } from '../../i18n';
-import { buildScheme } from '../form';
 import type { PeriodsForm } from '../periods';
+import { schemeShown } from '../state/pane';
+import type { EarlierRuns } from '../useEarlierRuns';
 import { useShared } from '../styles';
 import type { Pane, RunResult, Scored } from '../usePane';
 import { Section } from './Section';
+import { periodsSummary } from '../state/summaries';
 
 /** Early-warning customers listed in the pane (the sheet has all of them). */
 const WARNINGS_SHOWN = 5;
@@ -46,32 +47,18 @@ const useStyles = makeStyles({
   item: { fontSize: tokens.fontSizeBase200 },
 });
 
-/** The earlier runs of the workbook, looked for again after every run and on request. */
-function useEarlierRuns(excel: ExcelApi, lang: Lang, again: unknown): { runs?: EarlierRunInfo[]; refresh: () => void } {
-  const [runs, setRuns] = useState<EarlierRunInfo[] | undefined>(undefined);
-  const request = useRef(0);
-  const refresh = useCallback(() => {
-    const n = ++request.current;
-    listEarlierRuns(excel, lang).then(
-      (found) => n === request.current && setRuns(found),
-      () => n === request.current && setRuns([]),
-    );
-  }, [excel, lang]);
-  useEffect(refresh, [refresh, again]);
-  return { runs, refresh };
-}
-
 function newest(runs: readonly EarlierRunInfo[], ok: (r: EarlierRunInfo) => boolean): EarlierRunInfo | undefined {
   return runs.filter(ok).sort((a, b) => (b.time ?? '').localeCompare(a.time ?? ''))[0];
 }
 
-export function PeriodsSection({ pane, excel }: { pane: Pane; excel: ExcelApi }) {
+/** The period options; `earlier` is the workbook's earlier runs (useEarlierRuns, handed down by the pane). */
+export function PeriodsSection({ pane, earlier }: { pane: Pane; earlier: EarlierRuns }) {
   const shared = useShared();
   const styles = useStyles();
   const { state, actions } = pane;
   const { lang, periods: form } = state;
   const busy = state.busy !== undefined;
-  const { runs, refresh } = useEarlierRuns(excel, lang, state.result);
+  const { runs, refresh } = earlier;
   const list = runs ?? [];
   const current = state.table?.sheet;
   const usable = (r: EarlierRunInfo) => !r.problem;
@@ -82,13 +69,13 @@ export function PeriodsSection({ pane, excel }: { pane: Pane; excel: ExcelApi })
   // minutes are enough to tell runs apart in a list (the parameters sheet has the full time)
   const when = (r: EarlierRunInfo) => displayTime(r.time).slice(0, 16);
   // the top two grades of the scheme as typed (the defaults while it does not parse)
-  const grades = (buildScheme(state.scheme).scheme ?? defaultScheme()).grades
+  const grades = schemeShown(state).grades
     .slice(0, 2)
     .map((g) => g.label)
     .join('/');
 
   return (
-    <Section title={t(lang, 'panePeriod.heading')}>
+    <Section title={t(lang, 'panePeriod.heading')} summary={periodsSummary(lang, form)} testId="periods">
       <Caption1 className={shared.muted}>{t(lang, 'panePeriod.intro', { sheet: t(lang, 'formula.sheetName') })}</Caption1>
       <Switch
         checked={form.scale}

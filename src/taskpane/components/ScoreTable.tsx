@@ -52,7 +52,8 @@ export function ScoreTable({ lang, result, scheme }: { lang: Lang; result: Score
             metric: m.toUpperCase(),
             parts: [...result.distributions[m]]
               .reverse()
-              .map((d) => `${d.score} → ${d.count}`)
+              // the raw value is the score: say what the count counts ("F = 20: 4 customers")
+              .map((d) => t(lang, 'pane.preview.rawItem', { metric: m.toUpperCase(), value: d.score, count: d.count }))
               .join(itemSep(lang)),
           })}
         </Caption1>

@@ -1,5 +1,5 @@
 /**
- * The summary's numbers as small charts in the pane (issue 5): customers per grade, the share of
+ * The summary's numbers as small charts in the pane (docs/insight.md): customers per grade, the share of
  * customers and of M per segment, the R score × F score matrix, the score distributions. Plain
  * inline SVG (no chart library); each chart has a text alternative for screen readers.
  */

@@ -4,8 +4,7 @@ import { listSep } from '../../i18n/format';
 import { summarize, type SegmentResult } from '../../core';
 import { t, type Lang } from '../../i18n';
 import { useShared } from '../styles';
-import type { Summary } from '../useSummary';
-import type { PaneState } from '../usePane';
+import type { Summary, SummarySource } from '../useSummary';
 import { Section } from './Section';
 import { SummaryCharts } from './SummaryCharts';
 
@@ -21,10 +20,12 @@ function thresholdsText(lang: Lang, s: SegmentResult): string {
   });
 }
 
-/** After a run: the summary's numbers as small charts, and "Create summary" (a new sheet with tables and charts). */
-export function SummarySection({ state, summary }: { state: PaneState; summary: Summary }) {
+/**
+ * After a run — a table run or a sales-records run alike — the summary's numbers as small charts,
+ * and "Create summary" (a new sheet with tables and charts).
+ */
+export function SummarySection({ lang, run: result, busy, summary }: { lang: Lang; run?: SummarySource; busy: boolean; summary: Summary }) {
   const shared = useShared();
-  const { lang, result } = state;
   const numbers = useMemo(() => (result ? summarize(result.scored.result, result.scheme, result.scored.segments) : undefined), [result]);
   const done = summary.state.done && summary.state.done.run === result ? summary.state.done.write : undefined;
   const error = summary.state.error && summary.state.error.run === result ? summary.state.error.text : undefined;
@@ -37,7 +38,7 @@ export function SummarySection({ state, summary }: { state: PaneState; summary: 
           {result.scored.segments && <Body1 data-testid="segment-thresholds">{thresholdsText(lang, result.scored.segments)}</Body1>}
           <SummaryCharts lang={lang} summary={numbers} />
           <div className={shared.row}>
-            <Button onClick={summary.create} disabled={summary.state.busy || state.busy !== undefined} data-testid="create-summary">
+            <Button onClick={() => summary.create(result)} disabled={summary.state.busy || busy} data-testid="create-summary">
               {t(lang, 'paneInsight.summary.create')}
             </Button>
             {summary.state.busy && (

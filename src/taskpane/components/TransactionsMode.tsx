@@ -1,5 +1,5 @@
 /**
- * The pane's "from sales records" mode (issue 4): the sales table's columns (customer, date, amount,
+ * The pane's "from sales records" mode (docs/transactions.md): the sales table's columns (customer, date, amount,
  * optional order ID, detected from English and Chinese headers), the period (since optional, as-of
  * defaulting to the latest transaction date), the scheme, a preview that counts the customers and
  * says which as-of date was used, and a run that writes the per-customer sheet as a new sheet.
@@ -7,19 +7,16 @@
 import {
   Body1,
   Body1Strong,
-  Button,
   Caption1,
   Field,
   Input,
   Link,
-  MessageBar,
-  MessageBarBody,
   Switch,
   Text,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { columnLetter, customerHeaders, describeTxInvalid, formatCivilDay, txInvalidAddress, type CellValue, type TxRole } from '../../core';
+import { columnLetter, describeTxInvalid, formatCivilDay, txInvalidAddress, type CellValue, type TxRole } from '../../core';
 import type { TableRef } from '../../excel';
 import { etc, joinList, quoted } from '../../i18n/format';
 import { t, type Lang, type MessageKey } from '../../i18n';
@@ -27,14 +24,13 @@ import { headerText, type ColumnStatus } from '../form';
 import { useShared } from '../styles';
 import { TX_REQUIRED } from '../txForm';
 import type { Pane } from '../usePane';
-import type { TxOutcome, TxPane } from '../useTransactions';
+import { txStale, type TxOutcome, type TxPane } from '../useTransactions';
 import { ColumnSelect, type Feedback } from './ColumnSelect';
 import { GradeTable } from './GradeTable';
 import { InsightSection } from './InsightSection';
 import { InvalidList } from './InvalidList';
-import { NoticeBar } from './NoticeBar';
 import { RecordNote } from './PeriodsSection';
-import { Progress } from './Progress';
+import { ResultFrame } from './ResultFrame';
 import { SchemeSection } from './SchemeSection';
 import { ScoreTable } from './ScoreTable';
 import { Section } from './Section';
@@ -180,48 +176,25 @@ function PeriodSection({ pane, tx }: { pane: Pane; tx: TxPane }) {
 }
 
 function TxPreviewSection({ pane, tx }: { pane: Pane; tx: TxPane }) {
-  const shared = useShared();
   const { lang } = pane.state;
-  const { busy, preview, previewStale, notice, progress } = tx.state;
+  const { preview } = tx.state;
+  if (!preview) return null;
   return (
     <Section title={t(lang, 'pane.preview.heading')}>
-      <div className={shared.row}>
-        <Button onClick={tx.actions.preview} disabled={busy !== undefined} data-testid="tx-preview-button">
-          {t(lang, 'paneMode.tx.previewButton')}
-        </Button>
-      </div>
-      {busy === 'preview' && <Progress lang={lang} progress={progress} />}
-      <Caption1 className={shared.muted}>{t(lang, 'paneMode.tx.previewHint')}</Caption1>
-      <NoticeBar notice={notice} where="preview" lang={lang} />
-      {preview && (
-        <div data-testid="tx-preview" className={shared.stack}>
-          {previewStale && (
-            <MessageBar intent="warning">
-              <MessageBarBody>{t(lang, 'pane.preview.stale')}</MessageBarBody>
-            </MessageBar>
-          )}
-          <TxReport lang={lang} outcome={preview} onSelect={pane.actions.selectInvalid} />
-        </div>
-      )}
+      <ResultFrame lang={lang} stale={txStale(pane.state, tx.state, preview)} focusKey={preview} testId="tx-preview">
+        <TxReport lang={lang} outcome={preview} onSelect={pane.actions.selectInvalid} />
+      </ResultFrame>
     </Section>
   );
 }
 
 function TxRunSection({ pane, tx }: { pane: Pane; tx: TxPane }) {
-  const shared = useShared();
   const { lang } = pane.state;
-  const { busy, result, notice, progress } = tx.state;
-  const columns = joinList(lang, customerHeaders(lang));
+  const { result } = tx.state;
+  if (!result) return null;
   return (
     <Section title={t(lang, 'pane.run.heading')}>
-      <Button appearance="primary" onClick={tx.actions.run} disabled={busy !== undefined} data-testid="tx-run">
-        {t(lang, 'paneMode.tx.runButton')}
-      </Button>
-      <Caption1 className={shared.muted}>{t(lang, 'paneMode.tx.runHint', { sheet: t(lang, 'tx.sheetName'), columns })}</Caption1>
-      {busy === 'run' && <Progress lang={lang} progress={progress} />}
-      <NoticeBar notice={notice} where="run" lang={lang} />
-      {result && (
-        <div data-testid="tx-run-result" className={shared.stack}>
+      <ResultFrame lang={lang} stale={txStale(pane.state, tx.state, result)} focusKey={result} testId="tx-run-result">
           <Body1Strong role="status">
             {t(lang, 'paneMode.tx.done', { rows: result.write.rowsWritten, sheet: result.write.sheet, address: result.write.address })}
           </Body1Strong>
@@ -252,8 +225,7 @@ function TxRunSection({ pane, tx }: { pane: Pane; tx: TxPane }) {
             }}
             onSelect={pane.actions.selectInvalid}
           />
-        </div>
-      )}
+      </ResultFrame>
     </Section>
   );
 }
