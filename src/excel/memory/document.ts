@@ -164,6 +164,8 @@ export class HostSheet {
   readonly cells = new CellStore();
   readonly formats: Record<FormatProp, FormatLayer<FormatValue>>;
   merges: Rect[] = [];
+  /** `Range.group` (ExcelApi 1.10): the grouped rows or columns, as grouped. */
+  groups: Array<{ by: 'ByRows' | 'ByColumns'; area: Rect }> = [];
   protected = false;
   protectionPassword: string | undefined;
   protectionOptions: Record<string, unknown> = {};

@@ -386,6 +386,16 @@ export class RangeProxy extends ClientObject<RangeRef> {
   calculate(): void {
     this._action('calculate', [], () => undefined);
   }
+
+  /** Groups the range's rows or columns (ExcelApi 1.10): recorded, shown by `columnGroups()`. */
+  group(groupOption: string): void {
+    this._action('group', [groupOption], (ref) => {
+      alive(ref.sheet, 'Range.group');
+      if (groupOption !== 'ByRows' && groupOption !== 'ByColumns') throw invalidArgument(`Unknown group option '${groupOption}'.`, 'Range.group');
+      assertEditable(ref.sheet, 'cells', 'Range.group');
+      ref.sheet.groups.push({ by: groupOption, area: ref.area });
+    });
+  }
 }
 
 // ---- format -------------------------------------------------------------------------------
