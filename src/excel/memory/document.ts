@@ -181,7 +181,6 @@ export class HostSheet {
   selection: Rect[] = [rect(0, 0, 0, 0)];
   activeCell = { row: 0, column: 0 };
   autofitColumnsCalls: string[] = [];
-  autofitRowsCalls: string[] = [];
   /** Column widths at (0, column) and row heights at (row, 0), in points. */
   readonly columnWidths = new FormatLayer<FormatValue>();
   readonly rowHeights = new FormatLayer<FormatValue>();
