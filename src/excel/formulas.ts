@@ -33,6 +33,7 @@ import {
   type ScoredSheet,
 } from '../core';
 import { t, type Lang } from '../i18n';
+import { hasExcelApi, mergedAddress, mergedAreasOf, mergedWriteError, suspendScreenUpdating } from './capabilities';
 import { onSheet } from './read';
 import { ownParamsSheet, paramSheetName, planRunSheets, recordOf, surveySheets, writeParamsSheet } from './runSheets';
 import type { ExcelApi, Progress, TableRef, WriteOptions, WritePlan, WriteResult, WriteTarget } from './types';
@@ -43,7 +44,6 @@ import {
   copyCell,
   syncChunk,
   jsonBytes,
-  stripSheet,
   textCell,
   yieldToUi,
 } from './util';
@@ -175,13 +175,13 @@ export async function writeFormulas(
       if (here) {
         protection = context.workbook.worksheets.getItem(table.sheet).protection;
         protection.load('protected');
-        merged = source.getRangeByIndexes(plan.row, plan.column, plan.rowCount, span).getMergedAreasOrNullObject();
-        merged.load('address');
+        merged = mergedAreasOf(source.getRangeByIndexes(plan.row, plan.column, plan.rowCount, span));
       }
       syncs += 1;
       await context.sync();
       if (protection && protection.protected) throw new RfmError('excel.protected', { sheet: table.sheet });
-      if (merged && !merged.isNullObject) throw new RfmError('excel.merged', { area: stripSheet(merged.address) });
+      const mergedArea = mergedAddress(merged);
+      if (mergedArea) throw new RfmError('excel.merged', { area: mergedArea });
       const names = sheets.items.map((s) => s.name);
 
       // 2. the scored sheet and the parameter sheet: this product's own one for the scored sheet is
@@ -255,7 +255,7 @@ export async function writeFormulas(
         if (!here) record.layout.columns = { r: 1, f: 2, m: 3, ...(layout.id !== undefined ? { id: 0 } : {}) };
         content = parametersSheet(record, fx.params);
       }
-      app.suspendScreenUpdatingUntilNextSync();
+      suspendScreenUpdating(app);
       syncs += (await writeParamsSheet(context, excel, { name: paramName, existing: earlier !== undefined }, content)).syncs;
 
       // 4. the formulas, run by run (adjacent data rows), chunk by chunk; a new sheet gets the copied
@@ -293,7 +293,7 @@ export async function writeFormulas(
             bytes = jsonBytes(block) + (copies ? jsonBytes(copies) : 0);
           }
           sizer.observe(count, bytes);
-          app.suspendScreenUpdatingUntilNextSync();
+          suspendScreenUpdating(app);
           if (copies) ws.getRangeByIndexes(sheetRows[i], 0, count, copied.length).values = copies;
           ws.getRangeByIndexes(sheetRows[i], start, count, width).formulas = block;
           syncs += 1;
@@ -309,7 +309,7 @@ export async function writeFormulas(
 
       // 5. formats: bold headers (helpers italic), grade fills that follow the parameter sheet's
       //    labels; calculation back on (and a full recalculation when the user calculates manually)
-      app.suspendScreenUpdatingUntilNextSync();
+      suspendScreenUpdating(app);
       if (headerRow >= 0) {
         ws.getRangeByIndexes(plan.row, here ? start : 0, 1, here ? width : start + width).format.font.bold = true;
         ws.getRangeByIndexes(plan.row, start + fx.helperStart, 1, width - fx.helperStart).format.font.italic = true;
@@ -333,13 +333,12 @@ export async function writeFormulas(
       await context.sync();
       restoreMode = undefined;
 
-      // 6. the helper columns as one collapsible column group (ExcelApi 1.10; best effort, its own sync)
-      const helpers = ws.getRangeByIndexes(0, start + fx.helperStart, 1, width - fx.helperStart).getEntireColumn() as Excel.Range & {
-        group?: (option: string) => void;
-      };
-      if (typeof helpers.group === 'function') {
+      // 6. the helper columns as one collapsible column group (ExcelApi 1.10; best effort, its own sync;
+      //    older Excel leaves them ungrouped: docs/requirements.md)
+      if (hasExcelApi('1.10')) {
+        const helpers = ws.getRangeByIndexes(0, start + fx.helperStart, 1, width - fx.helperStart).getEntireColumn();
         try {
-          helpers.group('ByColumns');
+          helpers.group('ByColumns' as Excel.GroupOption);
           syncs += 1;
           await context.sync();
         } catch {
@@ -356,6 +355,9 @@ export async function writeFormulas(
         paramSheet: paramName,
       };
     });
+  } catch (e) {
+    // below ExcelApi 1.13 merged cells were not checked before writing: the refused write names them
+    throw (here ? mergedWriteError(e, plan.address) : undefined) ?? e;
   } finally {
     if (restoreMode !== undefined) {
       const mode = restoreMode;

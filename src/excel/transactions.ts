@@ -40,6 +40,7 @@ import { colon } from '../i18n/format';
 import { onSheet, readRows } from './read';
 import { planRunSheets, recordOf, surveySheets, writeMigrationSheet, writeParamsSheet, type RunSheetsPlan } from './runSheets';
 import type { ExcelApi, Progress, RunSheets, TableRef, WriteResult } from './types';
+import { suspendScreenUpdating } from './capabilities';
 import { ChunkSizer, PAYLOAD_BUDGET, SHEET_ROWS, areaAddress, syncChunk, jsonBytes, textCell, yieldToUi } from './util';
 import { gradeFill } from './write';
 
@@ -208,7 +209,7 @@ export async function writeCustomerSheet(
         app.calculationMode = manual as Excel.CalculationMode;
         restoreMode = original;
       }
-      app.suspendScreenUpdatingUntilNextSync();
+      suspendScreenUpdating(app);
       syncs += 1;
       await context.sync();
       added.push(name);
@@ -237,7 +238,7 @@ export async function writeCustomerSheet(
           bytes = jsonBytes(block);
         }
         sizer.observe(count, bytes);
-        app.suspendScreenUpdatingUntilNextSync();
+        suspendScreenUpdating(app);
         ws.getRangeByIndexes(done, 0, count, width).values = block;
         syncs += 1;
         // one write per chunk, on purpose; a payload Excel refuses as too large is retried in smaller chunks
@@ -265,7 +266,7 @@ export async function writeCustomerSheet(
       }
 
       // 4. formats after the values: header, dates, RFM Score, grade fills, frozen header, widths
-      app.suspendScreenUpdatingUntilNextSync();
+      suspendScreenUpdating(app);
       ws.getRangeByIndexes(0, 0, 1, width).format.font.bold = true;
       const n = table.rows;
       setNumberFormat(ws, 1, table.dateColumn, n, 'yyyy-mm-dd');

@@ -19,6 +19,7 @@ import { varText, type MessageVar } from './format';
 
 export type { MessageVar } from './format';
 import { paneLayoutMessages } from './paneLayout';
+import { requirementMessages } from './requirements';
 
 export type Lang = 'en' | 'zh';
 export const LANGS: readonly Lang[] = ['en', 'zh'];
@@ -29,7 +30,7 @@ export interface MessageTable<K extends string> {
   zh: Record<K, string>;
 }
 
-const tables = [coreMessages, cliMessages, paneMessages, excelMessages, insightMessages, txMessages, formulaMessages, paneModeMessages, paneInsightMessages, periodMessages, panePeriodMessages, helpMessages, paneLayoutMessages] as const;
+const tables = [coreMessages, cliMessages, paneMessages, excelMessages, insightMessages, txMessages, formulaMessages, paneModeMessages, paneInsightMessages, periodMessages, panePeriodMessages, helpMessages, paneLayoutMessages, requirementMessages] as const;
 type Keys<T> = T extends MessageTable<infer K> ? K : never;
 export type MessageKey = Keys<(typeof tables)[number]>;
 

@@ -13,6 +13,7 @@ import { PaneFooter } from './components/PaneFooter';
 import { PeriodsSection } from './components/PeriodsSection';
 import { PreviewSection } from './components/PreviewSection';
 import { RangeSection } from './components/RangeSection';
+import { RequirementNote } from './components/RequirementNote';
 import { RunSection } from './components/RunSection';
 import { SchemeSection } from './components/SchemeSection';
 import { SummarySection } from './components/SummarySection';
@@ -109,6 +110,7 @@ function Pane({ excel, initialLang, onLangChange }: AppProps & { excel: ExcelApi
       <Header lang={lang} onLang={setLang} />
       <Caption1 className={styles.muted}>{t(lang, 'pane.tagline')}</Caption1>
       <NoticeBar notice={state.notice} where="top" lang={lang} />
+      <RequirementNote lang={lang} />
       <ModeField lang={lang} mode={tx.state.mode} onChange={tx.actions.setMode} disabled={state.busy !== undefined || tx.state.busy !== undefined} />
       <RangeSection state={state} actions={actions} />
       {txMode ? (
