@@ -139,12 +139,16 @@ export async function scoreXlsxStream(o: CliOptions, io: Io): Promise<void> {
     });
     writeParamsSheet(paramsWs, parametersSheet(record));
     const inPlace = new Map<string, { part: string }>();
-    if (earlier) inPlace.set(earlier.name, { part: earlier.part });
+    if (earlier) {
+      inPlace.set(earlier.name, { part: earlier.part });
+      plan.moveSheetToEnd(earlier.name);
+    }
     await spliceSheets(wb, [paramsName, ...(summaryName ? [summaryName] : []), ...(migrationName ? [migrationName] : [])], plan, styles, inPlace);
 
     let stylesPart = pkg.stylesPart;
     if (!stylesPart) {
-      stylesPart = plan.freeName('xl', 'styles', 'xml');
+      const folder = pkg.workbookPart.slice(0, pkg.workbookPart.lastIndexOf('/') + 1);
+      stylesPart = pkg.zip.has(`${folder}styles.xml`) ? plan.freeName(folder.replace(/\/$/, ''), 'styles', 'xml') : `${folder}styles.xml`;
       plan.workbookRel(REL_TYPE.styles, stylesPart);
       plan.contentType(stylesPart, CT.styles);
       plan.add(stylesPart, '');

@@ -184,7 +184,8 @@ export async function* rewriteSheet(pkg: XlsxPackage, part: string, edit: SheetE
   });
   parser.on('closetag', (tag: SaxesTagPlain) => {
     if (skip) {
-      skip--;
+      // saxes reports a self-closing element's end too; only elements that were opened count.
+      if (!tag.isSelfClosing) skip--;
       return;
     }
     if (tag.isSelfClosing) return;

@@ -112,6 +112,30 @@ export class PackagePlan {
     sheets.children.push({ name: sheets.name.replace(/sheets$/, 'sheet'), attrs, children: [] });
   }
 
+  /**
+   * Move sheet `name` to the end of the tab order (a re-run's parameters sheet goes after the
+   * sheets it came before, as if added anew); sheet-scoped names and the active tab follow their
+   * sheets, since workbook.xml refers to sheets by position.
+   */
+  moveSheetToEnd(name: string): void {
+    const wb = this.pkg.workbook.root;
+    const sheets = child(wb, 'sheets');
+    if (!sheets) return;
+    const all = childElements(sheets, 'sheet');
+    const from = all.findIndex((s) => s.attrs.name === name);
+    if (from < 0 || from === all.length - 1) return;
+    const moved = all[from];
+    sheets.children = sheets.children.filter((c) => c !== moved);
+    sheets.children.push(moved);
+    const at = (i: number) => (i === from ? all.length - 1 : i > from ? i - 1 : i);
+    for (const dn of childElements(child(wb, 'definedNames') ?? { name: '', attrs: {}, children: [] }, 'definedName')) {
+      if (dn.attrs.localSheetId !== undefined) dn.attrs.localSheetId = String(at(Number(dn.attrs.localSheetId)));
+    }
+    for (const view of childElements(child(wb, 'bookViews') ?? { name: '', attrs: {}, children: [] }, 'workbookView')) {
+      for (const key of ['activeTab', 'firstSheet']) if (view.attrs[key] !== undefined) view.attrs[key] = String(at(Number(view.attrs[key])));
+    }
+  }
+
   /** A table name free in the workbook: base, base_2 … */
   tableName(base: string): string {
     let name = base;
