@@ -17,7 +17,7 @@ import { version } from '../version';
 import { newWorkbook } from '../xlsxFile';
 import { dateStyles, openPackage, pickSheetInfo, readSharedStrings, REL_TYPE, type SheetInfo, type XlsxPackage } from './package';
 import { MAX_COLUMNS, readSheetRows, type SheetContext, type UsedRange } from './sheetReader';
-import { rewriteSheet, type SheetEdit, type SheetEditResult } from './sheetWriter';
+import { rewriteSheet, type SheetEdit } from './sheetWriter';
 import { CT, PackagePlan, spliceSheets } from './splice';
 import { MINIMAL_STYLES, StyleBook } from './styles';
 import { parseXml, relsPartOf, serialize, type XmlElement } from './xml';
@@ -154,7 +154,6 @@ export async function scoreXlsxStream(o: CliOptions, io: Io): Promise<void> {
       plan.add(stylesPart, '');
     }
     const stylesXml = stylesDoc.decl + serialize(stylesDoc.root);
-    const editResult: SheetEditResult = { droppedFormula: false };
     const replaced = new Map(plan.replaced);
     replaced.set(stylesPart, stylesXml);
     replaced.set(pkg.workbookPart, pkg.workbook.decl + serialize(pkg.workbook.root));
@@ -164,7 +163,7 @@ export async function scoreXlsxStream(o: CliOptions, io: Io): Promise<void> {
     function* entries(): Generator<OutEntry> {
       for (const name of pkg.zip.order) {
         if (plan.dropped.has(name)) continue;
-        if (name === info.part) yield { name, chunks: () => rewriteSheet(pkg, info.part, edit, editResult) };
+        if (name === info.part) yield { name, chunks: () => rewriteSheet(pkg, info.part, edit) };
         else if (replaced.has(name)) yield { name, data: replaced.get(name)! };
         else yield { name, chunks: () => pkg.zip.chunks(name) };
       }

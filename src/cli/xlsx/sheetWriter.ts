@@ -1,16 +1,20 @@
 /**
- * Second pass of the streaming xlsx path (docs/xlsx.md): the scored sheet's XML is parsed again and
- * written back element for element, with this product's cells put into each row in column order
- * (every cell with its `r` address), an earlier run's output cells dropped, the `<dimension>`
- * widened and widths for the new columns in `<cols>` (created before `<sheetData>` when missing,
- * as ECMA-376 orders a worksheet's children). Nothing else of the sheet changes meaning.
+ * Second pass of the streaming xlsx path (docs/xlsx.md): the scored sheet's XML is copied as it is,
+ * text for text, with this product's cells put into each row in column order (every cell with its
+ * `r` address), an earlier run's output cells dropped, the `<dimension>` made true and widths for
+ * the new columns in `<cols>` (created before `<sheetData>` when missing, as ECMA-376 orders a
+ * worksheet's children).
+ *
+ * The first pass has already run the whole part through saxes, so the part is known to be
+ * well-formed XML; this pass only has to find tag boundaries (quotes, comments, CDATA and
+ * processing instructions respected), which it does with indexOf instead of a full parser: it is
+ * the hot loop of a million-row sheet, and everything it does not touch keeps its exact text.
  */
 import { StringDecoder } from 'node:string_decoder';
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { columnLetter, RfmError } from '../../core';
 import type { XlsxPackage } from './package';
 import { parseRef } from './sheetReader';
-import { escapeAttr, escapeText, local, prefixOf, xmlSafe } from './xml';
+import { escapeText, xmlSafe } from './xml';
 
 export type NewCell = number | string | null;
 
@@ -33,36 +37,53 @@ export interface SheetEdit {
   widths: readonly number[];
 }
 
-export interface SheetEditResult {
-  /** A formula cell was dropped: the calculation chain may name it and must go. */
-  droppedFormula: boolean;
+/** Index of the `>` ending the start tag that begins at `lt`, or -1 when the text ends first. */
+function tagEnd(s: string, lt: number): number {
+  let quote = 0;
+  for (let i = lt + 1; i < s.length; i++) {
+    const ch = s.charCodeAt(i);
+    if (quote) {
+      if (ch === quote) quote = 0;
+    } else if (ch === 34 || ch === 39) quote = ch;
+    else if (ch === 62) return i;
+  }
+  return -1;
 }
 
-interface ColSpec {
-  min: number;
-  max: number;
-  attrs: Record<string, string>;
+/** The name of the tag starting at `lt` (after `<` or `</`), and its local part. */
+function tagName(s: string, from: number, end: number): string {
+  let i = from;
+  while (i < end) {
+    const ch = s.charCodeAt(i);
+    if (ch === 32 || ch === 9 || ch === 10 || ch === 13 || ch === 47 || ch === 62) break;
+    i++;
+  }
+  return s.slice(from, i);
 }
 
-function open(name: string, attrs: Record<string, string>, selfClosing: boolean): string {
-  let s = `<${name}`;
-  for (const k in attrs) s += ` ${k}="${escapeAttr(attrs[k])}"`;
-  return s + (selfClosing ? '/>' : '>');
+function localName(name: string): string {
+  const i = name.indexOf(':');
+  return i < 0 ? name : name.slice(i + 1);
 }
+
+function attr(tag: string, name: string): string | undefined {
+  const m = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag);
+  return m ? (m[1] ?? m[2]) : undefined;
+}
+
+const R_ATTR = /\sr\s*=\s*(?:"([^"]*)"|'([^']*)')/;
+const SPANS_ATTR = /\sspans\s*=\s*(?:"[^"]*"|'[^']*')/;
 
 /** The rewritten worksheet part, a string per chunk of input, pulled with back-pressure by the zip writer. */
-export async function* rewriteSheet(pkg: XlsxPackage, part: string, edit: SheetEdit, result: SheetEditResult): AsyncGenerator<string> {
-  const parser = new SaxesParser({ xmlns: false, position: false });
-  let out = '';
-  let p = '';
-  let skip = 0;
+export async function* rewriteSheet(pkg: XlsxPackage, part: string, edit: SheetEdit): AsyncGenerator<string> {
+  let p = ''; // the namespace prefix of the worksheet's elements, with its colon
   let inCols = false;
-  let cols: ColSpec[] | undefined;
+  const cols: Array<{ min: number; raw: string }> = [];
   let colsWritten = false;
+  let skipCell = false;
   let rowIndex = -1;
   let col = -1;
-  let rowTag = '';
-  let ours = ''; // the cells still to put into the current row
+  let ours = '';
   let dataPtr = 0;
   const n = edit.headers.length;
   const letters = edit.headers.map((_, c) => columnLetter(edit.startColumn + c));
@@ -91,126 +112,148 @@ export async function* rewriteSheet(pkg: XlsxPackage, part: string, edit: SheetE
     return s;
   }
 
-  function colsXml(existing: ColSpec[]): string {
-    const all = [...existing];
+  function colsXml(): string {
+    const all = [...cols];
+    const covered = (index: number) =>
+      cols.some((e) => {
+        const min = Number(attr(e.raw, 'min'));
+        const max = Number(attr(e.raw, 'max'));
+        return min <= index && index <= max;
+      });
     edit.widths.forEach((w, c) => {
       const index = edit.startColumn + c + 1;
-      if (!existing.some((e) => e.min <= index && index <= e.max)) {
-        all.push({ min: index, max: index, attrs: { min: String(index), max: String(index), width: String(w), customWidth: '1' } });
-      }
+      if (!covered(index)) all.push({ min: index, raw: `<${p}col min="${index}" max="${index}" width="${w}" customWidth="1"/>` });
     });
     all.sort((a, b) => a.min - b.min);
-    return `<${p}cols>${all.map((e) => open(`${p}col`, e.attrs, true)).join('')}</${p}cols>`;
+    colsWritten = true;
+    return `<${p}cols>${all.map((e) => e.raw).join('')}</${p}cols>`;
   }
 
-  parser.on('xmldecl', (d) => {
-    out += `<?xml version="${d.version ?? '1.0'}" encoding="UTF-8"${d.standalone ? ` standalone="${d.standalone}"` : ''}?>`;
-  });
-  parser.on('processinginstruction', (pi) => {
-    if (!skip) out += `<?${pi.target}${pi.body ? ` ${pi.body}` : ''}?>`;
-  });
-  parser.on('comment', (c) => {
-    if (!skip) out += `<!--${c}-->`;
-  });
-  parser.on('opentag', (tag: SaxesTagPlain) => {
-    if (skip) {
-      if (local(tag.name) === 'f') result.droppedFormula = true;
-      if (!tag.isSelfClosing) skip++;
-      return;
-    }
-    const name = local(tag.name);
-    const attrs = tag.attributes as Record<string, string>;
-    switch (name) {
-      case 'worksheet':
-        p = prefixOf(tag.name);
-        break;
-      case 'dimension':
-        out += open(tag.name, { ...attrs, ref: edit.dimension }, tag.isSelfClosing);
-        return;
-      case 'cols':
-        inCols = true;
-        cols = [];
-        if (tag.isSelfClosing) {
-          out += colsXml([]);
-          colsWritten = true;
-          inCols = false;
-        }
-        return;
-      case 'col':
-        if (inCols) {
-          cols!.push({ min: Number(attrs.min), max: Number(attrs.max), attrs });
-          return;
-        }
-        break;
-      case 'sheetData':
-        if (!colsWritten && edit.widths.length) {
-          out += colsXml([]);
-          colsWritten = true;
-        }
-        break;
-      case 'row': {
-        rowIndex = attrs.r !== undefined ? Number(attrs.r) - 1 : rowIndex + 1;
-        col = -1;
-        const a: Record<string, string> = { r: String(rowIndex + 1) };
-        for (const k in attrs) if (k !== 'r' && k !== 'spans') a[k] = attrs[k];
-        ours = oursFor(rowIndex);
-        rowTag = tag.name;
-        if (tag.isSelfClosing) {
-          out += ours ? `${open(tag.name, a, false)}${ours}</${tag.name}>` : open(tag.name, a, true);
-          ours = '';
-        } else {
-          out += open(tag.name, a, false);
-        }
-        return;
+  /** Process `s` from the start; returns the output and the unfinished tail to keep for the next chunk. */
+  function step(s: string, last: boolean): { out: string; rest: string } {
+    let out = '';
+    let pos = 0;
+    for (;;) {
+      const lt = s.indexOf('<', pos);
+      if (lt < 0) {
+        if (!skipCell && !inCols) out += s.slice(pos);
+        return { out, rest: '' };
       }
-      case 'c': {
-        col = attrs.r !== undefined ? parseRef(attrs.r).col : col + 1;
-        if (col >= edit.startColumn && col < edit.clearEnd) {
-          if (!tag.isSelfClosing) skip = 1;
-          return;
+      if (lt > pos && !skipCell && !inCols) out += s.slice(pos, lt);
+      pos = lt;
+      const next = s.charCodeAt(lt + 1);
+      let end: number;
+      if (s.startsWith('<!--', lt)) {
+        end = s.indexOf('-->', lt + 4);
+        if (end < 0) break;
+        end += 2;
+        if (!skipCell && !inCols) out += s.slice(lt, end + 1);
+        pos = end + 1;
+        continue;
+      }
+      if (s.startsWith('<![CDATA[', lt)) {
+        end = s.indexOf(']]>', lt + 9);
+        if (end < 0) break;
+        end += 2;
+        if (!skipCell && !inCols) out += s.slice(lt, end + 1);
+        pos = end + 1;
+        continue;
+      }
+      if (next === 63 /* ? */) {
+        end = s.indexOf('?>', lt + 2);
+        if (end < 0) break;
+        end += 1;
+        out += s.slice(lt, end + 1);
+        pos = end + 1;
+        continue;
+      }
+      if (lt + 1 >= s.length) break; // the chunk ends right after '<'
+      end = tagEnd(s, lt);
+      if (end < 0) break;
+      pos = end + 1;
+      const raw = s.slice(lt, end + 1);
+      if (next === 47 /* / */) {
+        const name = localName(tagName(s, lt + 2, end));
+        if (skipCell) {
+          if (name === 'c') skipCell = false;
+          continue;
         }
-        if (ours && col >= edit.clearEnd) {
+        if (name === 'cols' && inCols) {
+          inCols = false;
+          out += colsXml();
+          continue;
+        }
+        if (name === 'row' && ours) {
           out += ours;
           ours = '';
         }
-        if (attrs.r === undefined) {
-          out += open(tag.name, { r: `${columnLetter(col)}${rowIndex + 1}`, ...attrs }, tag.isSelfClosing);
-          return;
+        out += raw;
+        continue;
+      }
+      const qname = tagName(s, lt + 1, end);
+      const name = localName(qname);
+      const selfClosing = s.charCodeAt(end - 1) === 47;
+      if (skipCell) continue;
+      if (inCols) {
+        if (name === 'col') cols.push({ min: Number(attr(raw, 'min')), raw });
+        continue;
+      }
+      switch (name) {
+        case 'worksheet':
+          p = qname.length > name.length ? qname.slice(0, qname.length - name.length) : '';
+          out += raw;
+          break;
+        case 'dimension':
+          // An empty <dimension></dimension> keeps its end tag, copied as it comes.
+          out += `<${qname} ref="${edit.dimension}"${selfClosing ? '/' : ''}>`;
+          break;
+        case 'cols':
+          if (selfClosing) out += colsXml();
+          else inCols = true;
+          break;
+        case 'sheetData':
+          if (!colsWritten && edit.widths.length) out += colsXml();
+          out += raw;
+          break;
+        case 'row': {
+          const r = R_ATTR.exec(raw);
+          rowIndex = r ? Number(r[1] ?? r[2]) - 1 : rowIndex + 1;
+          col = -1;
+          let tag = raw.replace(SPANS_ATTR, '');
+          if (!r) tag = `<${qname} r="${rowIndex + 1}"${tag.slice(qname.length + 1)}`;
+          ours = oursFor(rowIndex);
+          if (selfClosing && ours) {
+            out += `${tag.replace(/\s*\/>$/, '>')}${ours}</${qname}>`;
+            ours = '';
+          } else {
+            out += tag;
+          }
+          break;
         }
-        break;
+        case 'c': {
+          const r = R_ATTR.exec(raw);
+          col = r ? parseRef(r[1] ?? r[2]).col : col + 1;
+          if (col >= edit.startColumn && col < edit.clearEnd) {
+            if (!selfClosing) skipCell = true;
+            break;
+          }
+          if (ours && col >= edit.clearEnd) {
+            out += ours;
+            ours = '';
+          }
+          out += r ? raw : `<${qname} r="${columnLetter(col)}${rowIndex + 1}"${raw.slice(qname.length + 1)}`;
+          break;
+        }
+        default:
+          out += raw;
       }
     }
-    out += open(tag.name, attrs, tag.isSelfClosing);
-  });
-  parser.on('closetag', (tag: SaxesTagPlain) => {
-    if (skip) {
-      // saxes reports a self-closing element's end too; only elements that were opened count.
-      if (!tag.isSelfClosing) skip--;
-      return;
-    }
-    if (tag.isSelfClosing) return;
-    const name = local(tag.name);
-    if (name === 'cols' && inCols) {
-      out += colsXml(cols!);
-      colsWritten = true;
-      inCols = false;
-      return;
-    }
-    if (name === 'col' && inCols) return;
-    if (name === 'row' && tag.name === rowTag && ours) {
-      out += ours;
-      ours = '';
-    }
-    out += `</${tag.name}>`;
-  });
-  parser.on('text', (text) => {
-    if (!skip && !inCols) out += escapeText(text);
-  });
-  parser.on('cdata', (text) => {
-    if (!skip) out += escapeText(text);
-  });
+    if (last) throw new Error('unexpected end of the part');
+    return { out, rest: s.slice(pos) };
+  }
 
   const decoder = new StringDecoder('utf8');
+  let rest = '';
   let first = true;
   try {
     for await (const chunk of pkg.zip.chunks(part)) {
@@ -219,17 +262,14 @@ export async function* rewriteSheet(pkg: XlsxPackage, part: string, edit: SheetE
         if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
         first = false;
       }
-      parser.write(text);
-      if (out.length) {
-        yield out;
-        out = '';
-      }
+      const done = step(rest + text, false);
+      rest = done.rest;
+      if (done.out) yield done.out;
     }
-    parser.write(decoder.end());
-    parser.close();
+    const done = step(rest + decoder.end(), true);
+    if (done.out) yield done.out;
   } catch (err) {
     if (err instanceof RfmError) throw err;
     throw new RfmError('xlsx.badXml', { file: pkg.file, part, detail: (err as Error).message.split('\n')[0] });
   }
-  if (out.length) yield out;
 }

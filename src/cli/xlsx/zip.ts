@@ -165,7 +165,8 @@ export async function writeZip(file: string, entries: Iterable<OutEntry>): Promi
       zip.addBuffer(typeof entry.data === 'string' ? Buffer.from(entry.data, 'utf8') : entry.data, entry.name, { mtime });
     } else {
       const source = entry.chunks;
-      zip.addReadStreamLazy(entry.name, { mtime }, (cb) => {
+      // Level 1: deflating a million-row sheet at the default level costs more than everything else.
+      zip.addReadStreamLazy(entry.name, { mtime, compressionLevel: 1 }, (cb) => {
         const stream = Readable.from(
           (async function* () {
             for await (const c of source()) yield typeof c === 'string' ? Buffer.from(c, 'utf8') : c;
