@@ -7,6 +7,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { SaxesParser } from 'saxes';
 import { RfmError } from '../../core';
 import { child, childElements, local, parseXml, relsPartOf, resolveTarget, type XmlElement } from './xml';
+import { decodeText, scanPart } from './scan';
 import { ZipReader } from './zip';
 
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -163,39 +164,40 @@ export async function readSharedStrings(pkg: XlsxPackage): Promise<string[]> {
   const strings: string[] = [];
   const part = pkg.sharedStringsPart;
   if (!part) return strings;
-  const parser = new SaxesParser({ xmlns: false, position: false });
   let inSi = false;
   let inT = false;
   let phonetic = 0;
   let current = '';
   let total = 0;
-  parser.on('opentag', (tag) => {
-    const name = local(tag.name);
-    if (name === 'si') {
-      inSi = true;
-      current = '';
-    } else if (name === 'rPh') phonetic++;
-    else if (name === 't' && inSi && !phonetic && !tag.isSelfClosing) inT = true;
-  });
-  parser.on('closetag', (tag) => {
-    const name = local(tag.name);
-    if (name === 'si') {
-      inSi = false;
-      strings.push(current);
-    } else if (name === 'rPh') phonetic--;
-    else if (name === 't') inT = false;
-  });
-  const onText = (text: string) => {
-    if (!inT) return;
+  const add = (text: string) => {
     total += text.length;
     if (total > SHARED_STRINGS_LIMIT) {
       throw new RfmError('xlsx.sharedStringsTooLarge', { file: pkg.file, part, limit: String(SHARED_STRINGS_LIMIT / 1024 / 1024) });
     }
     current += text;
   };
-  parser.on('text', onText);
-  parser.on('cdata', onText);
-  await parsePart(pkg, part, parser);
+  await scanPart(pkg, part, {
+    open(name, _raw, selfClosing) {
+      if (name === 'si') {
+        inSi = true;
+        current = '';
+      } else if (name === 'rPh') phonetic++;
+      else if (name === 't' && inSi && !phonetic && !selfClosing) inT = true;
+    },
+    close(name) {
+      if (name === 'si') {
+        inSi = false;
+        strings.push(decodeText(current));
+      } else if (name === 'rPh') phonetic--;
+      else if (name === 't') inT = false;
+    },
+    text(raw) {
+      if (inT) add(raw);
+    },
+    cdata(text) {
+      if (inT) add(text.replace(/&/g, '&amp;'));
+    },
+  });
   return strings;
 }
 

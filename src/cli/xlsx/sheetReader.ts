@@ -1,12 +1,11 @@
 /**
- * First pass of the streaming xlsx path (docs/xlsx.md): the worksheet XML through saxes, one row at
- * a time, each row handed over as engine cells and then dropped. What the sheet's `<dimension>`
+ * First pass of the streaming xlsx path (docs/xlsx.md): the worksheet XML through the tokenizer of
+ * scan.ts, one row at a time, each row handed over as engine cells and then dropped. What the sheet's `<dimension>`
  * says is not trusted: the used range is measured from the cells themselves.
  */
-import { SaxesParser } from 'saxes';
 import type { CellValue } from '../../core';
-import { local } from './xml';
-import { parsePart, type XlsxPackage } from './package';
+import type { XlsxPackage } from './package';
+import { attrOf, decodeText, scanPart, type ScanHandler } from './scan';
 
 /** Excel's grid: 1,048,576 rows by 16,384 columns (XFD). */
 export const MAX_ROWS = 1_048_576;
@@ -58,7 +57,6 @@ export async function readSheetRows(
   const { strings, dates } = ctx;
   const date1904 = ctx.pkg.date1904;
   const used: UsedRange = { minRow: -1, maxRow: -1, minCol: -1, maxCol: -1 };
-  const parser = new SaxesParser({ xmlns: false, position: false });
   let rowIndex = -1;
   let cells: CellValue[] | undefined;
   let col = -1;
@@ -70,74 +68,78 @@ export async function readSheetRows(
   let phonetic = 0;
   let v = '';
   let stop = false;
-  parser.on('opentag', (tag) => {
-    const name = local(tag.name);
-    switch (name) {
-      case 'row': {
-        const r = tag.attributes.r as string | undefined;
-        rowIndex = r !== undefined ? Number(r) - 1 : rowIndex + 1;
-        cells = [];
-        col = -1;
-        break;
-      }
-      case 'c': {
-        const r = tag.attributes.r as string | undefined;
-        col = r !== undefined ? parseRef(r).col : col + 1;
-        type = (tag.attributes.t as string | undefined) ?? 'n';
-        const s = tag.attributes.s as string | undefined;
-        style = s !== undefined ? Number(s) : 0;
-        v = '';
-        inIs = false;
-        if (used.minRow < 0 || rowIndex < used.minRow) used.minRow = rowIndex;
-        if (rowIndex > used.maxRow) used.maxRow = rowIndex;
-        if (used.minCol < 0 || col < used.minCol) used.minCol = col;
-        if (col > used.maxCol) used.maxCol = col;
-        break;
-      }
-      case 'v':
-        inV = !tag.isSelfClosing;
-        break;
-      case 'f':
-        if (formulaColumns && col >= 0 && col < formulaColumns.length) formulaColumns[col] = 1;
-        break;
-      case 'is':
-        inIs = true;
-        break;
-      case 'rPh':
-        phonetic++;
-        break;
-      case 't':
-        inT = inIs && !phonetic && !tag.isSelfClosing;
-        break;
-    }
-  });
-  parser.on('text', (text) => {
-    if (inV || inT) v += text;
-  });
-  parser.on('closetag', (tag) => {
-    const name = local(tag.name);
-    switch (name) {
-      case 'v':
-        inV = false;
-        break;
-      case 't':
-        inT = false;
-        break;
-      case 'rPh':
-        phonetic--;
-        break;
-      case 'c':
-        if (cells) cells[col] = cellValue(type, v, style);
-        break;
-      case 'row':
-        if (cells) {
-          for (let c = 0; c < cells.length; c++) if (cells[c] === undefined) cells[c] = null;
-          if (onRow(rowIndex, cells) === false) stop = true;
+  const handler: ScanHandler = {
+    open(name, raw, selfClosing) {
+      switch (name) {
+        case 'row': {
+          const r = attrOf(raw, 'r');
+          rowIndex = r !== undefined ? Number(r) - 1 : rowIndex + 1;
+          cells = [];
+          col = -1;
+          break;
         }
-        cells = undefined;
-        break;
-    }
-  });
+        case 'c': {
+          const r = attrOf(raw, 'r');
+          col = r !== undefined ? parseRef(r).col : col + 1;
+          type = attrOf(raw, 't') ?? 'n';
+          const s = attrOf(raw, 's');
+          style = s !== undefined ? Number(s) : 0;
+          v = '';
+          inIs = false;
+          if (used.minRow < 0 || rowIndex < used.minRow) used.minRow = rowIndex;
+          if (rowIndex > used.maxRow) used.maxRow = rowIndex;
+          if (used.minCol < 0 || col < used.minCol) used.minCol = col;
+          if (col > used.maxCol) used.maxCol = col;
+          break;
+        }
+        case 'v':
+          inV = !selfClosing;
+          break;
+        case 'f':
+          if (formulaColumns && col >= 0 && col < formulaColumns.length) formulaColumns[col] = 1;
+          break;
+        case 'is':
+          inIs = true;
+          break;
+        case 'rPh':
+          phonetic++;
+          break;
+        case 't':
+          inT = inIs && !phonetic && !selfClosing;
+          break;
+      }
+    },
+    close(name) {
+      switch (name) {
+        case 'v':
+          inV = false;
+          break;
+        case 't':
+          inT = false;
+          break;
+        case 'rPh':
+          phonetic--;
+          break;
+        case 'c':
+          if (cells) cells[col] = cellValue(type, decodeText(v), style);
+          break;
+        case 'row':
+          if (cells) {
+            for (let c = 0; c < cells.length; c++) if (cells[c] === undefined) cells[c] = null;
+            if (onRow(rowIndex, cells) === false) stop = true;
+          }
+          cells = undefined;
+          break;
+      }
+    },
+    text(raw) {
+      if (inV || inT) v += raw;
+    },
+    cdata(text) {
+      // Encoded so that decoding the cell's text gives it back unchanged.
+      if (inV || inT) v += text.replace(/&/g, '&amp;');
+    },
+  };
   function cellValue(t: string, text: string, s: number): CellValue {
     switch (t) {
       case 's': {
@@ -163,6 +165,6 @@ export async function readSheetRows(
       }
     }
   }
-  await parsePart(ctx.pkg, part, parser, () => !stop);
+  await scanPart(ctx.pkg, part, handler, () => !stop);
   return used;
 }

@@ -13,6 +13,7 @@
 import { StringDecoder } from 'node:string_decoder';
 import { columnLetter, RfmError } from '../../core';
 import type { XlsxPackage } from './package';
+import { attrOf } from './scan';
 import { parseRef } from './sheetReader';
 import { escapeText, xmlSafe } from './xml';
 
@@ -66,12 +67,7 @@ function localName(name: string): string {
   return i < 0 ? name : name.slice(i + 1);
 }
 
-function attr(tag: string, name: string): string | undefined {
-  const m = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(tag);
-  return m ? (m[1] ?? m[2]) : undefined;
-}
 
-const R_ATTR = /\sr\s*=\s*(?:"([^"]*)"|'([^']*)')/;
 const SPANS_ATTR = /\sspans\s*=\s*(?:"[^"]*"|'[^']*')/;
 
 /** The rewritten worksheet part, a string per chunk of input, pulled with back-pressure by the zip writer. */
@@ -116,8 +112,8 @@ export async function* rewriteSheet(pkg: XlsxPackage, part: string, edit: SheetE
     const all = [...cols];
     const covered = (index: number) =>
       cols.some((e) => {
-        const min = Number(attr(e.raw, 'min'));
-        const max = Number(attr(e.raw, 'max'));
+        const min = Number(attrOf(e.raw, 'min'));
+        const max = Number(attrOf(e.raw, 'max'));
         return min <= index && index <= max;
       });
     edit.widths.forEach((w, c) => {
@@ -195,7 +191,7 @@ export async function* rewriteSheet(pkg: XlsxPackage, part: string, edit: SheetE
       const selfClosing = s.charCodeAt(end - 1) === 47;
       if (skipCell) continue;
       if (inCols) {
-        if (name === 'col') cols.push({ min: Number(attr(raw, 'min')), raw });
+        if (name === 'col') cols.push({ min: Number(attrOf(raw, 'min')), raw });
         continue;
       }
       switch (name) {
@@ -216,10 +212,11 @@ export async function* rewriteSheet(pkg: XlsxPackage, part: string, edit: SheetE
           out += raw;
           break;
         case 'row': {
-          const r = R_ATTR.exec(raw);
-          rowIndex = r ? Number(r[1] ?? r[2]) - 1 : rowIndex + 1;
+          const r = attrOf(raw, 'r');
+          rowIndex = r !== undefined ? Number(r) - 1 : rowIndex + 1;
           col = -1;
-          let tag = raw.replace(SPANS_ATTR, '');
+          // spans is a hint of the row's used columns: stale once cells are added, and optional.
+          let tag = raw.includes('spans') ? raw.replace(SPANS_ATTR, '') : raw;
           if (!r) tag = `<${qname} r="${rowIndex + 1}"${tag.slice(qname.length + 1)}`;
           ours = oursFor(rowIndex);
           if (selfClosing && ours) {
@@ -231,8 +228,8 @@ export async function* rewriteSheet(pkg: XlsxPackage, part: string, edit: SheetE
           break;
         }
         case 'c': {
-          const r = R_ATTR.exec(raw);
-          col = r ? parseRef(r[1] ?? r[2]).col : col + 1;
+          const r = attrOf(raw, 'r');
+          col = r !== undefined ? parseRef(r).col : col + 1;
           if (col >= edit.startColumn && col < edit.clearEnd) {
             if (!selfClosing) skipCell = true;
             break;
