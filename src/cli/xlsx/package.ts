@@ -3,8 +3,6 @@
  * and its sheet list, the relationships, the content types, the shared strings and which cell
  * styles are dates. Everything else in the package is copied without being parsed.
  */
-import { StringDecoder } from 'node:string_decoder';
-import { SaxesParser } from 'saxes';
 import { RfmError } from '../../core';
 import { child, childElements, local, parseXml, relsPartOf, resolveTarget, type XmlElement } from './xml';
 import { decodeText, scanPart } from './scan';
@@ -124,36 +122,6 @@ export function pickSheetInfo(pkg: XlsxPackage, name: string | undefined): Sheet
   const sheet = pkg.sheets.find((s) => s.name === name);
   if (!sheet) throw new RfmError('cli.unknownSheet', { sheet: name, file: pkg.file, sheets: pkg.sheets.map((s) => s.name).join(', ') });
   return sheet;
-}
-
-/**
- * Feed a part's text to a saxes parser chunk by chunk (UTF-8 split safely across chunks); `after`
- * runs after each chunk and may return false to stop early. Syntax errors name the part.
- */
-export async function parsePart(
-  pkg: XlsxPackage,
-  part: string,
-  parser: SaxesParser,
-  after?: () => boolean | void | Promise<boolean | void>,
-): Promise<void> {
-  const decoder = new StringDecoder('utf8');
-  let first = true;
-  try {
-    for await (const chunk of pkg.zip.chunks(part)) {
-      let text = decoder.write(chunk);
-      if (first && text.length) {
-        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-        first = false;
-      }
-      parser.write(text);
-      if (after && (await after()) === false) return;
-    }
-    parser.write(decoder.end());
-    parser.close();
-  } catch (err) {
-    if (err instanceof RfmError) throw err;
-    throw new RfmError('xlsx.badXml', { file: pkg.file, part, detail: (err as Error).message.split('\n')[0] });
-  }
 }
 
 /**

@@ -8,7 +8,7 @@
 import type ExcelJS from 'exceljs';
 import { REL_TYPE, openPackage, readSharedStrings, type XlsxPackage } from './package';
 import type { StyleBook } from './styles';
-import { child, childElements, escapeText, parseXml, xmlSafe, relsPartOf, resolveTarget, serialize, type XmlElement } from './xml';
+import { child, childElements, escapeText, parseXml, xmlSafe, relsPartOf, resolveTarget, serialize } from './xml';
 
 export const CT = {
   worksheet: 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml',

@@ -18,7 +18,6 @@ export function escapeAttr(s: string): string {
 
 /** XML 1.0 has no place for most control characters: drop them from text we write. */
 export function xmlSafe(s: string): string {
-  // eslint-disable-next-line no-control-regex
   return s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
 }
 
