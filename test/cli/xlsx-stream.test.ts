@@ -184,6 +184,40 @@ describe('streaming xlsx path', () => {
   });
 });
 
+test('a re-run over output cells that hold formulas drops the calculation chain that names them', async () => {
+  const dir = tempDir();
+  const input = path.join(dir, 'fx.xlsx');
+  const output = path.join(dir, 'out.xlsx');
+  // An earlier run's block in E..I whose Grade cells are formulas, and a calcChain naming them.
+  const headers = ['ID', 'Recency', 'Frequency', 'Monetary', 'R Score', 'F Score', 'M Score', 'RFM Score', 'Grade'];
+  const letter = (c: number) => String.fromCharCode(65 + c);
+  const rows = [headers.map((h, c) => str(`${letter(c)}1`, h)).join('')];
+  FIXTURE_CUSTOMERS.forEach((cu, i) => {
+    const r = i + 2;
+    rows.push(str(`A${r}`, cu.id) + num(`B${r}`, cu.r) + num(`C${r}`, cu.f) + num(`D${r}`, cu.m) + num(`E${r}`, 1) + num(`F${r}`, 1) + num(`G${r}`, 1) + num(`H${r}`, 1) + `<c r="I${r}" t="str"><f>IF(H${r}&gt;=4,"A","D")</f><v>D</v></c>`);
+  });
+  const parts = minimalParts(rows);
+  const chain = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${FIXTURE_CUSTOMERS.map((_, i) => `<c r="I${i + 2}" i="1"/>`).join('')}</calcChain>`;
+  parts[0][1] = String(parts[0][1]).replace('</Types>', '<Override PartName="/xl/calcChain.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml"/></Types>');
+  parts[3][1] = String(parts[3][1]).replace(
+    '</Relationships>',
+    '<Relationship Id="rId7" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/calcChain" Target="calcChain.xml"/></Relationships>',
+  );
+  parts.push(['xl/calcChain.xml', chain]);
+  await writeParts(input, parts);
+  const res = await rfm([input, '--out', output]);
+  expect(res.err).toEqual([]);
+  expect(res.out).toContain('Replaced 5 output columns of an earlier run');
+  const out = await readParts(output);
+  expect(out.has('xl/calcChain.xml')).toBe(false);
+  expect(out.get('[Content_Types].xml')!.toString('utf8')).not.toContain('calcChain');
+  expect(out.get('xl/_rels/workbook.xml.rels')!.toString('utf8')).not.toContain('calcChain');
+  expect(out.get('xl/worksheets/sheet1.xml')!.toString('utf8')).not.toContain('<f>');
+  const ws = sheet(await readXlsx(output), 'Data');
+  const expected = await expectedByCsv(dir, []);
+  FIXTURE_CUSTOMERS.forEach((c, i) => expect([c.id, ...[5, 6, 7, 8, 9].map((col) => text(ws.getCell(i + 2, col).value))]).toEqual([c.id, ...expected.rows.get(c.id)!]));
+});
+
 describe('streaming xlsx path: bad packages (exit 2, one line, no output)', () => {
   async function expectRefused(input: string, pattern: RegExp): Promise<void> {
     const dir = path.dirname(input);
@@ -221,6 +255,16 @@ describe('streaming xlsx path: bad packages (exit 2, one line, no output)', () =
     await writeParts(bomb, parts, 9);
     expect(statSync(bomb).size).toBeLessThan(2 * 1024 * 1024);
     await expectRefused(bomb, /bomb\.xlsx: part xl\/worksheets\/sheet1\.xml inflates to more than 256 MB/);
+  });
+
+  test('a bomb in a part that is only copied stops the write and leaves no temporary file', async () => {
+    const dir = tempDir();
+    const bomb = path.join(dir, 'media.xlsx');
+    const rows = [str('A1', 'ID') + str('B1', 'R') + str('C1', 'F') + str('D1', 'M'), ...FIXTURE_CUSTOMERS.map((c, i) => str(`A${i + 2}`, c.id) + num(`B${i + 2}`, c.r) + num(`C${i + 2}`, c.f) + num(`D${i + 2}`, c.m))];
+    const parts = minimalParts(rows);
+    parts.push(['xl/media/blob.bin', Buffer.alloc(300 * 1024 * 1024)]);
+    await writeParts(bomb, parts, 9);
+    await expectRefused(bomb, /media\.xlsx: part xl\/media\/blob\.bin inflates to more than 256 MB/);
   });
 
   test('a part whose declared size lies is caught while inflating', async () => {
