@@ -147,8 +147,9 @@ export async function writeZip(file: string, entries: Iterable<OutEntry>): Promi
   const zip = new yazl.ZipFile();
   const out = createWriteStream(file);
   let failed: Error | undefined;
+  let fail: (err: Error) => void = () => undefined;
   const done = new Promise<void>((resolve, reject) => {
-    const fail = (err: Error) => {
+    fail = (err: Error) => {
       if (failed) return;
       failed = err;
       out.destroy();
@@ -173,6 +174,8 @@ export async function writeZip(file: string, entries: Iterable<OutEntry>): Promi
           })(),
           { objectMode: false },
         );
+        // yazl does not listen for errors on a lazy stream: a failing part must still end the write.
+        stream.on('error', fail);
         cb(null, stream);
       });
     }
