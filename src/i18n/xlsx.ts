@@ -2,14 +2,14 @@ import type { MessageTable } from './index';
 
 /** Strings of the streaming xlsx path of `rfm-score` (src/cli/xlsx, docs/xlsx.md). */
 const en = {
-  'xlsx.notZip': 'cannot read {file} as an xlsx workbook: it is not a complete zip package ({detail})',
-  'xlsx.oleFile': 'cannot read {file}: it is password-protected or an old .xls file, not an .xlsx package (save it as .xlsx without a password)',
-  'xlsx.missingPart': 'cannot read {file} as an xlsx workbook: the package has no {part}',
-  'xlsx.badXml': 'cannot read {file}: part {part} is not well-formed XML ({detail})',
-  'xlsx.partTooLarge': 'cannot read {file}: part {part} inflates to more than {limit} MB, far beyond its compressed size (a zip bomb?); nothing was written',
-  'xlsx.sharedStringsTooLarge': 'cannot read {file}: the shared strings ({part}) hold more than {limit} MB of text; nothing was written',
+  'xlsx.notZip': 'Cannot read {file} as an xlsx workbook: it is not a complete zip package ({detail})',
+  'xlsx.oleFile': 'Cannot read {file}: it is password-protected or an old .xls file, not an .xlsx package (save it as .xlsx without a password)',
+  'xlsx.missingPart': 'Cannot read {file} as an xlsx workbook: the package has no {part}',
+  'xlsx.badXml': 'Cannot read {file}: part {part} is not well-formed XML ({detail})',
+  'xlsx.partTooLarge': 'Cannot read {file}: part {part} inflates to more than {limit} MB, far beyond its compressed size (a zip bomb?); nothing was written',
+  'xlsx.sharedStringsTooLarge': 'Cannot read {file}: the shared strings ({part}) hold more than {limit} MB of text; nothing was written',
   'xlsx.tooManyColumns':
-    'sheet "{sheet}" of {file} uses columns up to {last}: the {count} output columns would go past column XFD, Excel\'s limit of 16,384 columns; delete unused columns or score a copy of the table',
+    'Sheet "{sheet}" of {file} uses columns up to {last}: the {count} output columns would go past column XFD, Excel\'s limit of 16,384 columns; delete unused columns or score a copy of the table',
 };
 
 export const xlsxMessages: MessageTable<keyof typeof en> = {
