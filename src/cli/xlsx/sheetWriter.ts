@@ -5,10 +5,9 @@
  * the new columns in `<cols>` (created before `<sheetData>` when missing, as ECMA-376 orders a
  * worksheet's children).
  *
- * The first pass has already run the whole part through saxes, so the part is known to be
- * well-formed XML; this pass only has to find tag boundaries (quotes, comments, CDATA and
- * processing instructions respected), which it does with indexOf instead of a full parser: it is
- * the hot loop of a million-row sheet, and everything it does not touch keeps its exact text.
+ * Like the first pass it finds tag boundaries with indexOf (quotes, comments, CDATA and processing
+ * instructions respected; see scan.ts for why not saxes): this is the hot loop of a million-row
+ * sheet, and everything it does not touch keeps its exact text.
  */
 import { StringDecoder } from 'node:string_decoder';
 import { columnLetter, RfmError } from '../../core';
