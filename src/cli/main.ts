@@ -28,6 +28,7 @@ import { claimParamsSheet, writeParamsSheet } from './paramsSheet';
 import { addMigrationSheet, comparePeriods, migrationReportLines, readPeriods, runRef, scaleReportLines, type Periods } from './periods';
 import { version } from './version';
 import { newWorkbook, pickSheet, readWorkbook, sheetRows, writeWorkbook, type Workbook, type Worksheet } from './xlsxFile';
+import { scoreXlsxStream } from './xlsx/score';
 
 export interface Io {
   out(line: string): void;
@@ -88,6 +89,8 @@ function sheetNameFor(file: string): string {
 
 async function score(o: CliOptions, io: Io): Promise<void> {
   const { inFormat, outFormat } = await checkFiles(o);
+  // xlsx to xlsx streams the package (docs/xlsx.md); --formulas still goes through exceljs.
+  if (inFormat === 'xlsx' && outFormat === 'xlsx' && !o.formulas) return scoreXlsxStream(o, io);
   const lang = o.lang;
   let sheet: ScoredSheet;
   let where: string;
