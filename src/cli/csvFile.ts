@@ -9,6 +9,7 @@
 import { promises as fs } from 'node:fs';
 import Papa from 'papaparse';
 import { RfmError, type CellValue, type ScoredSheet } from '../core';
+import { normalizeLineBreaks } from './lineBreaks';
 
 export interface CsvSource {
   text: string;
@@ -19,6 +20,12 @@ export interface CsvSource {
   rowStart: number[];
   /** Number of fields of physical row i. */
   fieldCount: number[];
+}
+
+/** Papa Parse's delimiter guess on the first lines (line endings unified for the guess). */
+export function guessDelimiter(text: string): string {
+  const head = text.slice(0, 1 << 16).replace(/\r\n?/g, '\n');
+  return Papa.parse<string[]>(head, { preview: 10, newline: '\n' }).meta.delimiter || ',';
 }
 
 export async function readCsvText(file: string): Promise<{ text: string; bom: boolean }> {
@@ -51,7 +58,14 @@ export function scanCsvText(
   let failure: unknown;
   let delimiter = ',';
   let newline = '\n';
-  Papa.parse<string[]>(text, {
+  // Mixed line endings: read every line break outside quotes as one (docs/limits.md).
+  let guessed: string | undefined;
+  const guess = () => (guessed ??= guessDelimiter(text));
+  const mixed = normalizeLineBreaks(text, guess);
+  const input = mixed.text;
+  if (mixed.newline) newline = mixed.newline;
+  Papa.parse<string[]>(input, {
+    ...(mixed.newline ? { newline: '\n', delimiter: guess() } : {}),
     step: (res, parser) => {
       const end = res.meta.cursor;
       if (end === start) return; // the empty record after a final line break
@@ -59,7 +73,7 @@ export function scanCsvText(
       try {
         if (quoteError) throw new RfmError('cli.csvBroken', { file, row: rowStart.length + 1, detail: quoteError.message });
         delimiter = res.meta.delimiter || delimiter;
-        newline = res.meta.linebreak || newline;
+        if (!mixed.newline) newline = res.meta.linebreak || newline;
         rowStart.push(start);
         fieldCount.push(res.data.length);
         onRow(rowStart.length - 1, res.data);
@@ -71,8 +85,8 @@ export function scanCsvText(
     },
   });
   if (failure) throw failure;
-  rowStart.push(text.length);
-  return { text, bom, delimiter, newline, rowStart, fieldCount };
+  rowStart.push(input.length);
+  return { text: input, bom, delimiter, newline, rowStart, fieldCount };
 }
 
 function field(v: string | number | null, delimiter: string): string {
