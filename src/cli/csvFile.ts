@@ -5,6 +5,8 @@
  * kept, and the output reuses each input line's original text with the new cells appended: the
  * input's cells come out byte for byte as they went in. A UTF-8 byte-order mark is kept; GB 18030/GBK
  * input (Excel's "CSV" on Chinese Windows) is read too and written back as UTF-8 with a BOM.
+ * Cells this program writes (and cells it copies from an xlsx sheet) that start like a formula are
+ * neutralised; a CSV input's own lines are copied as they are (docs/limits.md).
  */
 import { promises as fs } from 'node:fs';
 import Papa from 'papaparse';
@@ -89,9 +91,17 @@ export function scanCsvText(
   return { text: input, bom, delimiter, newline, rowStart, fieldCount };
 }
 
+/**
+ * Text that a spreadsheet would run as a formula when it opens the CSV file (= + - @, and a tab or
+ * CR before them): OWASP's "CSV injection" advice is to prefix such cells with ' and quote them.
+ * Only text cells are neutralised, never numbers (-5 stays -5). docs/limits.md, "Formula injection".
+ */
+export const FORMULA_START = /^[=+\-@\t\r]/;
+
 function field(v: string | number | null, delimiter: string): string {
   if (v === null) return '';
   const s = String(v);
+  if (typeof v === 'string' && FORMULA_START.test(s)) return `"'${s.replace(/"/g, '""')}"`;
   return s.includes(delimiter) || /["\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
@@ -130,6 +140,8 @@ export function scoredCsv(src: CsvSource, sheet: ScoredSheet): string {
 
 /** Rows held in memory (an xlsx sheet) as a CSV source with a BOM, one line per row. */
 export function csvSourceOfRows(rows: readonly (readonly CellValue[])[], toText: (v: CellValue) => string): CsvSource {
-  const text = Papa.unparse(rows.map((r) => (r.length ? r.map(toText) : [''])), { newline: '\r\n' });
+  // Numbers stay numbers so that only text is neutralised against formula injection.
+  const cells = rows.map((r) => (r.length ? r.map((v) => (typeof v === 'number' ? v : toText(v))) : ['']));
+  const text = Papa.unparse(cells, { newline: '\r\n', escapeFormulae: FORMULA_START });
   return scanCsvText(`${text}\r\n`, true, '', () => undefined);
 }

@@ -29,8 +29,10 @@ import {
 } from '../core';
 import { t, type Lang } from '../i18n';
 import { writeAtomically } from './atomic';
+import { FORMULA_START } from './csvFile';
 import { streamCsv } from './csvStream';
 import { checkFiles } from './files';
+import { checkWorkbookCells } from './limits';
 import type { Io } from './main';
 import type { CliOptions } from './options';
 import { INVALID_LISTED, reportLines } from './report';
@@ -122,7 +124,7 @@ function customerCsv(table: CustomerTable): string {
     }
     rows.push(row);
   }
-  return `\uFEFF${Papa.unparse(rows, { newline: '\r\n' })}\r\n`;
+  return `\uFEFF${Papa.unparse(rows, { newline: '\r\n', escapeFormulae: FORMULA_START })}\r\n`;
 }
 
 /** The per-customer sheet: bold header, real date cells (yyyy-mm-dd), RFM Score as 0.00. */
@@ -178,6 +180,8 @@ export async function runTransactions(o: CliOptions, options: TxOptions, io: Io)
       asOf: formatCivilDay(report.asOf!),
     });
   }
+  const overflow = customers.find((c) => !Number.isFinite(c.m));
+  if (overflow) throw new RfmError('limits.amountOverflow', { customer: overflow.customer, file: o.input });
   if (outFormat === 'xlsx' && customers.length >= XLSX_MAX_ROWS) {
     throw new RfmError('tx.tooManyForXlsx', { count: customers.length });
   }
@@ -225,6 +229,7 @@ export async function runTransactions(o: CliOptions, options: TxOptions, io: Io)
       previous: periods.previousRun ? runRef(periods.previousRun) : undefined,
     });
     writeParamsSheet(paramsWs, parametersSheet(record));
+    checkWorkbookCells(outBook, o.out);
     await writeWorkbook(outBook, temp);
   }).catch((err: NodeJS.ErrnoException) => {
     if (err instanceof RfmError) throw err;

@@ -49,6 +49,7 @@ const en = {
   'layout.headerTwice': 'the header "{value}" for {role} appears more than once: use the column letter',
   'layout.sameColumn': '{a} and {b} are the same column',
   'layout.noValidRows': 'no row has valid R, F and M values (first problem: {first})',
+  'layout.noDataRows': 'The table has a header row but no data rows: there is no customer to score',
 };
 
 export const coreMessages: MessageTable<keyof typeof en> = {
@@ -101,5 +102,6 @@ export const coreMessages: MessageTable<keyof typeof en> = {
     'layout.headerTwice': '{role}的表头"{value}"出现了多次:请使用列字母',
     'layout.sameColumn': '{a}和{b}是同一列',
     'layout.noValidRows': '没有任何一行的R、F、M值全部有效(第一个问题:{first})',
+    'layout.noDataRows': '表格只有表头，没有数据行：没有可评分的客户',
   },
 };
