@@ -71,6 +71,11 @@ export function checkComposite(sheet: ScoredSheet, out: string): void {
   }
 }
 
+/** A sheet name as a formula writes it: quoted when it has anything but letters, digits and _. */
+function sheetRef(name: string): string {
+  return /^[A-Za-z0-9_]+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
 /**
  * The last check before an xlsx file is written: no cell of any sheet holds a number that is not
  * finite (a total that overflowed) or a text longer than a cell holds.
@@ -80,7 +85,7 @@ export function checkWorkbookCells(wb: Workbook, out: string): void {
     ws.eachRow({ includeEmpty: false }, (row) => {
       row.eachCell({ includeEmpty: false }, (cell) => {
         const v = cell.value;
-        const where = { file: out, cell: `${ws.name}!${cell.address}` };
+        const where = { file: out, cell: `${sheetRef(ws.name)}!${cell.address}` };
         if (typeof v === 'number') {
           if (!Number.isFinite(v)) throw new RfmError('limits.notFinite', { ...where, value: String(v) });
         } else if (typeof v === 'string') {
