@@ -10,7 +10,13 @@
 import { unlinkSync } from 'node:fs';
 import * as path from 'node:path';
 import { isMainThread, parentPort, Worker } from 'node:worker_threads';
-import { t, type Lang } from '../i18n';
+import type { Lang } from '../i18n';
+
+/** The message tables are loaded only when a line is printed: the signal handlers come first. */
+function t(lang: Lang, key: 'cli.unexpected' | 'limits.interrupted', vars: Record<string, string>): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require('../i18n') as typeof import('../i18n')).t(lang, key, vars);
+}
 
 const SIGNALS = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const;
 type Signal = keyof typeof SIGNALS;
@@ -54,7 +60,28 @@ export function supervise(argv: string[]): void {
   }
   const temps = new Set<string>();
   let finished = false;
-  const worker = new Worker(path.join(__dirname, 'worker.js'), { workerData: { argv } });
+  let stopping = false;
+  let worker: Worker | undefined;
+  const stop = (signal: Signal) => {
+    if (stopping) return;
+    stopping = true;
+    const code = 128 + SIGNALS[signal];
+    const end = () => {
+      removeAll(temps);
+      if (!finished) process.stderr.write(`rfm-score: ${t(langHint(argv), 'limits.interrupted', { signal })}\n`);
+      process.exit(code);
+    };
+    if (!worker) return end();
+    // terminate() resolves once the worker's JavaScript has stopped; a file operation it started may
+    // still land, so the temporary files are removed after that. Half a second at most.
+    const timer = setTimeout(end, 500);
+    void worker.terminate().then(() => {
+      clearTimeout(timer);
+      end();
+    });
+  };
+  for (const signal of Object.keys(SIGNALS) as Signal[]) process.on(signal, () => stop(signal));
+  worker = new Worker(path.join(__dirname, 'worker.js'), { workerData: { argv } });
   worker.on('message', (m: WorkerMessage) => {
     if (m.kind === 'out') process.stdout.write(`${m.line}\n`);
     else if (m.kind === 'err') process.stderr.write(`${m.line}\n`);
@@ -77,24 +104,4 @@ export function supervise(argv: string[]): void {
     removeAll(temps);
     if (!finished && process.exitCode === undefined) process.exitCode = 1;
   });
-
-  let stopping = false;
-  const stop = (signal: Signal) => {
-    if (stopping) return;
-    stopping = true;
-    const code = 128 + SIGNALS[signal];
-    const end = () => {
-      removeAll(temps);
-      if (!finished) process.stderr.write(`rfm-score: ${t(langHint(argv), 'limits.interrupted', { signal })}\n`);
-      process.exit(code);
-    };
-    // terminate() resolves once the worker's JavaScript has stopped; a file operation it started may
-    // still land, so the temporary files are removed after that. Half a second at most.
-    const timer = setTimeout(end, 500);
-    void worker.terminate().then(() => {
-      clearTimeout(timer);
-      end();
-    });
-  };
-  for (const signal of Object.keys(SIGNALS) as Signal[]) process.on(signal, () => stop(signal));
 }
