@@ -61,7 +61,7 @@ export function supervise(argv: string[]): void {
   const temps = new Set<string>();
   let finished = false;
   let stopping = false;
-  let worker: Worker | undefined;
+  const worker = new Worker(path.join(__dirname, 'worker.js'), { workerData: { argv } });
   const stop = (signal: Signal) => {
     if (stopping) return;
     stopping = true;
@@ -71,7 +71,6 @@ export function supervise(argv: string[]): void {
       if (!finished) process.stderr.write(`rfm-score: ${t(langHint(argv), 'limits.interrupted', { signal })}\n`);
       process.exit(code);
     };
-    if (!worker) return end();
     // terminate() resolves once the worker's JavaScript has stopped; a file operation it started may
     // still land, so the temporary files are removed after that. Half a second at most.
     const timer = setTimeout(end, 500);
@@ -81,7 +80,6 @@ export function supervise(argv: string[]): void {
     });
   };
   for (const signal of Object.keys(SIGNALS) as Signal[]) process.on(signal, () => stop(signal));
-  worker = new Worker(path.join(__dirname, 'worker.js'), { workerData: { argv } });
   worker.on('message', (m: WorkerMessage) => {
     if (m.kind === 'out') process.stdout.write(`${m.line}\n`);
     else if (m.kind === 'err') process.stderr.write(`${m.line}\n`);

@@ -6,7 +6,7 @@
  */
 import { chmodSync, existsSync, linkSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { csvText, listDir, readCsvRows, readXlsx, removeTempDirs, rfm, sha256, sheet, tempDir, writeXlsx } from './helpers';
+import { csvText, listDir, readCsvRows, removeTempDirs, rfm, sha256, tempDir, writeXlsx } from './helpers';
 
 afterAll(removeTempDirs);
 
