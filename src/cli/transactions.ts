@@ -9,6 +9,7 @@ import Papa from 'papaparse';
 import {
   aggregateTransactions,
   buildRunRecord,
+  cellAddress,
   parametersSheet,
   columnLetter,
   customerTable,
@@ -113,13 +114,19 @@ async function aggregateCsv(file: string, options: TxOptions): Promise<Transacti
   return aggregator.finish();
 }
 
-/** The per-customer table as CSV: UTF-8 with a BOM, dates as YYYY-MM-DD, numbers as plain text. */
-function customerCsv(table: CustomerTable): string {
+/**
+ * The per-customer table as CSV: UTF-8 with a BOM, dates as YYYY-MM-DD, numbers as plain text. A
+ * number that overflowed (an additive RFM score of huge raw values) is refused, naming its cell.
+ */
+function customerCsv(table: CustomerTable, out: string): string {
   const rows: (string | number | null)[][] = [table.headers];
   for (let r = 0; r < table.rows; r++) {
     const row: (string | number | null)[] = [];
     for (let c = 0; c < table.headers.length; c++) {
       const v = table.cell(r, c);
+      if (typeof v === 'number' && !Number.isFinite(v)) {
+        throw new RfmError('limits.notFinite', { file: out, cell: cellAddress(c, r + 2), value: String(v) });
+      }
       row.push(c === table.dateColumn && typeof v === 'number' ? formatCivilDay(v) : v);
     }
     rows.push(row);
@@ -206,7 +213,7 @@ export async function runTransactions(o: CliOptions, options: TxOptions, io: Io)
   let migrationName: string | undefined;
   await writeAtomically(o.out, async (temp) => {
     if (!outBook || !sheetName) {
-      await fs.writeFile(temp, customerCsv(table), 'utf8');
+      await fs.writeFile(temp, customerCsv(table, o.out), 'utf8');
       return;
     }
     const ws = outBook.addWorksheet(sheetName);

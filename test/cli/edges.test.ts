@@ -144,8 +144,9 @@ describe('what an xlsx sheet holds', () => {
   });
 });
 
+const MAX = '1.7976931348623157e308';
+
 describe('numbers at the limit of a double', () => {
-  const MAX = '1.7976931348623157e308';
 
   test('one huge value is scored like any other, and written as a number, never Infinity', async () => {
     const dir = tempDir();
@@ -281,5 +282,20 @@ describe('the files around a run', () => {
     expect(line).not.toContain('first problem');
     const zh = await rfm([input, '--out', path.join(dir, 'out.csv'), '--lang', 'zh']);
     expect(zh.err).toEqual(['rfm-score: 表格只有表头，没有数据行：没有可评分的客户']);
+  });
+});
+
+describe('numbers at the limit of a double, from sales records', () => {
+  test('an amount at the limit with M raw and additive scores: written exactly, never Infinity', async () => {
+    const dir = tempDir();
+    const input = path.join(dir, 'sales.csv');
+    writeFileSync(input, csvText([['Customer', 'Date', 'Amount'], ['X', '2025-01-01', MAX], ['Y', '2025-01-02', 5]]));
+    const out = path.join(dir, 'out.csv');
+    const res = await rfm([input, '--transactions', '--out', out, '--variant', 'additive', '--m-method', 'raw']);
+    expect(res.code).toBe(0);
+    // X: R = 1 day (score 3 of 2 customers), F = 1 tied (score 4), M raw = the amount; R + F + M
+    // rounds back to 1.8e308 (R is days and F a count: they cannot push a sum past the largest double).
+    const big = '1.7976931348623157e+308';
+    expect(readCsvRows(out)[1].slice(4)).toEqual([big, '3', '4', big, big, 'A']);
   });
 });
