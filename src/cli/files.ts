@@ -16,8 +16,11 @@ export function formatOf(file: string): Format | undefined {
  * same device and inode (hard links). A path that does not exist yet is compared by its real folder.
  */
 export async function sameFile(a: string, b: string): Promise<boolean> {
-  const real = async (file: string) =>
-    fs.realpath(file).catch(async () => path.join(await fs.realpath(path.dirname(path.resolve(file))).catch(() => path.dirname(path.resolve(file))), path.basename(file)));
+  const real = async (file: string): Promise<string> => {
+    const full = path.resolve(file);
+    const folder = path.dirname(full);
+    return fs.realpath(full).catch(async () => path.join(await fs.realpath(folder).catch(() => folder), path.basename(full)));
+  };
   if ((await real(a)) === (await real(b))) return true;
   const [sa, sb] = await Promise.all([fs.stat(a).catch(() => undefined), fs.stat(b).catch(() => undefined)]);
   return !!sa && !!sb && sa.dev === sb.dev && sa.ino === sb.ino;

@@ -236,7 +236,10 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
   }
 }
 
-/** The command as a process: `rfm-score … | head` must not end in an EPIPE stack trace. */
+/**
+ * The command in this thread, as a process: `rfm-score … | head` must not end in an EPIPE stack
+ * trace. The package bin runs it in a worker instead (src/cli/signals.ts), so signals stop it at once.
+ */
 export function main(argv: string[] = process.argv.slice(2)): void {
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (err: NodeJS.ErrnoException) => {
