@@ -5,10 +5,13 @@
  * kept, and the output reuses each input line's original text with the new cells appended: the
  * input's cells come out byte for byte as they went in. A UTF-8 byte-order mark is kept; GB 18030/GBK
  * input (Excel's "CSV" on Chinese Windows) is read too and written back as UTF-8 with a BOM.
+ * Cells this program writes (and cells it copies from an xlsx sheet) that start like a formula are
+ * neutralised; a CSV input's own lines are copied as they are (docs/limits.md).
  */
 import { promises as fs } from 'node:fs';
 import Papa from 'papaparse';
 import { RfmError, type CellValue, type ScoredSheet } from '../core';
+import { normalizeLineBreaks } from './lineBreaks';
 
 export interface CsvSource {
   text: string;
@@ -19,6 +22,12 @@ export interface CsvSource {
   rowStart: number[];
   /** Number of fields of physical row i. */
   fieldCount: number[];
+}
+
+/** Papa Parse's delimiter guess on the first lines (line endings unified for the guess). */
+export function guessDelimiter(text: string): string {
+  const head = text.slice(0, 1 << 16).replace(/\r\n?/g, '\n');
+  return Papa.parse<string[]>(head, { preview: 10, newline: '\n' }).meta.delimiter || ',';
 }
 
 export async function readCsvText(file: string): Promise<{ text: string; bom: boolean }> {
@@ -51,7 +60,14 @@ export function scanCsvText(
   let failure: unknown;
   let delimiter = ',';
   let newline = '\n';
-  Papa.parse<string[]>(text, {
+  // Mixed line endings: read every line break outside quotes as one (docs/limits.md).
+  let guessed: string | undefined;
+  const guess = () => (guessed ??= guessDelimiter(text));
+  const mixed = normalizeLineBreaks(text, guess);
+  const input = mixed.text;
+  if (mixed.newline) newline = mixed.newline;
+  Papa.parse<string[]>(input, {
+    ...(mixed.newline ? { newline: '\n', delimiter: guess() } : {}),
     step: (res, parser) => {
       const end = res.meta.cursor;
       if (end === start) return; // the empty record after a final line break
@@ -59,7 +75,7 @@ export function scanCsvText(
       try {
         if (quoteError) throw new RfmError('cli.csvBroken', { file, row: rowStart.length + 1, detail: quoteError.message });
         delimiter = res.meta.delimiter || delimiter;
-        newline = res.meta.linebreak || newline;
+        if (!mixed.newline) newline = res.meta.linebreak || newline;
         rowStart.push(start);
         fieldCount.push(res.data.length);
         onRow(rowStart.length - 1, res.data);
@@ -71,13 +87,21 @@ export function scanCsvText(
     },
   });
   if (failure) throw failure;
-  rowStart.push(text.length);
-  return { text, bom, delimiter, newline, rowStart, fieldCount };
+  rowStart.push(input.length);
+  return { text: input, bom, delimiter, newline, rowStart, fieldCount };
 }
+
+/**
+ * Text that a spreadsheet would run as a formula when it opens the CSV file (= + - @, and a tab or
+ * CR before them): OWASP's "CSV injection" advice is to prefix such cells with ' and quote them.
+ * Only text cells are neutralised, never numbers (-5 stays -5). docs/limits.md, "Formula injection".
+ */
+export const FORMULA_START = /^[=+\-@\t\r]/;
 
 function field(v: string | number | null, delimiter: string): string {
   if (v === null) return '';
   const s = String(v);
+  if (typeof v === 'string' && FORMULA_START.test(s)) return `"'${s.replace(/"/g, '""')}"`;
   return s.includes(delimiter) || /["\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
@@ -116,6 +140,8 @@ export function scoredCsv(src: CsvSource, sheet: ScoredSheet): string {
 
 /** Rows held in memory (an xlsx sheet) as a CSV source with a BOM, one line per row. */
 export function csvSourceOfRows(rows: readonly (readonly CellValue[])[], toText: (v: CellValue) => string): CsvSource {
-  const text = Papa.unparse(rows.map((r) => (r.length ? r.map(toText) : [''])), { newline: '\r\n' });
+  // Numbers stay numbers so that only text is neutralised against formula injection.
+  const cells = rows.map((r) => (r.length ? r.map((v) => (typeof v === 'number' ? v : toText(v))) : ['']));
+  const text = Papa.unparse(cells, { newline: '\r\n', escapeFormulae: FORMULA_START });
   return scanCsvText(`${text}\r\n`, true, '', () => undefined);
 }

@@ -8,6 +8,8 @@ import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import Papa from 'papaparse';
 import { RfmError } from '../core';
+import { guessDelimiter } from './csvFile';
+import { LineBreakNormalizer } from './lineBreaks';
 
 export type CsvEncoding = 'utf-8' | 'gb18030';
 
@@ -15,8 +17,14 @@ class NotThisEncoding extends Error {}
 
 const CHUNK = 1 << 20;
 
+/**
+ * The file's text chunk by chunk, every line break outside quotes as LF (src/cli/lineBreaks.ts), so
+ * one stray line ending cannot glue two sales records together.
+ */
 async function* decodedChunks(file: string, encoding: CsvEncoding): AsyncGenerator<string> {
   const decoder = new TextDecoder(encoding, { fatal: true });
+  let lines: LineBreakNormalizer | undefined;
+  const normalized = (text: string) => (lines ??= new LineBreakNormalizer(guessDelimiter(text))).push(text);
   const input = createReadStream(file, { highWaterMark: CHUNK });
   try {
     for await (const chunk of input) {
@@ -26,7 +34,7 @@ async function* decodedChunks(file: string, encoding: CsvEncoding): AsyncGenerat
       } catch {
         throw new NotThisEncoding();
       }
-      if (text) yield text;
+      if (text) yield normalized(text);
     }
     let tail: string;
     try {
@@ -34,7 +42,7 @@ async function* decodedChunks(file: string, encoding: CsvEncoding): AsyncGenerat
     } catch {
       throw new NotThisEncoding();
     }
-    if (tail) yield tail;
+    if (tail) yield normalized(tail);
   } finally {
     input.destroy();
   }
@@ -54,6 +62,7 @@ function pass(file: string, encoding: CsvEncoding, onRow: (index: number, cells:
       else resolve();
     };
     Papa.parse<string[]>(source, {
+      newline: '\n',
       step: (res, parser) => {
         if (settled || failure) return;
         try {
