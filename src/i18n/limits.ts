@@ -17,7 +17,7 @@ const en = {
 export const limitMessages: MessageTable<keyof typeof en> = {
   en,
   zh: {
-    'limits.csvTooLarge': '{file}有{size} MB，评分时CSV文件会整体读入，最大{limit} MB：请拆分为较小的文件',
+    'limits.csvTooLarge': '{file}有{size}MB，评分时CSV文件会整体读入，最大{limit}MB：请拆分为较小的文件',
     'limits.tooManyRows': '{file}超过{limit}行，即xlsx工作表的最大行数，{out}无法容纳：请改为输出.csv文件',
     'limits.tooManyColumns': '{file}第{row}行有{count}个单元格，超过xlsx工作表的最大列数{limit}，{out}无法容纳：请改为输出.csv文件',
     'limits.outputColumns': '{file}的输出列将结束于第{count}列，超过xlsx工作表的最后一列（第{limit}列）：请删除空列，或改为输出.csv文件而非{out}',

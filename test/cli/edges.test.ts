@@ -281,7 +281,7 @@ describe('the files around a run', () => {
     const line = await refused(dir, [input, '--out', path.join(dir, 'out.csv')], 'no data rows');
     expect(line).not.toContain('first problem');
     const zh = await rfm([input, '--out', path.join(dir, 'out.csv'), '--lang', 'zh']);
-    expect(zh.err).toEqual(['rfm-score: 表格只有表头，没有数据行：没有可评分的客户']);
+    expect(zh.err).toEqual(['rfm-score：表格只有表头，没有数据行：没有可评分的客户']);
   });
 });
 

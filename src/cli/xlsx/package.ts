@@ -4,6 +4,7 @@
  * styles are dates. Everything else in the package is copied without being parsed.
  */
 import { RfmError } from '../../core';
+import { quoted } from '../../i18n/format';
 import { child, childElements, local, parseXml, relsPartOf, resolveTarget, type XmlElement } from './xml';
 import { decodeText, scanPart } from './scan';
 import { ZipReader } from './zip';
@@ -120,7 +121,7 @@ export function pickSheetInfo(pkg: XlsxPackage, name: string | undefined): Sheet
     return first;
   }
   const sheet = pkg.sheets.find((s) => s.name === name);
-  if (!sheet) throw new RfmError('cli.unknownSheet', { sheet: name, file: pkg.file, sheets: pkg.sheets.map((s) => s.name).join(', ') });
+  if (!sheet) throw new RfmError('cli.unknownSheet', { sheet: name, file: pkg.file, sheets: pkg.sheets.map((s) => quoted(s.name)) });
   return sheet;
 }
 
