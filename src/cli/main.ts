@@ -21,6 +21,7 @@ import { checkFiles } from './files';
 import { parseCommand, type CliOptions } from './options';
 import { reportLines } from './report';
 import { runTransactions } from './transactions';
+import { runSql } from './sql';
 import { addSummarySheet } from './summarySheet';
 import { addFormulas } from './formulaSheet';
 import { claimParamsSheet, writeParamsSheet } from './paramsSheet';
@@ -212,7 +213,8 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
       io.out(version());
       return 0;
     }
-    if (command.options.transactions) await runTransactions(command.options, command.options.transactions, io);
+    if (command.kind === 'sql') await runSql(command.args, io);
+    else if (command.options.transactions) await runTransactions(command.options, command.options.transactions, io);
     else await score(command.options, io);
     return 0;
   } catch (err) {

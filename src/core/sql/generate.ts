@@ -16,6 +16,7 @@
  */
 import { t, type Lang, type MessageKey } from '../../i18n';
 import { parseDecimal, rescale, toText, type Decimal } from '../decimal';
+import { RfmError } from '../errors';
 import { followUpLabels, segmentLabel } from '../output';
 import { gradesText, lowerIsBetter, methodText, metricName, validateScheme } from '../scheme';
 import { segmentOf, type SegmentOptions } from '../segments';
@@ -31,6 +32,8 @@ export interface SqlColumns {
   m: string;
   /** The row order for ties `first` (a table has no row order of its own). */
   orderBy?: string;
+  /** Sort the result by this column (the DuckDB engine keeps the file's row order). */
+  sortBy?: string;
 }
 
 export interface SqlOptions {
@@ -52,13 +55,6 @@ export interface SqlOptions {
   version: string;
   /** Where the scale came from, for the header comment. */
   scaleFrom?: string;
-}
-
-/** Raised when ties `first` has no column to order by. */
-export class SqlOptionError extends Error {
-  constructor(readonly key: 'sql.firstNeedsOrder') {
-    super(key);
-  }
 }
 
 const NUMBER = String.raw`^\s*([+-]?\s*[¥￥$]?|[¥￥$]?\s*[+-]?)\s*(([0-9]{1,3}(,[0-9]{3})+|[0-9]+)([.][0-9]*)?|[.][0-9]+)([eE][+-]?[0-9]+)?\s*$`;
@@ -93,7 +89,7 @@ export function sqlQuery(o: SqlOptions): string {
   const q = d.ident;
   const needsOrder = scheme.ties === 'first' && METRICS.some((m) => scheme.methods[m].kind === 'quintile' && !frozenBands(o, m));
   const orderColumn = columns.orderBy ?? columns.id;
-  if (needsOrder && orderColumn === undefined) throw new SqlOptionError('sql.firstNeedsOrder');
+  if (needsOrder && orderColumn === undefined) throw new RfmError('sql.firstNeedsOrder');
   const from = o.from ?? tableName(o.table ?? 'customers', d);
   const segOpts: SegmentOptions | undefined = o.segments ? (o.segments === true ? {} : o.segments) : undefined;
   const basis = segOpts?.basis ?? 'scores';
@@ -106,6 +102,7 @@ export function sqlQuery(o: SqlOptions): string {
   if (columns.id !== undefined) src.push(`${q(columns.id)} AS rfm_id`);
   for (const m of METRICS) src.push(`${q(columns[m])} AS rfm_in_${m}`);
   if (needsOrder) src.push(`${q(orderColumn!)} AS rfm_ord`);
+  if (columns.sortBy !== undefined) src.push(`${q(columns.sortBy)} AS rfm_sort`);
   for (const m of METRICS) src.push(`${d.text(q(columns[m]))} AS rfm_txt_${m}`);
   const blank = (m: Metric) => `(rfm_txt_${m} IS NULL OR ${d.matches(`rfm_txt_${m}`, d.regex(BLANK))})`;
   // A completely empty row is not a customer (docs/scoring.md): the named columns all empty.
@@ -116,11 +113,11 @@ export function sqlQuery(o: SqlOptions): string {
 
   // 2. Numbers: the number pattern first, then the double; the cleaned text also gives the exact decimal.
   const cleaned = (m: Metric) => d.removeAll(`rfm_txt_${m}`, d.regex(NOT_NUMBER_CHARS));
+  const isNumber = ['*', ...METRICS.map((m) => `CASE WHEN rfm_txt_${m} IS NOT NULL AND ${d.matches(`rfm_txt_${m}`, d.regex(NUMBER))} THEN 1 ELSE 0 END AS rfm_isnum_${m}`)];
   const parsed: string[] = ['*'];
   for (const m of METRICS) {
-    parsed.push(`CASE WHEN rfm_txt_${m} IS NOT NULL AND ${d.matches(`rfm_txt_${m}`, d.regex(NUMBER))} THEN ${d.toDouble(cleaned(m))} END AS rfm_num_${m}`);
-    parsed.push(`CASE WHEN rfm_txt_${m} IS NOT NULL AND ${d.matches(`rfm_txt_${m}`, d.regex(NUMBER))} THEN 1 ELSE 0 END AS rfm_isnum_${m}`);
-    if (needDecimal(m)) parsed.push(`CASE WHEN rfm_txt_${m} IS NOT NULL AND ${d.matches(`rfm_txt_${m}`, d.regex(NUMBER))} THEN ${d.toDecimal(cleaned(m))} END AS rfm_dec_${m}`);
+    parsed.push(`CASE WHEN rfm_isnum_${m} = 1 THEN ${d.toDouble(cleaned(m))} END AS rfm_num_${m}`);
+    if (needDecimal(m)) parsed.push(`CASE WHEN rfm_isnum_${m} = 1 THEN ${d.toDecimal(cleaned(m))} END AS rfm_dec_${m}`);
   }
   const MAX = d.double(Number.MAX_VALUE);
   const reasonExpr = (m: Metric) =>
@@ -192,7 +189,8 @@ export function sqlQuery(o: SqlOptions): string {
 
   const ctes: string[] = [];
   ctes.push(`rfm_src AS (\n  SELECT ${src.join(',\n    ')}\n  FROM ${from}\n  WHERE NOT (${emptyRow})\n)`);
-  ctes.push(`rfm_num AS (\n  SELECT ${parsed.join(',\n    ')}\n  FROM rfm_src\n)`);
+  ctes.push(`rfm_isnum AS (\n  SELECT ${isNumber.join(',\n    ')}\n  FROM rfm_src\n)`);
+  ctes.push(`rfm_num AS (\n  SELECT ${parsed.join(',\n    ')}\n  FROM rfm_isnum\n)`);
   ctes.push(`rfm_why AS (\n  SELECT ${checked.join(',\n    ')}\n  FROM rfm_num\n)`);
   ctes.push(`rfm_valid AS (\n  SELECT *, ${okExpr}\n  FROM rfm_why\n)`);
   ctes.push(`rfm_scored AS (\n  SELECT *,\n    ${METRICS.map(scoreExpr).join(',\n    ')}\n  FROM rfm_valid\n)`);
@@ -249,7 +247,7 @@ export function sqlQuery(o: SqlOptions): string {
     ...(segOpts ? [`-- Segments: ${reference} of the ${basis}`] : []),
     `-- Columns: ${[...(columns.id !== undefined ? [`ID ${oneLine(columns.id)}`] : []), ...METRICS.map((m) => `${metricName(m)} ${oneLine(columns[m])}`), ...(needsOrder ? [`row order ${oneLine(orderColumn!)}`] : [])].join(', ')}`,
   ];
-  return `${header.join('\n')}\nWITH\n${ctes.join(',\n')}\nSELECT\n  ${out.join(',\n  ')}\nFROM ${last}`;
+  return `${header.join('\n')}\nWITH\n${ctes.join(',\n')}\nSELECT\n  ${out.join(',\n  ')}\nFROM ${last}${columns.sortBy !== undefined ? '\nORDER BY rfm_sort' : ''}`;
 }
 
 /** A raw metric's weight times a decimal: an exact decimal literal where integers and decimals don't mix freely. */

@@ -1,0 +1,95 @@
+import type { MessageTable } from './index';
+
+/**
+ * The scheme as SQL (docs/sql.md): `rfm-score --sql`, `rfm-score --engine duckdb` (src/cli/sql.ts,
+ * src/cli/duckdbEngine.ts) and the pane's "Copy as SQL" (src/taskpane/components/SqlExport.tsx).
+ */
+const en = {
+  'sql.dialect.duckdb': 'DuckDB',
+  'sql.dialect.postgres': 'PostgreSQL',
+  'sql.dialect.spark': 'Spark SQL',
+  'sql.dialect.hive': 'Hive',
+  'sql.dialect.clickhouse': 'ClickHouse',
+  'sql.dialect.bigquery': 'BigQuery',
+
+  // Command line.
+  'sql.badDialect': 'Unknown SQL dialect "{value}". Use one of: {dialects}.',
+  'sql.badEngine': 'Unknown engine "{value}". The engine is: duckdb.',
+  'sql.sqlAndEngine': '--sql prints a query and --engine runs one: use one of them.',
+  'sql.inputWithSql': '--sql reads no file, it prints a query for a table: drop "{value}" and name the table with --table.',
+  'sql.notWithSql': '{option} does not apply to --sql: the query reads a table, not a file.',
+  'sql.notWithEngine': '{option} does not apply to --engine duckdb.',
+  'sql.onlyWithSql': '{option} applies only to --sql and --engine duckdb.',
+  'sql.firstNeedsOrder':
+    'Ties "first" give tied rows their row order, and a table has none: name the column that orders the rows with --order-by (or give --id).',
+  'sql.noSuchColumn': 'The column "{column}" ({role}) is not in {file}. Its columns: {columns}.',
+  'sql.engineInput': 'The DuckDB engine reads CSV or Parquet files (.csv, .parquet), not "{file}".',
+  'sql.engineOutput': 'The DuckDB engine writes CSV or Parquet files (.csv, .parquet), not "{file}".',
+  'sql.engineMissing':
+    'The DuckDB engine needs the package @duckdb/node-api, which could not be loaded ({detail}). Install it with: npm install @duckdb/node-api',
+  'sql.engineFailed': 'DuckDB could not grade {file}: {detail}',
+  'sql.progress': 'DuckDB: {percent} done',
+  'sql.report': '{rows} customers in {file}: {scored} graded, {invalid} with an invalid R, F or M (see the check column).',
+  'sql.reportGrades': 'Grades: {grades}',
+  'sql.wroteQuery': 'Wrote the {dialect} query to {file}',
+
+  // Task pane.
+  'sql.pane.heading': 'Copy as SQL',
+  'sql.pane.intro':
+    'The same scheme as one SQL query, for customers that live in a database: it returns every row’s scores, RFM score and grade exactly as this pane computes them.',
+  'sql.pane.dialect': 'Database',
+  'sql.pane.table': 'Table name',
+  'sql.pane.copy': 'Copy as SQL',
+  'sql.pane.copied': 'The {dialect} query is on the clipboard.',
+  'sql.pane.copyFailed': 'This host does not allow the clipboard: the query is selected below, press Ctrl+C to copy it.',
+  'sql.pane.query': 'SQL query',
+  'sql.pane.columnsNote': 'Columns are named by their headers here; if the table in the database names them differently, change the names in the query.',
+  'sql.pane.noColumns': 'Choose the R, F and M columns first.',
+  'sql.pane.firstNeedsOrder': 'Ties “first” follow the row order, which a database table does not have: choose a customer ID column to order the rows by.',
+  'sql.pane.scaleNote': 'The scale of an earlier run is not part of the query: it ranks the table’s own customers.',
+} as const;
+
+type Key = keyof typeof en;
+
+const zh: Record<Key, string> = {
+  'sql.dialect.duckdb': 'DuckDB',
+  'sql.dialect.postgres': 'PostgreSQL',
+  'sql.dialect.spark': 'Spark SQL',
+  'sql.dialect.hive': 'Hive',
+  'sql.dialect.clickhouse': 'ClickHouse',
+  'sql.dialect.bigquery': 'BigQuery',
+
+  'sql.badDialect': '未知的SQL方言“{value}”。可选：{dialects}。',
+  'sql.badEngine': '未知的引擎“{value}”。可用的引擎：duckdb。',
+  'sql.sqlAndEngine': '--sql输出查询语句，--engine执行查询：二者只能选其一。',
+  'sql.inputWithSql': '--sql不读取文件，而是为数据表生成查询语句：请去掉“{value}”，并用--table指定表名。',
+  'sql.notWithSql': '{option}不适用于--sql：查询读取的是数据表，不是文件。',
+  'sql.notWithEngine': '{option}不适用于--engine duckdb。',
+  'sql.onlyWithSql': '{option}只能与--sql或--engine duckdb一起使用。',
+  'sql.firstNeedsOrder':
+    '并列处理方式为按行顺序时，并列的行按行顺序排名，而数据表没有行顺序：请用--order-by指定决定行顺序的列（或提供--id）。',
+  'sql.noSuchColumn': '{file}中没有“{column}”列（{role}）。现有的列：{columns}。',
+  'sql.engineInput': 'DuckDB引擎读取CSV或Parquet文件（.csv、.parquet），不能读取“{file}”。',
+  'sql.engineOutput': 'DuckDB引擎写出CSV或Parquet文件（.csv、.parquet），不能写出“{file}”。',
+  'sql.engineMissing': 'DuckDB引擎需要@duckdb/node-api包，但无法加载（{detail}）。安装方法：npm install @duckdb/node-api',
+  'sql.engineFailed': 'DuckDB无法为{file}评分：{detail}',
+  'sql.progress': 'DuckDB：已完成{percent}',
+  'sql.report': '{file}共{rows}位客户：{scored}位已评级，{invalid}位的R值、F值或M值无效（见check列）。',
+  'sql.reportGrades': '客户等级：{grades}',
+  'sql.wroteQuery': '已将{dialect}查询语句写入{file}',
+
+  'sql.pane.heading': '复制为SQL',
+  'sql.pane.intro': '把同一评分标准生成一条SQL查询，用于存放在数据库中的客户：它为每一行返回得分、RFM得分和客户等级，结果与本窗格完全一致。',
+  'sql.pane.dialect': '数据库',
+  'sql.pane.table': '表名',
+  'sql.pane.copy': '复制为SQL',
+  'sql.pane.copied': '{dialect}查询语句已复制到剪贴板。',
+  'sql.pane.copyFailed': '当前环境不允许使用剪贴板：查询语句已在下方选中，请按Ctrl+C复制。',
+  'sql.pane.query': 'SQL查询语句',
+  'sql.pane.columnsNote': '此处的列名取自表头；如果数据库中的表使用其他列名，请在查询语句中修改。',
+  'sql.pane.noColumns': '请先选择R值、F值和M值所在的列。',
+  'sql.pane.firstNeedsOrder': '并列处理方式为按行顺序时依赖行顺序，而数据库表没有行顺序：请选择客户ID列作为排序依据。',
+  'sql.pane.scaleNote': '查询语句不包含上期的分界值：它按表中客户自身的五分位排名。',
+};
+
+export const sqlMessages: MessageTable<Key> = { en, zh };
