@@ -206,7 +206,7 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
   try {
     const command = parseCommand(argv);
     if (command.kind === 'help') {
-      io.out(t(command.lang, 'cli.usage'));
+      io.out(`${t(command.lang, 'cli.usage')}\n\n${t(command.lang, 'sql.usage')}`);
       return 0;
     }
     if (command.kind === 'version') {

@@ -12,7 +12,18 @@ const en = {
   'sql.dialect.clickhouse': 'ClickHouse',
   'sql.dialect.bigquery': 'BigQuery',
 
-  // Command line.
+  // Command line (printed after cli.usage by --help).
+  'sql.usage': `The scheme as SQL (docs/sql.md): grade the customers where the data lives
+  rfm-score --sql DIALECT [scoring options above] [--table NAME] [--id/--r/--f/--m COLUMN] [--out QUERY.sql]
+  --sql duckdb|postgres|spark|hive|clickhouse|bigquery
+                               print one query that returns every row's ID, R, F, M, scores, RFM score,
+                               grade (and segment, follow-up, check) exactly as rfm-score computes them
+  --table NAME                 the table to read (default customers)
+  --id/--r/--f/--m COLUMN      column names in the table (default r, f, m; no ID)
+  --order-by COLUMN            the row order for --ties first (default the --id column)
+  --scale-from PREV.xlsx       the earlier run's scheme, and its quintile cut values frozen into the query
+  rfm-score --engine duckdb INPUT.csv|INPUT.parquet --out OUT.csv|OUT.parquet [scoring options above]
+                               run that query with embedded DuckDB: for files larger than memory`,
   'sql.badDialect': 'Unknown SQL dialect "{value}". Use one of: {dialects}.',
   'sql.badEngine': 'Unknown engine "{value}". The engine is: duckdb.',
   'sql.sqlAndEngine': '--sql prints a query and --engine runs one: use one of them.',
@@ -52,6 +63,17 @@ const en = {
 type Key = keyof typeof en;
 
 const zh: Record<Key, string> = {
+  'sql.usage': `评分标准生成SQL（docs/sql.md）：在数据所在的数据库中为客户评级
+  rfm-score --sql 方言 [上述评分选项] [--table 表名] [--id/--r/--f/--m 列名] [--out 查询.sql]
+  --sql duckdb|postgres|spark|hive|clickhouse|bigquery
+                               输出一条查询语句，为每一行返回客户ID、R值、F值、M值、得分、RFM得分、
+                               客户等级（以及客户分群、回访周期、数据检查），结果与rfm-score完全一致
+  --table 表名                 要读取的表（默认customers）
+  --id/--r/--f/--m 列名        表中的列名（默认r、f、m；无客户ID）
+  --order-by 列名              并列处理方式为按行顺序时的行顺序（默认--id指定的列）
+  --scale-from 上期.xlsx       使用上期的评分标准，并把其五分位分界值固定写入查询语句
+  rfm-score --engine duckdb 输入.csv|输入.parquet --out 输出.csv|输出.parquet [上述评分选项]
+                               用内置的DuckDB执行该查询：适用于超出内存的大文件`,
   'sql.dialect.duckdb': 'DuckDB',
   'sql.dialect.postgres': 'PostgreSQL',
   'sql.dialect.spark': 'Spark SQL',
