@@ -46,8 +46,24 @@ function exactDecimalText(text: string, scale: number): string {
   return scale > 0 && !text.includes('.') ? `${text}.${'0'.repeat(scale)}` : text;
 }
 
-const concatWs = (parts: string[], sep: string, str: (s: string) => string) =>
-  `NULLIF(CONCAT_WS(${str(sep)}, ${parts.map((p) => `NULLIF(${p}, '')`).join(', ')}), '')`;
+/**
+ * The parts (each text, '' when absent) joined with the separator, in plain CONCAT and CASE so that
+ * every dialect (and every SQL parser the tests use) reads it the same way; NULL when all are ''.
+ */
+function joinWithCase(parts: string[], sepLiteral: string, nullIf = 'NULLIF'): string {
+  const pieces: string[] = [];
+  parts.forEach((p, i) => {
+    pieces.push(p);
+    if (i < parts.length - 1) {
+      const later = parts.slice(i + 1).map((q) => `${q} <> ''`).join(' OR ');
+      pieces.push(`CASE WHEN ${p} <> '' AND (${later}) THEN ${sepLiteral} ELSE '' END`);
+    }
+  });
+  return `${nullIf}(CONCAT(${pieces.join(', ')}), '')`;
+}
+
+/** Integer division where the dialect (or its parser) has no integer-division operator: exact, as a − a mod b is a multiple of b. */
+const exactDivision = (a: string, b: string) => `CAST(((${a}) - (${a}) % (${b})) / (${b}) AS BIGINT)`;
 
 const duckdb: SqlDialect = {
   id: 'duckdb',
@@ -62,7 +78,7 @@ const duckdb: SqlDialect = {
   decimal: (t, s) => `CAST(${standardStr(exactDecimalText(t, s))} AS DECIMAL(38, ${s}))`,
   double: (x) => `CAST(${String(x)} AS DOUBLE)`,
   intDiv: (a, b) => `((${a}) // (${b}))`,
-  joinNonEmpty: (p, sep) => concatWs(p, sep, standardStr),
+  joinNonEmpty: (p, sep) => joinWithCase(p, standardStr(sep)),
 };
 
 const postgres: SqlDialect = {
@@ -79,7 +95,7 @@ const postgres: SqlDialect = {
   decimal: (t, s) => `CAST(${standardStr(exactDecimalText(t, s))} AS NUMERIC(38, ${s}))`,
   double: (x) => `CAST(${standardStr(String(x))} AS DOUBLE PRECISION)`,
   intDiv: (a, b) => `(CAST(${a} AS BIGINT) / CAST(${b} AS BIGINT))`,
-  joinNonEmpty: (p, sep) => concatWs(p, sep, standardStr),
+  joinNonEmpty: (p, sep) => joinWithCase(p, standardStr(sep)),
 };
 
 const spark: SqlDialect = {
@@ -94,8 +110,8 @@ const spark: SqlDialect = {
   toDecimal: (e) => `TRY_CAST(${e} AS DECIMAL(38, 10))`,
   decimal: (t, s) => `CAST(${escapedStr(exactDecimalText(t, s))} AS DECIMAL(38, ${s}))`,
   double: (x) => `CAST(${escapedStr(String(x))} AS DOUBLE)`,
-  intDiv: (a, b) => `((${a}) DIV (${b}))`,
-  joinNonEmpty: (p, sep) => concatWs(p, sep, escapedStr),
+  intDiv: exactDivision,
+  joinNonEmpty: (p, sep) => joinWithCase(p, escapedStr(sep)),
 };
 
 const hive: SqlDialect = {
@@ -108,7 +124,7 @@ const hive: SqlDialect = {
 
 const clickhouse: SqlDialect = {
   id: 'clickhouse',
-  ident: backQuoted,
+  ident: doubleQuoted,
   str: escapedStr,
   regex: escapedStr,
   matches: (e, r) => `match(${e}, ${r})`,
@@ -119,8 +135,7 @@ const clickhouse: SqlDialect = {
   decimal: (t, s) => `toDecimal128(${escapedStr(exactDecimalText(t, s))}, ${s})`,
   double: (x) => `toFloat64(${escapedStr(String(x))})`,
   intDiv: (a, b) => `intDiv(${a}, ${b})`,
-  joinNonEmpty: (p, sep) =>
-    `nullIf(arrayStringConcat(arrayFilter(x -> x != '', [${p.map((e) => `ifNull(${e}, '')`).join(', ')}]), ${escapedStr(sep)}), '')`,
+  joinNonEmpty: (p, sep) => joinWithCase(p, escapedStr(sep), 'nullIf'),
 };
 
 const bigquery: SqlDialect = {
@@ -133,12 +148,12 @@ const bigquery: SqlDialect = {
   removeAll: (e, r) => `REGEXP_REPLACE(${e}, ${r}, '')`,
   text: (e) => `CAST(${e} AS STRING)`,
   toDouble: (e) => `SAFE_CAST(${e} AS FLOAT64)`,
-  toDecimal: (e) => `SAFE_CAST(${e} AS BIGNUMERIC)`,
-  decimal: (t) => `BIGNUMERIC ${escapedStr(t)}`,
+  // NUMERIC: 38 digits, 9 after the point (docs/sql.md: raw values with more decimals are rounded on reading).
+  toDecimal: (e) => `SAFE_CAST(${e} AS NUMERIC)`,
+  decimal: (t) => `CAST(${escapedStr(t)} AS NUMERIC)`,
   double: (x) => `CAST(${escapedStr(String(x))} AS FLOAT64)`,
   intDiv: (a, b) => `DIV(${a}, ${b})`,
-  joinNonEmpty: (p, sep) =>
-    `NULLIF(ARRAY_TO_STRING(ARRAY(SELECT x FROM UNNEST([${p.map((e) => `IFNULL(${e}, '')`).join(', ')}]) AS x WHERE x != ''), ${escapedStr(sep)}), '')`,
+  joinNonEmpty: (p, sep) => joinWithCase(p, escapedStr(sep)),
 };
 
 export const DIALECTS: Record<SqlDialectId, SqlDialect> = { duckdb, postgres, spark, hive, clickhouse, bigquery };

@@ -149,12 +149,14 @@ export function sqlQuery(o: SqlOptions): string {
       const w = `PARTITION BY rfm_ok ORDER BY ${v} ${dir}`;
       let twoRank: string;
       if (scheme.ties === 'average') {
-        // a + b: the group's first best-first position (RANK) plus its last (rows up to and with the peers).
-        twoRank = `(RANK() OVER (${w}) + COUNT(*) OVER (${w} RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW))`;
+        // a + b: the group's first best-first position (RANK) plus its last: COUNT(*) over the default
+        // frame of an ordered window (RANGE … CURRENT ROW, in every dialect here) counts the row's peers too.
+        twoRank = `(RANK() OVER (${w}) + COUNT(*) OVER (${w}))`;
       } else if (scheme.ties === 'min') {
         twoRank = `(2 * RANK() OVER (${w}))`;
       } else {
-        twoRank = `(2 * ROW_NUMBER() OVER (${w}, rfm_ord ASC NULLS LAST))`;
+        // Rows without an order value after the others (spelled out: NULL order differs between dialects).
+        twoRank = `(2 * ROW_NUMBER() OVER (${w}, CASE WHEN rfm_ord IS NULL THEN 1 ELSE 0 END, rfm_ord))`;
       }
       e = `${k} - ${d.intDiv(`${k} * (${twoRank} - 2)`, `2 * ${n}`)}`;
     } else if (method.kind === 'breaks') {
