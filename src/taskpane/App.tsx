@@ -14,6 +14,7 @@ import { PreviewSection } from './components/PreviewSection';
 import { RangeSection } from './components/RangeSection';
 import { RunSection } from './components/RunSection';
 import { SchemeSection } from './components/SchemeSection';
+import { SqlExport } from './components/SqlExport';
 import { SummarySection } from './components/SummarySection';
 import { TransactionsMode } from './components/TransactionsMode';
 import { usePane } from './usePane';
@@ -104,6 +105,7 @@ function Pane({ excel, initialLang, onLangChange }: AppProps & { excel: ExcelApi
         <>
           <ColumnsSection state={state} actions={actions} />
           <SchemeSection pane={pane} />
+          <SqlExport pane={pane} />
           <InsightSection pane={pane} />
           <PeriodsSection pane={pane} excel={excel} />
           <PreviewSection state={state} actions={actions} />
