@@ -128,23 +128,23 @@ export async function closeDatabases(): Promise<void> {
 
 const sqlString = (v: string) => `'${v.replace(/'/g, "''")}'`;
 
-function valuesSql(table: TestTable): string {
+function valuesSql(table: TestTable, emptyIds: number[] = []): string {
   const cell = (v: CellValue) => {
     if (v === null || v === undefined) return 'NULL';
     if (typeof v === 'number') return `CAST('${v}' AS DOUBLE PRECISION)`;
     return sqlString(String(v));
   };
-  return table.r.map((_, i) => `(${i}, ${cell(table.r[i])}, ${cell(table.f[i])}, ${cell(table.m[i])})`).join(',\n');
+  return table.r.map((_, i) => `(${emptyIds.includes(i) ? 'NULL' : i}, ${cell(table.r[i])}, ${cell(table.f[i])}, ${cell(table.m[i])})`).join(',\n');
 }
 
 let tableCount = 0;
 
-/** Load the table into the dialect's database; returns its name. */
-async function load(dialect: 'duckdb' | 'postgres', table: TestTable): Promise<string> {
+/** Load the table into the dialect's database; returns its name. `emptyIds`: rows whose ID is NULL. */
+export async function loadTable(dialect: 'duckdb' | 'postgres', table: TestTable, options: { emptyIds?: number[] } = {}): Promise<string> {
   const name = `customers_${++tableCount}`;
   const type = table.kind === 'typed' ? 'DOUBLE PRECISION' : dialect === 'duckdb' ? 'VARCHAR' : 'TEXT';
   const ddl = `CREATE TABLE ${name} (id INTEGER, r ${type}, f ${type}, m ${type})`;
-  const insert = table.r.length ? `INSERT INTO ${name} VALUES ${valuesSql(table)}` : '';
+  const insert = table.r.length ? `INSERT INTO ${name} VALUES ${valuesSql(table, options.emptyIds)}` : '';
   if (dialect === 'duckdb') {
     const c = await duckConnection();
     await c.run(ddl);
@@ -223,7 +223,7 @@ function same(key: string, got: string | null, want: string | null): boolean {
 
 /** Run the case's query on the dialect and compare every row and column with the engine. */
 export async function checkCase(dialect: 'duckdb' | 'postgres', table: TestTable, c: Case): Promise<number> {
-  const name = await load(dialect, table);
+  const name = await loadTable(dialect, table);
   const query = sqlQuery({
     scheme: c.scheme,
     dialect: dialect as SqlDialectId,
