@@ -134,12 +134,12 @@ describe('rfm-score --sql', () => {
 
   test.each([
     [['--sql', 'oracle'], /^rfm-score: Unknown SQL dialect "oracle"\. Use one of: duckdb \(DuckDB\), postgres/],
-    [['--sql', 'duckdb', 'in.csv'], /^rfm-score: --sql reads no file/],
+    [['--sql', 'duckdb', 'in.csv'], /^rfm-score: The --sql option reads no file/],
     [['--sql', 'duckdb', '--ties', 'first'], /^rfm-score: Ties "first" give tied rows their row order.*--order-by/],
-    [['--sql', 'duckdb', '--sheet', 'A'], /^rfm-score: --sheet does not apply to --sql/],
-    [['--sql', 'duckdb', '--engine', 'duckdb'], /^rfm-score: --sql prints a query and --engine runs one/],
+    [['--sql', 'duckdb', '--sheet', 'A'], /^rfm-score: The option --sheet does not apply to --sql/],
+    [['--sql', 'duckdb', '--engine', 'duckdb'], /^rfm-score: Use either --sql \(prints a query\) or --engine \(runs one\), not both\./],
     [['--sql', 'duckdb', '--weights', '0.5,0.5,0.5'], /^rfm-score: weights must add up to exactly 1; they add up to 1\.5$/],
-    [['in.csv', '--out', 'o.csv', '--table', 't'], /^rfm-score: --table applies only to --sql/],
+    [['in.csv', '--out', 'o.csv', '--table', 't'], /^rfm-score: The option --table applies only to --sql/],
     [['--engine', 'spark', 'in.csv', '--out', 'o.csv'], /^rfm-score: Unknown engine "spark"/],
     [['--engine', 'duckdb', 'in.csv'], /--out/],
   ])('%j is one line, exit 2', async (args, message) => {
