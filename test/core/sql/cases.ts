@@ -4,8 +4,9 @@
  * decimal thresholds, the presets, segments (mean/median × scores/values), follow-up labels in both
  * languages, and a frozen scale from an earlier table.
  */
-import { defaultScheme, preset, scaleOf, scoreTable, type Scheme } from '../../../src/core';
-import { makeTable, type Case, type TestTable } from './helpers';
+import { defaultScheme, preset, scaleOf, scoreTable, type MetricMethod, type Scheme, type SegmentOptions } from '../../../src/core';
+import { schemeSummary } from '../../../src/core/sql';
+import { makeTable, rng, type Case, type TestTable } from './helpers';
 
 const s = (over: Partial<Scheme>): Scheme => ({ ...defaultScheme(), ...over });
 
@@ -65,4 +66,57 @@ export function cases(): NamedCase[] {
     add('frozen scale, R only quintile', { scheme, scale }, 43);
   }
   return list;
+}
+
+/**
+ * Random schemes (seeded): each metric quintile, breaks or raw; bins 2–12; any tie policy; weights
+ * with one to three decimals adding up to exactly 1, or additive; three to five grades with decimal
+ * thresholds inside the composite's range; segments and follow-up on or off.
+ */
+export function randomCases(count: number, seed: number): NamedCase[] {
+  const next = rng(seed);
+  const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
+  const pick = <T,>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)];
+  const out: NamedCase[] = [];
+  for (let i = 0; i < count; i++) {
+    const bins = int(2, 12);
+    const method = (m: 'r' | 'f' | 'm'): MetricMethod => {
+      const kind = pick(['quintile', 'quintile', 'breaks', 'raw'] as const);
+      if (kind !== 'breaks') return { kind };
+      const pool = { r: [0.5, 3, 30, 60, 90, 180], f: [1, 2, 2.5, 5, 10], m: [0.2, 99.9, 1000, 5000] }[m];
+      const cut = [...new Set(pool.filter(() => next() < 0.6))].sort((a, b) => a - b);
+      return { kind: 'breaks', cutoffs: cut.length ? cut : [pool[0]] };
+    };
+    const methods = { r: method('r'), f: method('f'), m: method('m') };
+    const additive = next() < 0.25;
+    const scale = pick([10, 100, 1000]);
+    const a = int(1, scale - 2);
+    const b = int(1, scale - a - 1);
+    const weights = [a, b, scale - a - b].map((w) => String(w / scale)) as [string, string, string];
+    const top = additive ? 3 * bins : bins;
+    const n = int(2, 4);
+    const thresholds = Array.from({ length: n }, () => (next() * top).toFixed(int(0, 3)))
+      .map(Number)
+      .sort((x, y) => y - x)
+      .filter((x, j, xs) => j === 0 || x < xs[j - 1]);
+    const grades = [...thresholds.map((t, j) => ({ label: `G${j}`, min: String(t) })), { label: 'Last', min: null }];
+    const scheme: Scheme = {
+      ...defaultScheme(),
+      variant: additive ? 'additive' : 'weighted',
+      weights,
+      methods,
+      bins,
+      ties: pick(['average', 'min', 'first'] as const),
+      grades,
+    };
+    const segments: SegmentOptions | undefined = next() < 0.5 ? { reference: pick(['mean', 'median'] as const), basis: pick(['scores', 'values'] as const) } : undefined;
+    out.push({
+      name: `random scheme ${i + 1}: ${schemeSummary(scheme)}${segments ? `; segments ${segments.reference} of ${segments.basis}` : ''}`,
+      scheme,
+      segments,
+      followUp: next() < 0.5,
+      table: makeTable(seed * 1000 + i, int(1, 180), next() < 0.3 ? 'typed' : 'text'),
+    });
+  }
+  return out;
 }
