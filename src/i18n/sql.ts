@@ -22,7 +22,7 @@ const en = {
   --id/--r/--f/--m COLUMN      column names in the table (default r, f, m; no ID)
   --order-by COLUMN            the row order for --ties first (default the --id column)
   --scale-from PREV.xlsx       the earlier run's scheme, and its quintile cut values frozen into the query
-  rfm-score --engine duckdb INPUT.csv|INPUT.parquet --out OUT.csv|OUT.parquet [scoring options above]
+  rfm-score INPUT.csv|INPUT.parquet --engine duckdb --out OUT.csv|OUT.parquet [scoring options above]
                                run that query with embedded DuckDB: for files larger than memory`,
   'sql.badDialect': 'Unknown SQL dialect "{value}". Use one of: {dialects}.',
   'sql.badEngine': 'Unknown engine "{value}". The engine is: duckdb.',
@@ -72,7 +72,7 @@ const zh: Record<Key, string> = {
   --id/--r/--f/--m 列名        表中的列名（默认r、f、m；无客户ID）
   --order-by 列名              并列处理方式为按行顺序时的行顺序（默认--id指定的列）
   --scale-from 上期.xlsx       使用上期的评分标准，并把其五分位分界值固定写入查询语句
-  rfm-score --engine duckdb 输入.csv|输入.parquet --out 输出.csv|输出.parquet [上述评分选项]
+  rfm-score 输入.csv|输入.parquet --engine duckdb --out 输出.csv|输出.parquet [上述评分选项]
                                用内置的DuckDB执行该查询：适用于超出内存的大文件`,
   'sql.dialect.duckdb': 'DuckDB',
   'sql.dialect.postgres': 'PostgreSQL',

@@ -138,7 +138,7 @@ describe('rfm-score --sql', () => {
     [['--sql', 'duckdb', '--ties', 'first'], /^rfm-score: Ties "first" give tied rows their row order.*--order-by/],
     [['--sql', 'duckdb', '--sheet', 'A'], /^rfm-score: The option --sheet does not apply to --sql/],
     [['--sql', 'duckdb', '--engine', 'duckdb'], /^rfm-score: Use either --sql \(prints a query\) or --engine \(runs one\), not both\./],
-    [['--sql', 'duckdb', '--weights', '0.5,0.5,0.5'], /^rfm-score: weights must add up to exactly 1; they add up to 1\.5$/],
+    [['--sql', 'duckdb', '--weights', '0.5,0.5,0.5'], /^rfm-score: Weights must add up to exactly 1; they add up to 1\.5$/],
     [['in.csv', '--out', 'o.csv', '--table', 't'], /^rfm-score: The option --table applies only to --sql/],
     [['--engine', 'spark', 'in.csv', '--out', 'o.csv'], /^rfm-score: Unknown engine "spark"/],
     [['--engine', 'duckdb', 'in.csv'], /--out/],

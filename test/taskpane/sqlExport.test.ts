@@ -69,7 +69,7 @@ test('the copied query grades like the engine, with segments and follow-up label
     const cells = (i: number) => rows.map((r) => String(r[i]));
     const engine = scoreTable({ r: cells(1), f: cells(2), m: cells(3) }, preset('shanghai'));
     expect(got.map((r) => r.grade)).toEqual(Array.from(engine.grade, (g) => (g < 0 ? null : 'ABCD'[g])));
-    expect(got[3].check).toBe('M不是数字');
+    expect(got[3].check).toBe('M值不是数字');
     expect(got[0].follow_up).toMatch(/^每/);
     expect(typeof got[0].segment).toBe('string');
   } finally {
