@@ -50,7 +50,8 @@ export function attrOf(raw: string, name: string): string | undefined {
   }
 }
 
-function tagEnd(s: string, lt: number): number {
+/** Index of the `>` ending the start tag that begins at `lt` (quoted attribute values skipped), or -1 when the text ends first. */
+export function tagEnd(s: string, lt: number): number {
   let quote = 0;
   for (let i = lt + 1; i < s.length; i++) {
     const ch = s.charCodeAt(i);

@@ -12,7 +12,7 @@
 import { StringDecoder } from 'node:string_decoder';
 import { columnLetter, RfmError } from '../../core';
 import type { XlsxPackage } from './package';
-import { attrOf } from './scan';
+import { attrOf, tagEnd } from './scan';
 import { parseRef } from './sheetReader';
 import { escapeText, xmlSafe } from './xml';
 
@@ -35,19 +35,6 @@ export interface SheetEdit {
   dimension: string;
   /** Width per output column, added where `<cols>` says nothing about the column yet. */
   widths: readonly number[];
-}
-
-/** Index of the `>` ending the start tag that begins at `lt`, or -1 when the text ends first. */
-function tagEnd(s: string, lt: number): number {
-  let quote = 0;
-  for (let i = lt + 1; i < s.length; i++) {
-    const ch = s.charCodeAt(i);
-    if (quote) {
-      if (ch === quote) quote = 0;
-    } else if (ch === 34 || ch === 39) quote = ch;
-    else if (ch === 62) return i;
-  }
-  return -1;
 }
 
 /** The name of the tag starting at `lt` (after `<` or `</`), and its local part. */
