@@ -225,19 +225,6 @@ export interface Compared {
   migration?: { result: Migration; sheet: MigrationSheet };
 }
 
-/** The migration sheet's lines in the pane's words (the command line's name its option). */
-function paneLines(content: MigrationSheet, lang: Lang): MigrationSheet {
-  const replace: Array<[MessageKey, MessageKey]> = [
-    ['period.scaleSame', 'panePeriod.scaleSame'],
-    ['period.scaleDiffers', 'panePeriod.scaleDiffers'],
-  ];
-  const lines = content.lines.map((line) => {
-    const hit = replace.find(([from]) => t(lang, from) === line.text);
-    return hit ? { ...line, text: t(lang, hit[1]) } : line;
-  });
-  return { ...content, lines };
-}
-
 /**
  * The checks and the comparison after scoring: this table uses the same columns as the earlier runs
  * (R, F, M, and the ID when both have one); with a previous period, the migration by customer ID and
@@ -281,7 +268,7 @@ export async function comparePeriodsInExcel(
       frozen: scaleRun !== undefined,
       ranked: hasQuintile(scheme),
     };
-    return { scored: { ...scored, output }, migration: { result, sheet: paneLines(migrationSheet(result, context, lang), lang) } };
+    return { scored: { ...scored, output }, migration: { result, sheet: migrationSheet(result, context, lang) } };
   } catch (e) {
     throw paneError(e);
   }

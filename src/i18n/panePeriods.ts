@@ -54,10 +54,6 @@ const en = {
   'panePeriod.where': 'sheet “{sheet}”',
   'panePeriod.whereNew': 'the new sheet',
 
-  // The migration sheet (the command line's lines name its option).
-  'panePeriod.scaleSame': 'Both periods are graded on the previous period’s cut values: a change comes from the customer.',
-  'panePeriod.scaleDiffers':
-    'This period was scored on its own scale: a change can come from shifted quintile cut-offs as well as from the customer (use the scale of the previous run).',
 
   // What the pane shows after a preview or a run.
   'panePeriod.scaleUsed': 'Scored on the scale of {from}.',
@@ -112,8 +108,6 @@ export const panePeriodMessages: MessageTable<keyof typeof en> = {
     'panePeriod.where': '工作表“{sheet}”',
     'panePeriod.whereNew': '新工作表',
 
-    'panePeriod.scaleSame': '两期都按上期的分界值评分：等级变化来自客户本身。',
-    'panePeriod.scaleDiffers': '本期按本期数据重新计算了分界值：等级变化可能来自客户本身，也可能来自五分位分界值的变动（请沿用上期评分标准）。',
 
     'panePeriod.scaleUsed': '已按{from}的评分标准评分。',
     'panePeriod.inside': '所有数值都在上期的范围之内。',

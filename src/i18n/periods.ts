@@ -132,9 +132,10 @@ const en = {
   'period.sheetTitle': 'Grade migration',
   'period.previousIs': 'Previous period: {where}',
   'period.currentIs': 'This period: {where}',
-  'period.scaleSame': "Both periods are graded on the previous period's cut values (--scale-from): a change comes from the customer.",
+  // The migration sheet's lines are the same whichever surface wrote it: they name no option.
+  'period.scaleSame': "Both periods are graded on the previous period's cut values: a change comes from the customer.",
   'period.scaleDiffers':
-    'This period was scored on its own scale: a change can come from shifted quintile cut-offs as well as from the customer (use --scale-from).',
+    'This period was scored on its own scale: a change can come from shifted quintile cut-offs as well as from the customer (score on the previous period’s scale to compare like with like).',
   'period.scaleFixed': 'Both periods use fixed cut-offs or raw values: a change comes from the customer.',
   'period.missingIds': '{count} rows have no customer ID and were not compared (first: {cells}).',
   'period.prevCellShort': 'previous {cell}',
@@ -281,8 +282,8 @@ export const periodMessages: MessageTable<keyof typeof en> = {
     'period.sheetTitle': '客户等级迁移',
     'period.previousIs': '上期：{where}',
     'period.currentIs': '本期：{where}',
-    'period.scaleSame': '两期都按上期的分界值评分（--scale-from）：等级变化来自客户本身。',
-    'period.scaleDiffers': '本期按本期数据重新计算了分界值：等级变化可能来自客户本身，也可能来自五分位分界值的变动（请使用 --scale-from）。',
+    'period.scaleSame': '两期都按上期的分界值评分：等级变化来自客户本身。',
+    'period.scaleDiffers': '本期按本期数据重新计算了分界值：等级变化可能来自客户本身，也可能来自五分位分界值的变动（请沿用上期评分标准）。',
     'period.scaleFixed': '两期都按固定的分界值或原始值评分：等级变化来自客户本身。',
     'period.missingIds': '{count}行没有客户编号，未参与对比（前几个：{cells}）。',
     'period.prevCellShort': '上期{cell}',

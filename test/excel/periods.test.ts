@@ -319,7 +319,7 @@ describe('compare with the previous period', () => {
     expect(tableValues(mem, 'RFM_Gone').slice(1)).toEqual([['K07', 'C', 6, 35, 2, 3000]]);
     const lines = mem.workbook.sheet('等级迁移').getValues('A1:A4').map((r) => r[0]);
     expect(lines[0]).toBe(t('zh', 'period.sheetTitle'));
-    expect(lines[3]).toBe(t('zh', 'panePeriod.scaleSame'));
+    expect(lines[3]).toBe(t('zh', 'period.scaleSame'));
     expect(mem.workbook.conditionalFormats('等级迁移').map((c) => c.type)).toEqual(['ColorScale', 'ColorScale']);
 
     // the record says which scale and which previous period
@@ -339,7 +339,7 @@ describe('compare with the previous period', () => {
     await paneRun(mem, 'Oct');
     const nov = await paneRun(mem, 'Nov', { form: { previous: true, previousFrom: 'RFM parameters' } });
     expect(nov.periods?.scaleRun).toBeUndefined();
-    expect(mem.workbook.sheet('Migration').getValue('A4')).toBe(t('en', 'panePeriod.scaleDiffers'));
+    expect(mem.workbook.sheet('Migration').getValue('A4')).toBe(t('en', 'period.scaleDiffers'));
     expect(mem.workbook.sheet('Nov').getValue('L1')).toBe('Change');
   });
 

@@ -94,7 +94,7 @@ describe('November on October’s frozen scale, compared with October', () => {
   test('the migration sheet: matrix counts, early warning first, fell with both periods side by side', async () => {
     const ws = sheet(await readXlsx(out), '等级迁移');
     expect(ws.getCell('A1').value).toBe('客户等级迁移');
-    expect(ws.getCell('A4').value).toBe('两期都按上期的分界值评分（--scale-from）：等级变化来自客户本身。');
+    expect(ws.getCell('A4').value).toBe('两期都按上期的分界值评分：等级变化来自客户本身。');
     expect(blockUnder(ws, '等级迁移：客户数（行：上期等级，列：本期等级）')).toEqual([
       ['上期 \\ 本期', 'A', 'B', 'C', 'D', '流失', '合计'],
       ['A', 2, 1, 1, 0, 0, 4],
