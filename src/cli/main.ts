@@ -2,7 +2,6 @@
  * `rfm-score` (SPEC.md 7): read an xlsx or csv file, score the table with the shared engine, write
  * the input plus the output columns atomically to --out. Exit 0 done, 2 bad input, 1 unexpected.
  */
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import {
   buildRunRecord,
@@ -16,7 +15,7 @@ import {
 } from '../core';
 import { t, type Lang } from '../i18n';
 import { writeAtomically } from './atomic';
-import { csvSourceOfRows, scanCsv, scoredCsv } from './csvFile';
+import { csvSourceOfRows, scanCsv, writeScoredCsv } from './csvFile';
 import { checkFiles } from './files';
 import { parseCommand, type CliOptions } from './options';
 import { reportLines } from './report';
@@ -134,16 +133,13 @@ async function score(o: CliOptions, io: Io): Promise<void> {
     scheme = periods.scheme;
     const collector = new TableCollector(o.layout, { ids: o.previous !== undefined });
     const keptRows: string[][] = [];
-    const src = await scanCsv(o.input, (i, cells) => {
-      collector.add(i, cells);
-      if (outFormat === 'xlsx') keptRows.push(cells);
-    });
+    const src = await scanCsv(o.input, collector, outFormat === 'xlsx' ? (_, cells) => keptRows.push(cells) : undefined);
     sheet = collector.finish(scheme, lang, o.insight, { scale: periods.scaleRun?.record.scale });
     where = o.input;
     comparePeriods(o, periods, sheet, where, lang, true);
     produce =
       outFormat === 'csv'
-        ? (temp) => fs.writeFile(temp, scoredCsv(src, sheet), 'utf8')
+        ? (temp) => writeScoredCsv(temp, src, sheet)
         : async (temp) => {
             const wb = newWorkbook();
             const ws = wb.addWorksheet(outputSheet);
@@ -170,7 +166,7 @@ async function score(o: CliOptions, io: Io): Promise<void> {
             fill(wb, ws);
             await writeWorkbook(wb, temp);
           }
-        : (temp) => fs.writeFile(temp, scoredCsv(csvSourceOfRows(rows, cellText), sheet), 'utf8');
+        : (temp) => writeScoredCsv(temp, csvSourceOfRows(rows, cellText), sheet);
     if (outFormat === 'csv' && wb.worksheets.length > 1) note = t(lang, 'cli.report.csvOnlyScoredSheet', { sheet: ws.name });
   }
 
