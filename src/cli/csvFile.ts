@@ -63,14 +63,14 @@ export async function readCsvBytes(file: string): Promise<{ bytes: Buffer; begin
 }
 
 /** Papa Parse's delimiter and line-break guess on the first megabyte of text (as the file was read before). */
-function guessFormat(bytes: Buffer, begin: number): { delimiter: string; newline: string } {
+export function guessFormat(bytes: Buffer, begin: number): { delimiter: string; newline: string } {
   const head = bytes.toString('utf8', begin, Math.min(bytes.length, begin + 4 * (1 << 20))).slice(0, 1 << 20);
   const meta = Papa.parse<string[]>(head, { preview: 10 }).meta;
   return { delimiter: meta.delimiter || ',', newline: meta.linebreak || '\n' };
 }
 
 /** Per-line field boundaries, reused from line to line. */
-class Fields {
+export class Fields {
   start = new Int32Array(64);
   end = new Int32Array(64);
   /** 1 when the field was quoted and holds an escaped quote (`""`). */
@@ -95,14 +95,137 @@ class Fields {
   }
 }
 
-function fieldText(bytes: Buffer, fields: Fields, i: number): string {
+/**
+ * Finds one physical line's fields (RFC 4180: a field that starts with a quote runs to the closing
+ * quote, `""` inside is a quote, line breaks inside are kept; spaces may follow the closing quote).
+ * Only ASCII bytes are compared, and in UTF-8 every byte of a multi-byte character is ≥ 0x80, so a
+ * character is never split (GB 18030 input is transcoded before it gets here, docs/engine.md).
+ */
+export class LineScanner {
+  /** Where the last line's text ends (its line break not included). */
+  end = 0;
+
+  constructor(
+    private readonly bytes: Buffer,
+    private readonly length: number,
+    private readonly delim: number,
+    private readonly crEnds: boolean,
+    private readonly fields: Fields,
+    private readonly file: string,
+  ) {}
+
+  /**
+   * Scan the line starting at `pos` into `fields`; returns where the next line starts, or -1 when
+   * the bytes end inside the line and more may come (`atEof` false).
+   */
+  next(pos: number, atEof: boolean, row: number): number {
+    const { bytes, length, delim, crEnds, fields, file } = this;
+    fields.count = 0;
+    for (;;) {
+      if (bytes[pos] === QUOTE) {
+        const open = pos;
+        let p = pos + 1;
+        let escaped = false;
+        let close: number;
+        for (;;) {
+          let q = bytes.indexOf(QUOTE, p);
+          if (q >= length) q = -1;
+          if (q < 0 || (q + 1 >= length && !atEof)) {
+            if (!atEof) return -1;
+            throw new RfmError('cli.csvBroken', { file, row: row + 1, detail: 'Quoted field unterminated' });
+          }
+          if (bytes[q + 1] === QUOTE) {
+            escaped = true;
+            p = q + 2;
+            continue;
+          }
+          // A closing quote: spaces may follow before the delimiter or line break.
+          let k = q + 1;
+          while (k < length && bytes[k] === SPACE) k++;
+          if (k >= length && !atEof) return -1;
+          const next = bytes[k];
+          if (k >= length || next === delim || next === LF || next === CR) {
+            close = q;
+            pos = k;
+            break;
+          }
+          throw new RfmError('cli.csvBroken', { file, row: row + 1, detail: 'Trailing quote on quoted field is malformed' });
+        }
+        fields.push(open + 1, close, escaped);
+      } else {
+        let p = pos;
+        while (p < length) {
+          const b = bytes[p];
+          if (b === delim || b === LF || b === CR) break;
+          p++;
+        }
+        fields.push(pos, p, false);
+        pos = p;
+      }
+      if (pos >= length) {
+        if (!atEof) return -1;
+        this.end = length;
+        return length;
+      }
+      const b = bytes[pos];
+      if (b === delim) {
+        pos++;
+        if (pos >= length) {
+          if (!atEof) return -1;
+          fields.push(pos, pos, false);
+          this.end = length;
+          return length;
+        }
+        continue;
+      }
+      if (b === LF) {
+        this.end = pos;
+        return pos + 1;
+      }
+      // CR: a CRLF pair must be seen whole.
+      if (pos + 1 >= length && !atEof) return -1;
+      if (bytes[pos + 1] === LF) {
+        this.end = pos;
+        return pos + 2;
+      }
+      if (crEnds) {
+        this.end = pos;
+        return pos + 1;
+      }
+      // A lone CR inside an unquoted field of an LF/CRLF file is part of the field.
+      const from = fields.start[fields.count - 1];
+      fields.count--;
+      let p = pos + 1;
+      while (p < length) {
+        const c = bytes[p];
+        if (c === delim || c === LF || (c === CR && bytes[p + 1] === LF)) break;
+        p++;
+      }
+      if (p >= length && !atEof) return -1;
+      fields.push(from, p, false);
+      pos = p;
+      if (pos >= length) {
+        this.end = length;
+        return length;
+      }
+      if (bytes[pos] === delim) {
+        pos++;
+        continue;
+      }
+      this.end = pos;
+      return pos + (bytes[pos] === CR ? 2 : 1);
+    }
+  }
+}
+
+export function fieldText(bytes: Buffer, fields: Fields, i: number): string {
   if (i >= fields.count) return '';
   const s = bytes.toString('utf8', fields.start[i], fields.end[i]);
   return fields.escaped[i] ? s.replace(/""/g, '"') : s;
 }
 
 /** Whether field i is empty after trimming (ASCII whitespace by bytes; anything else decoded and trimmed). */
-function fieldEmpty(bytes: Buffer, fields: Fields, i: number): boolean {
+export function fieldEmpty(bytes: Buffer, fields: Fields, i: number): boolean {
   for (let p = fields.start[i], e = fields.end[i]; p < e; p++) {
     const b = bytes[p];
     if (b === SPACE || (b >= 0x09 && b <= 0x0d)) continue;
@@ -167,113 +290,26 @@ export function scanCsvBytes(
   // A lone CR ends a line only in a file whose line break is CR; LF always ends one (a CRLF file
   // with one LF-only line still has two customers there).
   const crEnds = newline === '\r';
-  const lineStart = new Float64Column();
-  const lineEnd = new Float64Column();
-  const fieldCount = new Float64Column();
+  // Room for the lines up front, estimated from the line breaks in the first megabyte.
+  const sample = Math.min(bytes.length - begin, 1 << 20);
+  let breaks = 0;
+  for (let p = bytes.indexOf(LF, begin); p >= 0 && p < begin + sample; p = bytes.indexOf(LF, p + 1)) breaks++;
+  const expected = sample > 0 ? Math.ceil(((bytes.length - begin) / sample) * (breaks + 1) * 1.05) + 16 : 16;
+  collector?.expectRows(expected);
+  const lineStart = new Float64Column(expected);
+  const lineEnd = new Float64Column(expected);
+  const fieldCount = new Float64Column(expected);
   const fields = new Fields();
   const length = bytes.length;
-  const reasons: Array<{ metric: Metric; reason: InvalidReason }> = [];
+  let reasons: Array<{ metric: Metric; reason: InvalidReason }> | undefined;
   let row = 0;
   let pos = begin;
 
+  const lines = new LineScanner(bytes, length, delim, crEnds, fields, file);
   while (pos < length) {
-    // One physical line: fields until a line break outside quotes, or the end of the file.
     const start = pos;
-    fields.count = 0;
-    let end = -1;
-    for (;;) {
-      if (bytes[pos] === QUOTE) {
-        const open = pos;
-        let p = pos + 1;
-        let escaped = false;
-        let close: number;
-        for (;;) {
-          const q = bytes.indexOf(QUOTE, p);
-          if (q < 0) throw new RfmError('cli.csvBroken', { file, row: row + 1, detail: 'Quoted field unterminated' });
-          if (bytes[q + 1] === QUOTE) {
-            escaped = true;
-            p = q + 2;
-            continue;
-          }
-          // A closing quote: spaces may follow before the delimiter or line break.
-          let k = q + 1;
-          while (k < length && bytes[k] === SPACE) k++;
-          const next = bytes[k];
-          if (k >= length || next === delim || next === LF || next === CR) {
-            close = q;
-            pos = k;
-            break;
-          }
-          throw new RfmError('cli.csvBroken', {
-            file,
-            row: row + 1,
-            detail: 'Trailing quote on quoted field is malformed',
-          });
-        }
-        fields.push(open + 1, close, escaped);
-      } else {
-        let p = pos;
-        while (p < length) {
-          const b = bytes[p];
-          if (b === delim || b === LF || b === CR) break;
-          p++;
-        }
-        fields.push(pos, p, false);
-        pos = p;
-      }
-      if (pos >= length) {
-        end = length;
-        break;
-      }
-      const b = bytes[pos];
-      if (b === delim) {
-        pos++;
-        if (pos >= length) {
-          fields.push(pos, pos, false);
-          end = length;
-          break;
-        }
-        continue;
-      }
-      if (b === LF) {
-        end = pos;
-        pos++;
-        break;
-      }
-      // CR
-      if (bytes[pos + 1] === LF) {
-        end = pos;
-        pos += 2;
-        break;
-      }
-      if (crEnds) {
-        end = pos;
-        pos++;
-        break;
-      }
-      // A lone CR inside an unquoted field of an LF/CRLF file is part of the field.
-      const from = fields.start[fields.count - 1];
-      fields.count--;
-      let p = pos + 1;
-      while (p < length) {
-        const c = bytes[p];
-        if (c === delim || c === LF || (c === CR && bytes[p + 1] === LF)) break;
-        p++;
-      }
-      fields.push(from, p, false);
-      pos = p;
-      if (pos >= length) {
-        end = length;
-        break;
-      }
-      if (bytes[pos] === delim) {
-        pos++;
-        continue;
-      }
-      end = pos;
-      pos += bytes[pos] === CR ? 2 : 1;
-      break;
-    }
+    pos = lines.next(pos, true, row);
+    const end = lines.end;
 
     lineStart.push(start);
     lineEnd.push(end);
@@ -290,7 +326,7 @@ export function scanCsvBytes(
       while (last >= 0 && fieldEmpty(bytes, fields, last)) last--;
       if (last >= 0) {
         const cols = layout.columns;
-        reasons.length = 0;
+        reasons = undefined;
         let r = NaN;
         let f = NaN;
         let m = NaN;
@@ -303,7 +339,7 @@ export function scanCsvBytes(
             if (p.ok) v = p.value;
             else {
               v = NaN;
-              reasons.push({ metric, reason: p.reason });
+              (reasons ??= []).push({ metric, reason: p.reason });
             }
           }
           if (k === 0) r = v;
@@ -312,7 +348,7 @@ export function scanCsvBytes(
         }
         const id: CellValue =
           collector.keepsIds && layout.id! < fields.count ? fieldText(bytes, fields, layout.id!) : undefined;
-        collector.addValues(row, r, f, m, last, reasons.length ? reasons : undefined, id);
+        collector.addValues(row, r, f, m, last, reasons, id);
       }
     }
     row++;
@@ -350,9 +386,18 @@ class ChunkWriter {
     if (n > this.buf.length) this.buf = Buffer.allocUnsafe(n);
   }
 
-  bytes(src: Buffer, s: number, e: number): void {
+  bytes(src: Uint8Array, s: number, e: number): void {
     this.room(e - s);
-    this.pos += src.copy(this.buf, this.pos, s, e);
+    if (e - s > 256) {
+      this.buf.set(src.subarray(s, e), this.pos);
+      this.pos += e - s;
+      return;
+    }
+    // Short runs (a customer's line) byte by byte: cheaper than a native copy call per line.
+    const buf = this.buf;
+    let pos = this.pos;
+    for (let p = s; p < e; p++) buf[pos++] = src[p];
+    this.pos = pos;
   }
 
   text(s: string): void {
@@ -380,6 +425,7 @@ export async function writeScoredCsv(file: string, src: CsvSource, sheet: Scored
     const { output, startColumn, dataRows, headerRow, result } = sheet;
     const d = src.delimiter;
     const nl = src.newline;
+    const newline = Buffer.from(nl, 'utf8');
     const numberText = new Map<number, string>();
     const stringText = new Map<string, string>();
     const cellText = (v: string | number | null): string => {
@@ -396,9 +442,9 @@ export async function writeScoredCsv(file: string, src: CsvSource, sheet: Scored
     // The usual columns (scores, RFM score, grade) depend only on the three scores: their text is
     // made once per score combination when the scores are small integers.
     const byScores = output.columns.every((c) => c === 'r' || c === 'f' || c === 'm' || c === 'rfm' || c === 'grade');
-    const appended = new Map<number, string>();
+    const appended = new Map<number, Uint8Array>();
     const { r: sr, f: sf, m: sm } = result.scores;
-    const tail = (i: number): string => {
+    const tail = (i: number): Uint8Array => {
       let key = -1;
       if (byScores && result.grade[i] >= 0) {
         const a = sr[i];
@@ -412,9 +458,9 @@ export async function writeScoredCsv(file: string, src: CsvSource, sheet: Scored
       }
       let s = '';
       for (let c = 0; c < columns; c++) s += d + cellText(output.cell(i, c));
-      s += nl;
-      if (key >= 0) appended.set(key, s);
-      return s;
+      const bytes = Buffer.from(s + nl, 'utf8');
+      if (key >= 0) appended.set(key, bytes);
+      return bytes;
     };
 
     let dataIndex = 0;
@@ -426,7 +472,7 @@ export async function writeScoredCsv(file: string, src: CsvSource, sheet: Scored
       const e = src.lineEnd[i];
       if (!isHeader && !isData) {
         out.bytes(src.bytes, s, e);
-        out.text(nl);
+        out.bytes(newline, 0, newline.length);
         continue;
       }
       const count = src.fieldCount[i];
@@ -440,7 +486,10 @@ export async function writeScoredCsv(file: string, src: CsvSource, sheet: Scored
         if (count < startColumn) out.text(d.repeat(startColumn - count));
       }
       if (isHeader) out.text(d + output.headers.map((h) => field(h, d)).join(d) + nl);
-      else out.text(tail(dataIndex++));
+      else {
+        const t = tail(dataIndex++);
+        out.bytes(t, 0, t.length);
+      }
     }
     out.flush();
   } finally {

@@ -19,8 +19,8 @@ export class Float64Column {
     this.data[this.length++] = v;
   }
 
-  /** The values pushed so far, as an array of exactly `length` (shares no memory with later pushes). */
+  /** The values pushed so far, as an array of exactly `length` (a view: push nothing after this). */
   toArray(): Float64Array {
-    return this.data.slice(0, this.length);
+    return this.data.subarray(0, this.length);
   }
 }

@@ -68,7 +68,7 @@ export class TableCollector {
   private headerCells: readonly CellValue[] = [];
   private lastColumn = -1;
   private readonly dataRows: number[] = [];
-  private readonly values: Record<Metric, Float64Column> = {
+  private values: Record<Metric, Float64Column> = {
     r: new Float64Column(),
     f: new Float64Column(),
     m: new Float64Column(),
@@ -81,6 +81,13 @@ export class TableCollector {
     private readonly options: LayoutOptions,
     private readonly keep: { ids?: boolean } = {},
   ) {}
+
+  /** Room for about `rows` data rows up front (a scanner's estimate), so the columns need not grow. */
+  expectRows(rows: number): void {
+    if (this.dataRows.length === 0 && rows > 1024) {
+      for (const metric of ['r', 'f', 'm'] as const) this.values[metric] = new Float64Column(rows);
+    }
+  }
 
   add(index: number, row: readonly CellValue[]): void {
     for (let c = row.length - 1; c > this.lastColumn; c--) {
@@ -154,11 +161,6 @@ export class TableCollector {
     if (this.keepsIds) this.ids.push(id);
   }
 
-  /** Only the last used column moves (a row that is not a data row, e.g. blank but with spaces). */
-  noteLastColumn(lastColumn: number): void {
-    if (lastColumn > this.lastColumn) this.lastColumn = lastColumn;
-  }
-
   /** `scoring.scale`: score on an earlier run's frozen scale (issue 7). */
   finish(scheme: Scheme, lang: Lang, insight: InsightOptions = {}, scoring: ScoreOptions = {}): ScoredSheet {
     const layout = this.layout;
@@ -182,6 +184,7 @@ export class TableCollector {
       }
     }
 
+    // Views, not copies: the engine only marks invalid rows NaN in all three, which is idempotent.
     const values = { r: this.values.r.toArray(), f: this.values.f.toArray(), m: this.values.m.toArray() };
     const result = scoreColumns(values, this.invalid.slice(), scheme, scoring);
     const segments = insight.segments
