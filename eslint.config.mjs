@@ -36,4 +36,36 @@ export default defineConfig([
       'office-addins/no-office-initialize': 'warn',
     },
   },
+  {
+    // The layers (README "Architecture", docs/pane.md): the engine is pure, so the command line, the
+    // add-in and the tests all run the same code; it imports nothing of the surfaces, React or Node.
+    files: ['src/core/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/excel', '**/excel/**', '**/cli', '**/cli/**', '**/taskpane', '**/taskpane/**', '**/preview/**'], message: 'src/core is pure: the surfaces import it, never the other way round.' },
+            { group: ['react', 'react-dom', 'react/*', '@fluentui/*'], message: 'src/core is pure: no UI library.' },
+            { group: ['node:*', 'fs', 'path', 'os', 'child_process', 'exceljs', 'papaparse'], message: 'src/core is pure: no file or process I/O (src/cli adapts it).' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Components reach Office only through hooks (src/taskpane/use*.ts), which hand them data and
+    // callbacks as props; a component may still name src/excel's types.
+    files: ['src/taskpane/components/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/excel', '**/excel/**'], allowTypeImports: true, message: 'Components reach Excel through a hook (src/taskpane/use*.ts), not src/excel.' },
+          ],
+        },
+      ],
+    },
+  },
 ]);

@@ -1,5 +1,5 @@
 /** @type {import('jest').Config} */
-module.exports = {
+const base = {
   preset: 'ts-jest',
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
@@ -12,4 +12,24 @@ module.exports = {
     '^office-addin-manifest$': '<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js',
   },
   testTimeout: 60000,
+};
+
+/**
+ * The Excel I/O suites (test/excel) run again on the in-memory workbook at the manifest's minimum
+ * ExcelApi 1.8 (Office 2019) and at 1.14 (Office 2021): `RFM_EXCEL_API` is the level `book()` in
+ * test/excel/helpers.ts creates (docs/requirements.md). The default project runs everything at the
+ * newest set. The 1,048,576-row suite (large.test.ts) runs at the newest only: it measures payloads,
+ * which the level does not change.
+ */
+const olderExcel = (set, office) => ({
+  ...base,
+  displayName: `excel ExcelApi ${set} (${office})`,
+  testMatch: ['<rootDir>/test/excel/**/*.test.ts'],
+  testPathIgnorePatterns: [...base.testPathIgnorePatterns, '<rootDir>/test/excel/large.test.ts'],
+  globals: { RFM_EXCEL_API: set },
+});
+
+module.exports = {
+  testTimeout: 60000,
+  projects: [{ ...base, displayName: 'all (newest ExcelApi)' }, olderExcel('1.8', 'Office 2019'), olderExcel('1.14', 'Office 2021')],
 };

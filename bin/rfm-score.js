@@ -8,7 +8,7 @@ try {
   cli = require(path.join(__dirname, '..', 'lib', 'src', 'cli', 'main.js'));
 } catch (err) {
   if (err && err.code === 'MODULE_NOT_FOUND') {
-    process.stderr.write('rfm-score: not built yet: run `npm install` or `npm run build:cli` in the project folder\n');
+    process.stderr.write('rfm-score: Not built yet: run `npm install` or `npm run build:cli` in the project folder\n');
     process.exit(1);
   }
   throw err;

@@ -1,8 +1,8 @@
 /**
- * `--formulas` (issue 6): write the output columns as live Excel formulas (src/core/formulas.ts)
+ * `--formulas` (docs/formulas.md): write the output columns as live Excel formulas (src/core/formulas.ts)
  * with the engine's values as cached results and the helper columns grouped to their right. The
  * parameter block they read goes at the top of the run's parameters sheet ("RFM parameters" /
- * "RFM参数", src/cli/paramsSheet.ts), above the run record (issue 7).
+ * "RFM参数", src/cli/paramsSheet.ts), above the run record (docs/periods.md).
  */
 import type ExcelJS from 'exceljs';
 import { formulaSheet, type FormulaSheet, type InsightOptions, type Scheme, type ScoredSheet } from '../core';

@@ -14,6 +14,7 @@ import {
   type ScoredSheet,
 } from '../core';
 import { t, type Lang } from '../i18n';
+import { colon } from '../i18n/format';
 import { writeAtomically } from './atomic';
 import { csvSourceOfRows, scanCsv, writeScoredCsv } from './csvFile';
 import { checkFiles } from './files';
@@ -93,7 +94,7 @@ async function score(o: CliOptions, io: Io): Promise<void> {
   let note: string | undefined;
   let summaryName: string | undefined;
   if (o.summary && outFormat !== 'xlsx') throw new RfmError('cli.summaryNeedsXlsx');
-  if (o.formulas && outFormat !== 'xlsx') throw new RfmError('fx.needsXlsx');
+  if (o.formulas && outFormat !== 'xlsx') throw new RfmError('formula.needsXlsx');
   if (o.previous !== undefined && outFormat !== 'xlsx') throw new RfmError('period.previousNeedsXlsx');
   let paramsName: string | undefined;
   let migrationName: string | undefined;
@@ -102,7 +103,7 @@ async function score(o: CliOptions, io: Io): Promise<void> {
   let outputSheet = '';
   let inputSheet: string | undefined;
   const fill = (wb: Workbook, ws: Worksheet) => {
-    // One parameters sheet per scored sheet (issue 7): a re-run replaces the product's own.
+    // One parameters sheet per scored sheet (docs/periods.md): a re-run replaces the product's own.
     const paramsWs = claimParamsSheet(wb, ws.name, lang);
     paramsName = paramsWs.name;
     const fx = o.formulas ? addFormulas(wb, ws, sheet, scheme, lang, o.insight, paramsWs.name) : undefined;
@@ -185,7 +186,7 @@ async function score(o: CliOptions, io: Io): Promise<void> {
     const lines = migrationReportLines(periods.migration.result, periods.previousRun, !!periods.scaleRun, scheme, lang, migrationName);
     for (const line of lines) io.out(line);
   }
-  if (paramsName) io.out(o.formulas ? t(lang, 'fx.report', { sheet: paramsName }) : t(lang, 'period.report.params', { sheet: paramsName }));
+  if (paramsName) io.out(o.formulas ? t(lang, 'formula.report', { sheet: paramsName }) : t(lang, 'period.report.params', { sheet: paramsName }));
   io.out(t(lang, 'cli.report.wrote', { file: o.out }));
 }
 
@@ -213,11 +214,11 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
     return 0;
   } catch (err) {
     if (err instanceof RfmError) {
-      io.err(`rfm-score: ${err.localized(lang)}`);
+      io.err(`rfm-score${colon(lang)}${err.localized(lang)}`);
       return 2;
     }
     if (process.env.RFM_DEBUG) io.err((err as Error).stack ?? String(err));
-    io.err(`rfm-score: ${t(lang, 'cli.unexpected', { detail: (err as Error).message ?? String(err) })}`);
+    io.err(`rfm-score${colon(lang)}${t(lang, 'cli.unexpected', { detail: (err as Error).message ?? String(err) })}`);
     return 1;
   }
 }

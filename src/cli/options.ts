@@ -204,7 +204,7 @@ export function parseCommand(argv: string[]): ParsedCommand {
   let scheme = defaultScheme();
   if (v.preset !== undefined) {
     if (!(PRESET_IDS as readonly string[]).includes(v.preset)) {
-      throw new RfmError('cli.badPreset', { value: v.preset, presets: PRESET_IDS.join(', ') });
+      throw new RfmError('cli.badPreset', { value: v.preset, presets: [...PRESET_IDS] });
     }
     scheme = preset(v.preset as PresetId);
   }

@@ -7,6 +7,7 @@
 import type ExcelJS from 'exceljs';
 import { readRunRecord, type ParametersCell, type ParametersSheet, type RecordReading } from '../core';
 import { LANGS, t, type Lang } from '../i18n';
+import { isParamsTitle } from '../i18n/format';
 import { uniqueSheetName } from './summarySheet';
 import { sheetRows } from './xlsxFile';
 
@@ -16,7 +17,7 @@ const COMPUTED_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor
 /** A1 of every parameters sheet: the title in either language. */
 function hasTitle(ws: ExcelJS.Worksheet): boolean {
   const title = ws.getCell(1, 1).value;
-  return typeof title === 'string' && LANGS.some((lang) => t(lang, 'fx.title') === title);
+  return isParamsTitle(title, LANGS.map((lang) => t(lang, 'formula.title')));
 }
 
 /** This product's parameters sheet for the scored sheet `scored` (title in A1, the sheet's name in B3), if any. */
@@ -35,7 +36,7 @@ export function claimParamsSheet(wb: ExcelJS.Workbook, scored: string, lang: Lan
     name = earlier.name;
     wb.removeWorksheet(earlier.id);
   } else {
-    name = uniqueSheetName(wb, t(lang, 'fx.sheetName'));
+    name = uniqueSheetName(wb, t(lang, 'formula.sheetName'));
   }
   return wb.addWorksheet(name);
 }

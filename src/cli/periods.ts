@@ -1,5 +1,5 @@
 /**
- * `--scale-from PREVIOUS.xlsx` and `--previous PREVIOUS.xlsx` (issue 7, docs/periods.md): read an
+ * `--scale-from PREVIOUS.xlsx` and `--previous PREVIOUS.xlsx` (docs/periods.md): read an
  * earlier result's parameters sheet, score on its frozen scale, compare the two periods' grades by
  * customer ID, and write the migration sheet. The rules are the pure functions of src/core
  * (runRecord, scale, migration, periods); this file only reads and writes xlsx.
@@ -32,6 +32,7 @@ import {
   type ScoreResult,
 } from '../core';
 import { t, type Lang } from '../i18n';
+import { quoted } from '../i18n/format';
 import { formatOf } from './files';
 import type { CliOptions } from './options';
 import { readParamsSheets } from './paramsSheet';
@@ -72,13 +73,13 @@ export async function readEarlierRun(file: string, option: EarlierOption, lang: 
     if (bad && !bad.reading.ok && bad.reading.reason === 'bad') {
       throw new RfmError('period.badParams', { option, file, sheet: bad.ws.name, cell: bad.reading.cell, detail: bad.reading.detail });
     }
-    throw new RfmError('period.noParams', { option, file, sheets: wb.worksheets.map((w) => w.name).join(', ') });
+    throw new RfmError('period.noParams', { option, file, sheets: wb.worksheets.map((w) => quoted(w.name)) });
   }
   let chosen = good[0];
   if (good.length > 1) {
     const match = good.filter((g) => g.record.output.sheet === scoredHint);
     if (match.length !== 1) {
-      throw new RfmError('period.manyParams', { option, file, sheets: good.map((g) => `"${g.record.output.sheet}"`).join(', ') });
+      throw new RfmError('period.manyParams', { option, file, sheets: good.map((g) => quoted(g.record.output.sheet)) });
     }
     chosen = match[0];
   }
@@ -112,7 +113,7 @@ export function previousPeriod(run: EarlierRun, current: CurrentTable, lang: Lan
   return periodOfPrevious(rows, record, idColumn, run.where, lang);
 }
 
-/** --scale-from and --previous (issue 7): the earlier runs, the scheme to use, and the migration once scored. */
+/** --scale-from and --previous (docs/periods.md): the earlier runs, the scheme to use, and the migration once scored. */
 export interface Periods {
   scheme: Scheme;
   scaleRun?: EarlierRun;
@@ -241,7 +242,7 @@ export function addMigrationSheet(wb: ExcelJS.Workbook, content: MigrationSheet,
 
 export function migrationContext(previous: EarlierRun, currentWhere: string, frozen: boolean, scheme: Scheme, lang: Lang) {
   return {
-    previous: t(lang, 'period.refAt', { where: previous.where, time: displayTime(previous.record.time) }),
+    previous: t(lang, 'period.refAt', { where: previous.where, time: displayTime(previous.record.time, lang) }),
     current: currentWhere,
     frozen,
     ranked: hasQuintile(scheme),
@@ -254,7 +255,7 @@ export function migrationContext(previous: EarlierRun, currentWhere: string, fro
 const WARNINGS_LISTED = 5;
 
 export function scaleReportLines(run: EarlierRun, result: ScoreResult, lang: Lang): string[] {
-  const lines = [t(lang, 'period.report.scale', { from: t(lang, 'period.refAt', { where: run.where, time: displayTime(run.record.time) }) })];
+  const lines = [t(lang, 'period.report.scale', { from: t(lang, 'period.refAt', { where: run.where, time: displayTime(run.record.time, lang) }) })];
   for (const m of ['r', 'f', 'm'] as const) {
     const scale = run.record.scale[m];
     const out = result.frozen?.outside[m];
@@ -299,7 +300,7 @@ export function migrationReportLines(mig: Migration, previous: EarlierRun, froze
   }
   const missing = [...mig.missingIds.previous.map((c) => t(lang, 'period.prevCellShort', { cell: c })), ...mig.missingIds.current];
   if (missing.length) {
-    lines.push(t(lang, 'period.report.missingIds', { count: missing.length, cells: missing.slice(0, 5).join(lang === 'zh' ? '、' : ', ') }));
+    lines.push(t(lang, 'period.report.missingIds', { count: missing.length, cells: missing.slice(0, 5) }));
   }
   if (!frozen && hasQuintile(scheme)) lines.push(t(lang, 'period.report.ownScale', { file: previous.file }));
   lines.push(t(lang, 'period.report.sheet', { sheet: sheetName }));

@@ -10,16 +10,14 @@ import {
   type Scheme,
 } from '../core';
 import { percent, t, type Lang } from '../i18n';
+import { colon, columnWithHeader, itemSep } from '../i18n/format';
 
 /** How many invalid cells are listed one by one before "… and N more". */
 export const INVALID_LISTED = 20;
 
-function columnLabel(sheet: ScoredSheet, metric: Metric): string {
+function columnLabel(sheet: ScoredSheet, metric: Metric, lang: Lang): string {
   const col = sheet.layout.columns[metric];
-  const header = sheet.headerCells[col];
-  return header !== undefined && header !== null && String(header).trim() !== ''
-    ? `${columnLetter(col)} "${String(header).trim()}"`
-    : columnLetter(col);
+  return columnWithHeader(lang, columnLetter(col), sheet.headerCells[col]);
 }
 
 export function reportLines(
@@ -35,24 +33,23 @@ export function reportLines(
       n: result.n,
       rows: result.rows,
       where,
-      r: columnLabel(sheet, 'r'),
-      f: columnLabel(sheet, 'f'),
-      m: columnLabel(sheet, 'm'),
+      r: columnLabel(sheet, 'r', lang),
+      f: columnLabel(sheet, 'f', lang),
+      m: columnLabel(sheet, 'm', lang),
     }),
   );
-  const sep = lang === 'zh' ? ',' : ', ';
   lines.push(
     t(lang, 'cli.report.grades', {
       grades: scheme.grades
-        .map((g, i) => `${g.label} ${result.gradeCounts[i]} (${percent(result.gradeCounts[i] / result.n)})`)
-        .join(sep),
+        .map((g, i) => t(lang, 'fmt.gradeCount', { label: g.label, count: result.gradeCounts[i], share: percent(result.gradeCounts[i] / result.n) }))
+        .join(itemSep(lang)),
     }),
   );
   if (result.invalid.length) {
     const badRows = new Set(result.invalid.map((c) => c.row)).size;
     lines.push(t(lang, 'cli.report.invalid', { rows: badRows, cells: result.invalid.length }));
     for (const cell of result.invalid.slice(0, INVALID_LISTED)) {
-      lines.push(`  ${invalidAddress(sheet, cell.row, cell.metric)}: ${describeInvalid(cell, lang)}`);
+      lines.push(`  ${invalidAddress(sheet, cell.row, cell.metric)}${colon(lang)}${describeInvalid(cell, lang)}`);
     }
     if (result.invalid.length > INVALID_LISTED) {
       lines.push(`  ${t(lang, 'cli.report.more', { count: result.invalid.length - INVALID_LISTED })}`);

@@ -28,6 +28,7 @@ import {
   type TxRole,
 } from '../core';
 import { t, type Lang } from '../i18n';
+import { colon, columnWithHeader, etc, joinList } from '../i18n/format';
 import { writeAtomically } from './atomic';
 import { streamCsv } from './csvStream';
 import { checkFiles } from './files';
@@ -43,14 +44,11 @@ import { newWorkbook, pickSheet, readWorkbook, sheetRows, writeWorkbook, type Wo
 /** Rows of an xlsx sheet, the header included. */
 const XLSX_MAX_ROWS = 1_048_576;
 
-/** `A "客户编号"`: a column of the sales table by letter and header. */
-function columnLabel(report: TransactionReport, role: TxRole): string {
+/** `A "Customer"` / `A列“客户编号”`: a column of the sales table by letter and header. */
+function columnLabel(report: TransactionReport, role: TxRole, lang: Lang): string {
   const col = report.layout.columns[role];
   if (col === undefined) return '';
-  const header = report.headerCells[col];
-  return header !== undefined && header !== null && String(header).trim() !== ''
-    ? `${columnLetter(col)} "${String(header).trim()}"`
-    : columnLetter(col);
+  return columnWithHeader(lang, columnLetter(col), report.headerCells[col]);
 }
 
 /** What the aggregation did: columns, period and as-of, customers left out, invalid cells. */
@@ -61,10 +59,10 @@ export function transactionReportLines(report: TransactionReport, lang: Lang, wh
     t(lang, 'tx.report.read', {
       rows: report.rows,
       where,
-      customer: columnLabel(report, 'customer'),
-      date: columnLabel(report, 'date'),
-      amount: columnLabel(report, 'amount'),
-      order: hasOrder ? t(lang, 'tx.report.order', { order: columnLabel(report, 'order') }) : '',
+      customer: columnLabel(report, 'customer', lang),
+      date: columnLabel(report, 'date', lang),
+      amount: columnLabel(report, 'amount', lang),
+      order: hasOrder ? t(lang, 'tx.report.order', { order: columnLabel(report, 'order', lang) }) : '',
     }),
   );
   if (report.asOf !== undefined) {
@@ -80,9 +78,8 @@ export function transactionReportLines(report: TransactionReport, lang: Lang, wh
     );
   }
   lines.push(t(lang, 'tx.report.customers', { customers: report.customers }));
-  const sep = lang === 'zh' ? '、' : ', ';
   if (report.leftOut) {
-    const examples = report.leftOutExamples.map(String).join(sep) + (report.leftOut > report.leftOutExamples.length ? ' …' : '');
+    const examples = joinList(lang, report.leftOutExamples) + (report.leftOut > report.leftOutExamples.length ? etc(lang) : '');
     lines.push(t(lang, 'tx.report.leftOut', { count: report.leftOut, examples }));
   }
   if (report.beforeSince && report.since !== undefined) {
@@ -93,7 +90,7 @@ export function transactionReportLines(report: TransactionReport, lang: Lang, wh
   if (report.invalidRows) {
     lines.push(t(lang, 'tx.report.invalid', { rows: report.invalidRows, cells: report.invalidCells }));
     for (const cell of report.invalid.slice(0, INVALID_LISTED)) {
-      lines.push(`  ${txInvalidAddress(cell)}: ${describeTxInvalid(cell, lang, report)}`);
+      lines.push(`  ${txInvalidAddress(cell)}${colon(lang)}${describeTxInvalid(cell, lang, report)}`);
     }
     const listed = Math.min(INVALID_LISTED, report.invalid.length);
     if (report.invalidCells > listed) lines.push(`  ${t(lang, 'cli.report.more', { count: report.invalidCells - listed })}`);
@@ -174,7 +171,7 @@ export async function runTransactions(o: CliOptions, options: TxOptions, io: Io)
   if (report.rows === 0) throw new RfmError('tx.noRows');
   if (report.validRows === 0) {
     const cell = report.invalid[0];
-    throw new RfmError('tx.noValidRows', { first: `${txInvalidAddress(cell)}: ${describeTxInvalid(cell, lang, report)}` });
+    throw new RfmError('tx.noValidRows', { first: `${txInvalidAddress(cell)}${colon(lang)}${describeTxInvalid(cell, lang, report)}` });
   }
   if (customers.length === 0) {
     throw new RfmError('tx.noPurchases', {
@@ -186,13 +183,13 @@ export async function runTransactions(o: CliOptions, options: TxOptions, io: Io)
     throw new RfmError('tx.tooManyForXlsx', { count: customers.length });
   }
 
-  // --scale-from / --previous (issue 7): the earlier runs are read before anything is written.
+  // --scale-from / --previous (docs/periods.md): the earlier runs are read before anything is written.
   const periods = await readPeriods(o, lang, t(lang, 'tx.sheetName'));
   const scheme = periods.scheme;
   const sheet = scoreCustomers(customers, scheme, lang, o.insight, { scale: periods.scaleRun?.record.scale });
   if (sheet.result.n === 0) {
     const bad = sheet.result.invalid[0];
-    throw new RfmError('layout.noValidRows', { first: `${invalidAddress(sheet, bad.row, bad.metric)}: ${describeInvalid(bad, lang)}` });
+    throw new RfmError('layout.noValidRows', { first: `${invalidAddress(sheet, bad.row, bad.metric)}${colon(lang)}${describeInvalid(bad, lang)}` });
   }
   // xlsx: the input workbook (csv input: a new one) plus the per-customer sheet under a free name.
   const outBook = outFormat === 'xlsx' ? (workbook ?? newWorkbook()) : undefined;

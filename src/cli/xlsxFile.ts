@@ -4,6 +4,7 @@
  */
 import type ExcelJS from 'exceljs';
 import { RfmError, type CellValue } from '../core';
+import { quoted } from '../i18n/format';
 
 export type Workbook = ExcelJS.Workbook;
 export type Worksheet = ExcelJS.Worksheet;
@@ -32,7 +33,7 @@ export function pickSheet(wb: Workbook, name: string | undefined, file: string):
   }
   const ws = wb.getWorksheet(name);
   if (!ws) {
-    throw new RfmError('cli.unknownSheet', { sheet: name, file, sheets: wb.worksheets.map((w) => w.name).join(', ') });
+    throw new RfmError('cli.unknownSheet', { sheet: name, file, sheets: wb.worksheets.map((w) => quoted(w.name)) });
   }
   return ws;
 }

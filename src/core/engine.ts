@@ -22,7 +22,7 @@ export type MetricColumns = Record<Metric, ArrayLike<CellValue>>;
 
 export interface ScoreOptions {
   /**
-   * Score the quintile metrics on an earlier run's frozen scale (issue 7, src/core/scale.ts) instead
+   * Score the quintile metrics on an earlier run's frozen scale (docs/periods.md, src/core/scale.ts) instead
    * of ranking this data; breaks and raw metrics score as usual.
    */
   scale?: Scale;

@@ -1,4 +1,4 @@
-import { t, type Lang, type MessageKey } from '../i18n';
+import { t, type Lang, type MessageKey, type MessageVar } from '../i18n';
 
 /**
  * An expected, user-facing problem (bad argument, bad scheme, bad input): it carries an i18n key
@@ -7,7 +7,7 @@ import { t, type Lang, type MessageKey } from '../i18n';
 export class RfmError extends Error {
   constructor(
     readonly key: MessageKey,
-    readonly vars: Record<string, string | number> = {},
+    readonly vars: Record<string, MessageVar> = {},
   ) {
     super(t('en', key, vars));
     this.name = 'RfmError';

@@ -1,5 +1,5 @@
 /**
- * Formula mode (issue 6): the output columns of SPEC.md 6 as ordinary Excel formulas that give the
+ * Formula mode (docs/formulas.md): the output columns of SPEC.md 6 as ordinary Excel formulas that give the
  * engine's values when a spreadsheet recalculates, plus the parameter block they read.
  *
  * Pure: for a scheme and a table layout (sheet positions of the R/F/M cells and of the output) it
@@ -14,6 +14,7 @@
  * RANK.*, COUNT, AVERAGE and MEDIAN skip, so invalid rows are neither ranked nor counted in n.
  */
 import { t, type Lang, type MessageKey } from '../i18n';
+import { clauseSep } from '../i18n/format';
 import { columnLetter } from './address';
 import { invalidRows } from './engine';
 import { describeInvalid, followUpLabels, outputHeader, outputTable, segmentLabel, type OutputColumn } from './output';
@@ -176,7 +177,7 @@ export function formulaSheet(
     const helper = key === 'valueR' || key === 'valueF' || key === 'valueM';
     return {
       key,
-      header: helper ? tr('fx.helper', { metric: metricName(helperMetric[key]) }) : outputHeader(key, lang),
+      header: helper ? tr('formula.helper', { metric: metricName(helperMetric[key]) }) : outputHeader(key, lang),
       helper,
       numFmt: key === 'rfm' ? '0.00' : undefined,
     };
@@ -204,66 +205,66 @@ export function formulaSheet(
   const pRange = (r1: number, c1: number, r2: number, c2: number) =>
     `${P}${abs(origin.column + c1, r1)}:${abs(origin.column + c2, r2)}`;
 
-  put(row++, 0, { value: tr('fx.title'), role: 'title' });
-  put(row++, 0, { value: tr('fx.note', { sheet: layout.sheetName }), role: 'note' });
-  put(row, 0, { value: tr('fx.scoredSheet'), role: 'label' });
+  put(row++, 0, { value: tr('formula.title'), role: 'title' });
+  put(row++, 0, { value: tr('formula.note', { sheet: layout.sheetName }), role: 'note' });
+  put(row, 0, { value: tr('formula.scoredSheet'), role: 'label' });
   put(row++, 1, { value: layout.sheetName, role: 'label' });
   row++;
 
   // Composite.
-  put(row, 0, { value: tr('fx.composite'), role: 'heading' });
+  put(row, 0, { value: tr('formula.composite'), role: 'heading' });
   put(row++, 1, {
-    value: tr(scheme.variant === 'weighted' ? 'fx.compositeWeighted' : 'fx.compositeAdditive'),
+    value: tr(scheme.variant === 'weighted' ? 'formula.compositeWeighted' : 'formula.compositeAdditive'),
     role: 'label',
   });
   let weightRefs: Record<Metric, string> | undefined;
   if (scheme.variant === 'weighted') {
     METRICS.forEach((m, i) => put(row, 1 + i, { value: metricName(m), role: 'heading' }));
     row++;
-    put(row, 0, { value: tr('fx.weight'), role: 'label' });
+    put(row, 0, { value: tr('formula.weight'), role: 'label' });
     METRICS.forEach((m, i) => put(row, 1 + i, { value: Number(scheme.weights[i]), role: 'input' }));
     weightRefs = { r: pAbs(row, 1), f: pAbs(row, 2), m: pAbs(row, 3) };
     const weightRow = row++;
     const sum = `SUM(${abs(origin.column + 1, weightRow)}:${abs(origin.column + 3, weightRow)})`;
-    put(row, 0, { value: tr('fx.weightSum'), role: 'label' });
+    put(row, 0, { value: tr('formula.weightSum'), role: 'label' });
     put(row, 1, { formula: sum, result: scored ? 1 : undefined, role: 'computed' });
     put(row++, 2, {
-      formula: `IF(ROUND(${sum},10)=1,${formulaString(tr('fx.weightOk'))},${formulaString(tr('fx.weightBad'))})`,
-      result: scored ? tr('fx.weightOk') : undefined,
+      formula: `IF(ROUND(${sum},10)=1,${formulaString(tr('formula.weightOk'))},${formulaString(tr('formula.weightBad'))})`,
+      result: scored ? tr('formula.weightOk') : undefined,
       role: 'computed',
     });
   }
   row++;
 
   // Per-metric methods (long descriptions last in their row, so they can overflow to the right).
-  put(row++, 0, { value: tr('fx.scores'), role: 'heading' });
-  put(row, 0, { value: tr('fx.metric'), role: 'heading' });
-  put(row, 1, { value: tr('fx.better'), role: 'heading' });
-  put(row++, 2, { value: tr('fx.method'), role: 'heading' });
+  put(row++, 0, { value: tr('formula.scores'), role: 'heading' });
+  put(row, 0, { value: tr('formula.metric'), role: 'heading' });
+  put(row, 1, { value: tr('formula.better'), role: 'heading' });
+  put(row++, 2, { value: tr('formula.method'), role: 'heading' });
   for (const m of METRICS) {
     const method = scheme.methods[m];
     const lower = lowerIsBetter(m);
     const methodKey: MessageKey =
-      method.kind === 'quintile' ? 'fx.quintile' : method.kind === 'raw' ? 'fx.raw' : lower ? 'fx.breaksSmaller' : 'fx.breaksLarger';
+      method.kind === 'quintile' ? 'formula.quintile' : method.kind === 'raw' ? 'formula.raw' : lower ? 'formula.breaksSmaller' : 'formula.breaksLarger';
     put(row, 0, { value: metricName(m), role: 'label' });
-    put(row, 1, { value: tr(lower ? 'fx.smaller' : 'fx.larger'), role: 'label' });
+    put(row, 1, { value: tr(lower ? 'formula.smaller' : 'formula.larger'), role: 'label' });
     put(row++, 2, { value: tr(methodKey), role: 'label' });
   }
   const anyQuintile = METRICS.some((m) => scheme.methods[m].kind === 'quintile');
   let binsRef = '';
   if (anyQuintile) {
-    put(row, 0, { value: tr('fx.bins'), role: 'label' });
+    put(row, 0, { value: tr('formula.bins'), role: 'label' });
     put(row, 1, { value: scheme.bins, role: 'input' });
     binsRef = pAbs(row++, 1);
-    put(row, 0, { value: tr('fx.ties'), role: 'label' });
-    const tiesKey: MessageKey = scheme.ties === 'average' ? 'fx.tiesAverage' : scheme.ties === 'min' ? 'fx.tiesMin' : 'fx.tiesFirst';
+    put(row, 0, { value: tr('formula.ties'), role: 'label' });
+    const tiesKey: MessageKey = scheme.ties === 'average' ? 'formula.tiesAverage' : scheme.ties === 'min' ? 'formula.tiesMin' : 'formula.tiesFirst';
     put(row++, 1, { value: tr(tiesKey), role: 'label' });
   }
   const cutoffRefs = {} as Record<Metric, string>;
   for (const m of METRICS) {
     const method = scheme.methods[m];
     if (method.kind !== 'breaks') continue;
-    put(row, 0, { value: tr('fx.cutoffs', { metric: metricName(m) }), role: 'label' });
+    put(row, 0, { value: tr('formula.cutoffs', { metric: metricName(m) }), role: 'label' });
     method.cutoffs.forEach((c, i) => put(row, 1 + i, { value: c, role: 'input' }));
     cutoffRefs[m] = pRange(row, 1, row, method.cutoffs.length);
     row++;
@@ -271,15 +272,15 @@ export function formulaSheet(
   row++;
 
   // Grades (and follow-up labels beside them).
-  put(row++, 0, { value: tr('fx.grades'), role: 'heading' });
-  put(row, 0, { value: tr('fx.gradeLabel'), role: 'heading' });
-  put(row, 1, { value: tr('fx.gradeMin'), role: 'heading' });
-  if (followUp) put(row, 2, { value: tr('fx.followUp'), role: 'heading' });
+  put(row++, 0, { value: tr('formula.grades'), role: 'heading' });
+  put(row, 0, { value: tr('formula.gradeLabel'), role: 'heading' });
+  put(row, 1, { value: tr('formula.gradeMin'), role: 'heading' });
+  if (followUp) put(row, 2, { value: tr('formula.followUp'), role: 'heading' });
   row++;
   const gradeFirst = row;
   scheme.grades.forEach((g, i) => {
     put(row, 0, { value: g.label, role: 'input' });
-    if (g.min === null) put(row, 1, { value: tr('fx.gradeOtherwise'), role: 'label' });
+    if (g.min === null) put(row, 1, { value: tr('formula.gradeOtherwise'), role: 'label' });
     else put(row, 1, { value: Number(g.min), role: 'input' });
     if (followUp) put(row, 2, { value: followUp[i], role: 'input' });
     row++;
@@ -293,20 +294,20 @@ export function formulaSheet(
   // Segments.
   let segmentLabels = '';
   if (segmentOptions) {
-    put(row, 0, { value: tr('fx.segments'), role: 'heading' });
-    const refWord = tr(reference === 'mean' ? 'fx.mean' : 'fx.median');
+    put(row, 0, { value: tr('formula.segments'), role: 'heading' });
+    const refWord = tr(reference === 'mean' ? 'formula.mean' : 'formula.median');
     put(row++, 1, {
       value:
         basis === 'scores'
-          ? tr('fx.segmentRule', { basis: tr('fx.basisScores'), reference: refWord })
-          : tr('fx.segmentRuleValues', { reference: refWord }),
+          ? tr('formula.segmentRule', { basis: tr('formula.basisScores'), reference: refWord })
+          : tr('formula.segmentRuleValues', { reference: refWord }),
       role: 'label',
     });
-    put(row, 0, { value: tr('fx.segment'), role: 'heading' });
+    put(row, 0, { value: tr('formula.segment'), role: 'heading' });
     METRICS.forEach((m, i) => put(row, 1 + i, { value: metricName(m), role: 'heading' }));
     row++;
     const segFirst = row;
-    const highLow = (high: boolean) => tr(high ? 'fx.high' : 'fx.low');
+    const highLow = (high: boolean) => tr(high ? 'formula.high' : 'formula.low');
     for (const s of SEGMENTS) {
       const i = SEGMENTS.indexOf(s);
       // SEGMENTS order: index = 4·(M low) + 2·(R low) + (F low).
@@ -323,18 +324,18 @@ export function formulaSheet(
   }
 
   // Computed from the data.
-  put(row++, 0, { value: tr('fx.computed'), role: 'heading' });
+  put(row++, 0, { value: tr('formula.computed'), role: 'heading' });
   const dataRange = (column: number) => `${dataPrefix}${absRange(column, first, last)}`;
-  put(row, 0, { value: tr('fx.n'), role: 'label' });
+  put(row, 0, { value: tr('formula.n'), role: 'label' });
   put(row, 1, { formula: `COUNT(${dataRange(valueCol.r)})`, result: scored?.result.n, role: 'computed' });
   const nRef = pAbs(row++, 1);
   const referenceRefs = {} as Record<Metric, string>;
   if (segmentOptions) {
-    const refWord = tr(reference === 'mean' ? 'fx.mean' : 'fx.median');
+    const refWord = tr(reference === 'mean' ? 'formula.mean' : 'formula.median');
     for (const m of METRICS) {
       const range = dataRange(basis === 'scores' ? scoreCol[m] : valueCol[m]);
       put(row, 0, {
-        value: tr(basis === 'scores' ? 'fx.referenceScores' : 'fx.referenceValues', { metric: metricName(m), reference: refWord }),
+        value: tr(basis === 'scores' ? 'formula.referenceScores' : 'formula.referenceValues', { metric: metricName(m), reference: refWord }),
         role: 'label',
       });
       const threshold = scored?.segments?.thresholds[m];
@@ -353,7 +354,7 @@ export function formulaSheet(
   }
 
   // ---------- per-row formulas ----------
-  const sep = lang === 'zh' ? '；' : '; ';
+  const sep = clauseSep(lang);
   const reason = (m: Metric, r: InvalidReason) =>
     formulaString(sep + describeInvalid({ row: 0, metric: m, reason: r }, lang));
 
@@ -432,7 +433,7 @@ export function formulaSheet(
       case 'check':
         return `MID(${METRICS.map((m) => checkPart(m, r)).join('&')},${sep.length + 1},1000)`;
       case 'change':
-        // The Change column (issue 7) is a value-mode column; formula mode never lists it.
+        // The Change column (docs/periods.md) is a value-mode column; formula mode never lists it.
         throw new Error('formulaSheet: no formula for the Change column');
       case 'valueR':
       case 'valueF':
@@ -482,11 +483,11 @@ export function formulaSheet(
     result,
     params,
     paramColumns,
-    helperNote: tr('fx.helperNote'),
+    helperNote: tr('formula.helperNote'),
   };
 }
 
 /** The headers of formula mode's helper columns in one language (re-run detection). */
 export function helperHeaders(lang: Lang): string[] {
-  return METRICS.map((m) => t(lang, 'fx.helper', { metric: metricName(m) }));
+  return METRICS.map((m) => t(lang, 'formula.helper', { metric: metricName(m) }));
 }

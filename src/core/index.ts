@@ -22,3 +22,4 @@ export * from './scale';
 export * from './runRecord';
 export * from './migration';
 export * from './periods';
+export * from './suggest';

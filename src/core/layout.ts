@@ -5,6 +5,7 @@
 import { columnIndex } from './address';
 import { detectColumns, isHeaderRow } from './columns';
 import { RfmError } from './errors';
+import { quoted } from '../i18n/format';
 import { metricName } from './scheme';
 import { METRICS, type CellValue, type Metric } from './types';
 
@@ -73,7 +74,7 @@ export function resolveLayout(firstRow: readonly CellValue[], opts: LayoutOption
   if (missing.length) {
     const hasText = firstRow.some((v) => typeof v === 'string' && v.trim() !== '');
     if (!headerPossible || !hasText) {
-      throw new RfmError('layout.noHeader', { metrics: missing.map(metricName).join(', ') });
+      throw new RfmError('layout.noHeader', { metrics: missing.map(metricName) });
     }
     const detection = detectColumns(firstRow);
     for (const metric of missing) {
@@ -83,7 +84,7 @@ export function resolveLayout(firstRow: readonly CellValue[], opts: LayoutOption
         if (problem?.kind === 'ambiguous') {
           throw new RfmError('layout.ambiguous', {
             metric: metricName(metric),
-            headers: problem.candidates.map((c) => `"${text(firstRow[c])}"`).join(', '),
+            headers: problem.candidates.map((c) => quoted(text(firstRow[c]))),
           });
         }
         throw new RfmError('layout.missing', { metric: metricName(metric) });

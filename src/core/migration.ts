@@ -5,6 +5,7 @@
  * grades and dropped, by their previous M). Pure: plain rows in, plain tables out (docs/periods.md).
  */
 import { t, type Lang, type MessageKey } from '../i18n';
+import { etc, listSep, paren, quote } from '../i18n/format';
 import { cellAddress } from './address';
 import { parseCell } from './cells';
 import { RfmError } from './errors';
@@ -165,7 +166,7 @@ export function periodOfPrevious(
           where,
           cell: cellAddress(columns.grade, r + 1),
           value: String(gradeCell instanceof Date ? gradeCell.toISOString() : typeof gradeCell === 'object' ? gradeCell?.error : gradeCell),
-          grades: labels.join(lang === 'zh' ? '、' : ', '),
+          grades: labels,
         });
       }
     }
@@ -207,17 +208,17 @@ export function duplicateIds(table: PeriodTable): Array<{ id: string; cells: str
 export function checkNoDuplicates(table: PeriodTable, lang: Lang): void {
   const dups = duplicateIds(table);
   if (!dups.length) return;
-  const sep = lang === 'zh' ? '、' : ', ';
+  const sep = listSep(lang);
   const shown = dups[0].cells.slice(0, 10);
-  const cells = shown.join(sep) + (dups[0].cells.length > shown.length ? ' …' : '');
-  const others = dups.slice(1, 6).map((d) => `"${d.id}" (${d.cells.join(sep)})`);
+  const cells = shown.join(sep) + (dups[0].cells.length > shown.length ? etc(lang) : '');
+  const others = dups.slice(1, 6).map((d) => quote(lang, d.id) + paren(lang, d.cells.join(sep)));
   throw new RfmError('period.duplicateIds', {
     where: table.where,
     id: dups[0].id,
     cells,
     more:
       dups.length > 1
-        ? t(lang, 'period.duplicateMore', { count: dups.length - 1, ids: others.join(sep) + (dups.length > 6 ? ' …' : '') })
+        ? t(lang, 'period.duplicateMore', { count: dups.length - 1, ids: others.join(sep) + (dups.length > 6 ? etc(lang) : '') })
         : '',
   });
 }
@@ -287,11 +288,10 @@ const byId = (a: Move, b: Move) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
  */
 export function migrate(previous: PeriodTable, current: PeriodTable, lang: Lang, options: MigrationOptions = {}): Migration {
   if (previous.grades.length !== current.grades.length || previous.grades.some((g, i) => g !== current.grades[i])) {
-    const sep = lang === 'zh' ? '、' : ', ';
     throw new RfmError('period.gradesDiffer', {
       where: previous.where,
-      previous: previous.grades.join(sep),
-      current: current.grades.join(sep),
+      previous: previous.grades,
+      current: current.grades,
     });
   }
   checkNoDuplicates(previous, lang);
@@ -444,7 +444,7 @@ export function migrationSheet(mig: Migration, ctx: MigrationContext, lang: Lang
         count: missing,
         cells: [...mig.missingIds.previous.map((c) => tr('period.prevCellShort', { cell: c })), ...mig.missingIds.current]
           .slice(0, 5)
-          .join(lang === 'zh' ? '、' : ', '),
+          .join(listSep(lang)),
       }),
       role: 'warning',
     });

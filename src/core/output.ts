@@ -3,6 +3,7 @@
  * and the one-line descriptions of invalid cells and warnings that every adapter shows.
  */
 import { t, percent, type Lang, type MessageKey } from '../i18n';
+import { clauseSep, itemSep, sameHeader } from '../i18n/format';
 import { invalidRows } from './engine';
 import { metricName } from './scheme';
 import { defaultCadence, SEGMENTS, type Segment, type SegmentResult } from './segments';
@@ -54,8 +55,8 @@ export function ownOutputBlockStart(headers: readonly unknown[], last: number): 
       let i = start + REQUIRED.length;
       for (const c of OPTIONAL) if (i <= last && text(i) === outputHeader(c, lang)) i++;
       // Formula mode's helper columns (R, F, M value) follow Check.
-      const helpers = (['R', 'F', 'M'] as const).map((metric) => t(lang, 'fx.helper', { metric }));
-      if (i + helpers.length - 1 <= last && helpers.every((h, j) => text(i + j) === h)) i += helpers.length;
+      const helpers = (['R', 'F', 'M'] as const).map((metric) => t(lang, 'formula.helper', { metric }));
+      if (i + helpers.length - 1 <= last && helpers.every((h, j) => sameHeader(text(i + j), h))) i += helpers.length;
       if (i === last + 1) return start;
     }
   }
@@ -77,7 +78,7 @@ export interface OutputExtras {
   /** Add the Follow-up column: one label per grade (default: the Hohhot cadence by grade position). */
   followUp?: boolean | string[];
   /**
-   * Add the Change column (issue 7, after Segment and Follow-up, before Check): its text per data row
+   * Add the Change column (docs/periods.md, after Segment and Follow-up, before Check): its text per data row
    * (`A→B`, `A→A`, `new` …, see src/core/migration.ts `changeColumn`), null for an empty cell.
    */
   change?: (row: number) => string | null;
@@ -110,7 +111,7 @@ export function outputTable(result: ScoreResult, scheme: Scheme, lang: Lang, ext
   const segmentNames = SEGMENTS.map((s) => segmentLabel(s, lang));
   const problems = invalidRows(result);
   if (problems.size) columns.push('check');
-  const sep = lang === 'zh' ? '；' : '; ';
+  const sep = clauseSep(lang);
   return {
     columns,
     headers: columns.map((c) => outputHeader(c, lang)),
@@ -158,7 +159,7 @@ export function describeWarning(w: Warning, lang: Lang): string {
         metric: metricName(w.metric),
         share: percent(w.count / w.n),
         value: formatNumber(w.value),
-        scores: w.emptyScores.join(lang === 'zh' ? '、' : ', '),
+        scores: w.emptyScores,
       });
     case 'gradeUnreachable':
       return t(lang, 'warn.gradeUnreachable', {
@@ -175,6 +176,6 @@ export function describeWarning(w: Warning, lang: Lang): string {
 export function describeDistribution(result: ScoreResult, metric: 'r' | 'f' | 'm', lang: Lang): string {
   const parts = [...result.distributions[metric]]
     .reverse()
-    .map((d) => `${d.score} → ${d.count} (${percent(d.count / result.n)})`);
-  return t(lang, 'warn.distribution', { metric: metricName(metric), parts: parts.join(', ') });
+    .map((d) => t(lang, 'fmt.scoreCount', { score: d.score, count: d.count, share: percent(d.count / result.n) }));
+  return t(lang, 'warn.distribution', { metric: metricName(metric), parts: parts.join(itemSep(lang)) });
 }

@@ -9,6 +9,7 @@
  * `rfm.scheme`, `rfm.cuts.r` …), values in column B (text or JSON). See docs/periods.md.
  */
 import { t, type Lang, type MessageKey } from '../i18n';
+import { itemSep, joinClauses, joinList, paren } from '../i18n/format';
 import { cellAddress, columnIndex, columnLetter } from './address';
 import type { ColumnRole } from './columns';
 import { RfmError } from './errors';
@@ -79,7 +80,7 @@ export interface RunRecord {
 
 /** The header of an output block column in `lang` (formula mode's helper columns included). */
 export function blockHeader(key: FormulaColumnKey, lang: Lang): string {
-  if (key === 'valueR' || key === 'valueF' || key === 'valueM') return t(lang, 'fx.helper', { metric: key.slice(5) });
+  if (key === 'valueR' || key === 'valueF' || key === 'valueM') return t(lang, 'formula.helper', { metric: key.slice(5) });
   return outputHeader(key, lang);
 }
 
@@ -96,11 +97,11 @@ export function localIsoTime(date: Date): string {
 }
 
 /** `2025-11-04 10:22:03 (UTC+08:00)` from the ISO text (no time-zone conversion). */
-export function displayTime(iso: string | undefined): string {
+export function displayTime(iso: string | undefined, lang: Lang = 'en'): string {
   if (!iso) return '';
   const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})(?:\.\d+)?(Z|[+-]\d{2}:\d{2})$/.exec(iso);
   if (!m) return iso;
-  return `${m[1]} ${m[2]} (UTC${m[3] === 'Z' ? '' : m[3]})`;
+  return `${m[1]} ${m[2]}${paren(lang, `UTC${m[3] === 'Z' ? '' : m[3]}`)}`;
 }
 
 export interface RecordInput {
@@ -416,14 +417,14 @@ function breaksRule(metric: Metric, cutoffs: readonly number[], score: number, l
 function methodText(scheme: Scheme, metric: Metric, lang: Lang): string {
   const m = scheme.methods[metric];
   if (m.kind === 'raw') return t(lang, 'period.methodRaw');
-  if (m.kind === 'breaks') return t(lang, 'period.methodBreaks', { cutoffs: m.cutoffs.join(', ') });
-  return t(lang, 'period.methodQuintile', { k: scheme.bins, ties: scheme.ties });
+  if (m.kind === 'breaks') return t(lang, 'period.methodBreaks', { cutoffs: m.cutoffs.join(itemSep(lang)) });
+  return t(lang, 'period.methodQuintile', { k: scheme.bins, ties: t(lang, `ties.${scheme.ties}`) });
 }
 
 function refText(ref: RunRef | undefined, lang: Lang): string {
   if (!ref) return '';
   const where = ref.sheet && ref.file ? t(lang, 'cli.report.sheet', { sheet: ref.sheet, file: ref.file }) : (ref.file ?? ref.sheet ?? '');
-  return ref.time ? t(lang, 'period.refAt', { where, time: displayTime(ref.time) }) : where;
+  return ref.time ? t(lang, 'period.refAt', { where, time: displayTime(ref.time, lang) }) : where;
 }
 
 /**
@@ -452,9 +453,9 @@ export function parametersSheet(record: RunRecord, formulaParams?: readonly Para
     put(row++, 0, tr('period.snapshot'), 'heading');
     put(row++, 0, tr('period.snapshotNote'), 'note');
   } else {
-    put(row++, 0, tr('fx.title'), 'title');
+    put(row++, 0, tr('formula.title'), 'title');
     put(row++, 0, tr('period.note', { sheet: record.output.sheet }), 'note');
-    put(row, 0, tr('fx.scoredSheet'), 'label');
+    put(row, 0, tr('formula.scoredSheet'), 'label');
     put(row++, 1, record.output.sheet, 'label');
   }
   row++;
@@ -466,7 +467,7 @@ export function parametersSheet(record: RunRecord, formulaParams?: readonly Para
 
   // This run.
   put(row++, 0, tr('period.run'), 'heading');
-  labelled(tr('period.time'), displayTime(record.time));
+  labelled(tr('period.time'), displayTime(record.time, lang));
   labelled(tr('period.product'), `${PRODUCT_NAME} ${record.version} (${record.tool})`);
   if (record.input.file) labelled(tr('period.inputFile'), record.input.file);
   if (record.input.sheet) labelled(tr('period.inputSheet'), record.input.sheet);
@@ -478,7 +479,7 @@ export function parametersSheet(record: RunRecord, formulaParams?: readonly Para
     tr('period.outputText', {
       sheet: out.sheet,
       columns: outCols,
-      headers: out.columns.map((c) => blockHeader(c, lang)).join(', '),
+      headers: joinList(lang, out.columns.map((c) => blockHeader(c, lang))),
     }),
   );
   labelled(tr('period.headerRow'), out.headerRow >= 0 ? tr('period.headerRowAt', { row: out.headerRow + 1 }) : tr('period.none'));
@@ -512,41 +513,41 @@ export function parametersSheet(record: RunRecord, formulaParams?: readonly Para
   const s = record.scheme;
   put(row++, 0, tr('period.scheme'), 'heading');
   labelled(
-    tr('fx.composite'),
+    tr('formula.composite'),
     s.variant === 'weighted'
       ? tr('period.weighted', { wr: s.weights[0], wf: s.weights[1], wm: s.weights[2] })
       : tr('period.additive'),
   );
-  put(row, 0, tr('fx.metric'), 'heading');
-  put(row, 1, tr('fx.better'), 'heading');
-  put(row++, 2, tr('fx.method'), 'heading');
+  put(row, 0, tr('formula.metric'), 'heading');
+  put(row, 1, tr('formula.better'), 'heading');
+  put(row++, 2, tr('formula.method'), 'heading');
   for (const m of METRICS) {
     put(row, 0, metricName(m), 'label');
-    put(row, 1, tr(lowerIsBetter(m) ? 'fx.smaller' : 'fx.larger'), 'label');
+    put(row, 1, tr(lowerIsBetter(m) ? 'formula.smaller' : 'formula.larger'), 'label');
     put(row++, 2, methodText(s, m, lang), 'label');
   }
   labelled(tr('period.gradesText'), gradesText(s.grades));
   if (record.options.segments) {
     labelled(
-      tr('fx.segments'),
+      tr('formula.segments'),
       tr('period.segmentsText', {
-        reference: tr(record.options.segments.reference === 'median' ? 'fx.median' : 'fx.mean'),
+        reference: tr(record.options.segments.reference === 'median' ? 'formula.median' : 'formula.mean'),
         basis: tr(record.options.segments.basis === 'values' ? 'period.basisValues' : 'period.basisScores'),
       }),
     );
   }
-  if (record.options.followUp) labelled(tr('fx.followUp'), tr('period.yes'));
+  if (record.options.followUp) labelled(tr('formula.followUp'), tr('period.yes'));
   row++;
 
   // Grades.
-  put(row++, 0, tr('fx.grades'), 'heading');
-  put(row, 0, tr('fx.gradeLabel'), 'heading');
-  put(row, 1, tr('fx.gradeMin'), 'heading');
+  put(row++, 0, tr('formula.grades'), 'heading');
+  put(row, 0, tr('formula.gradeLabel'), 'heading');
+  put(row, 1, tr('formula.gradeMin'), 'heading');
   put(row, 2, tr('period.count'), 'heading');
   put(row++, 3, tr('period.share'), 'heading');
   s.grades.forEach((g, i) => {
     put(row, 0, g.label, 'label');
-    put(row, 1, g.min === null ? tr('fx.gradeOtherwise') : Number(g.min), 'label');
+    put(row, 1, g.min === null ? tr('formula.gradeOtherwise') : Number(g.min), 'label');
     put(row, 2, record.counts.grades[i] ?? 0, 'label');
     put(row++, 3, record.counts.valid ? (record.counts.grades[i] ?? 0) / record.counts.valid : 0, 'label', '0.0%');
   });
@@ -555,7 +556,7 @@ export function parametersSheet(record: RunRecord, formulaParams?: readonly Para
   // Cut values.
   put(row++, 0, tr('period.cuts'), 'heading');
   labelled(tr('period.scale'), record.scaleFrom ? tr('period.scaleFrozen', { from: refText(record.scaleFrom, lang) }) : tr('period.scaleOwn'));
-  put(row, 0, tr('fx.metric'), 'heading');
+  put(row, 0, tr('formula.metric'), 'heading');
   put(row, 1, tr('period.score'), 'heading');
   put(row, 2, tr('period.from'), 'heading');
   put(row, 3, tr('period.to'), 'heading');
@@ -587,7 +588,7 @@ export function parametersSheet(record: RunRecord, formulaParams?: readonly Para
     const parts = METRICS.filter((m) => record.scale[m].kind === 'quintile').map((m) =>
       tr('period.outsideText', { metric: metricName(m), better: record.outside![m].better, worse: record.outside![m].worse }),
     );
-    if (parts.length) labelled(tr('period.outside'), parts.join(lang === 'zh' ? ';' : '; '));
+    if (parts.length) labelled(tr('period.outside'), joinClauses(lang, parts));
   }
   row++;
 

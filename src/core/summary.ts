@@ -1,5 +1,5 @@
 /**
- * The analyst's summary (issue 5): per grade and per segment the customer count, share, mean R, F
+ * The analyst's summary (docs/insight.md): per grade and per segment the customer count, share, mean R, F
  * and M, total M and its share of all M; the R-score × F-score matrix (count and mean M per cell);
  * the per-metric score distributions. Sums are exact (BigInt decimals), so totals add up to the whole.
  */

@@ -1,5 +1,5 @@
 /**
- * The summary sheet's tables (issue 5) as plain data, in the user's language: per grade, per segment,
+ * The summary sheet's tables (docs/insight.md) as plain data, in the user's language: per grade, per segment,
  * the R-score × F-score matrix (customers, mean M) and the score distributions. The command line
  * writes them with exceljs (src/cli/summarySheet.ts), the task pane through Office.js
  * (src/excel/summary.ts): one layout, two writers.

@@ -4,6 +4,7 @@
  * this product's own earlier output columns on a re-run). Shared by the command line and the pane.
  */
 import type { Lang } from '../i18n';
+import { colon } from '../i18n/format';
 import { cellAddress, columnLetter } from './address';
 import { parseCell } from './cells';
 import { Float64Column } from './columnar';
@@ -35,7 +36,7 @@ export interface ScoredSheet {
   startColumn: number;
   /** Number of this product's earlier output columns being replaced (0 when appending). */
   replacedColumns: number;
-  /** The customer ID cell of each data row, when the layout has an ID column (issue 7: migration). */
+  /** The customer ID cell of each data row, when the layout has an ID column (docs/periods.md: migration). */
   idCells?: CellValue[];
 }
 
@@ -161,7 +162,7 @@ export class TableCollector {
     if (this.keepsIds) this.ids.push(id);
   }
 
-  /** `scoring.scale`: score on an earlier run's frozen scale (issue 7). */
+  /** `scoring.scale`: score on an earlier run's frozen scale (docs/periods.md). */
   finish(scheme: Scheme, lang: Lang, insight: InsightOptions = {}, scoring: ScoreOptions = {}): ScoredSheet {
     const layout = this.layout;
     if (!layout) throw new RfmError('cli.emptySheet');
@@ -204,7 +205,7 @@ export class TableCollector {
     };
     if (result.n === 0) {
       const bad = result.invalid[0];
-      const first = bad ? `${invalidAddress(sheet, bad.row, bad.metric)}: ${describeInvalid(bad, lang)}` : '-';
+      const first = bad ? `${invalidAddress(sheet, bad.row, bad.metric)}${colon(lang)}${describeInvalid(bad, lang)}` : '-';
       throw new RfmError('layout.noValidRows', { first });
     }
     return sheet;

@@ -4,7 +4,8 @@
  * the exact header text, or a 0-based index from the pane) first, then detection from English and
  * Chinese headers. Ambiguous or missing → an RfmError naming the competing headers; never a guess.
  */
-import { t, type Lang } from '../i18n';
+import { t, type Lang, type MessageVar } from '../i18n';
+import { joinList, quoted } from '../i18n/format';
 import { columnIndex } from './address';
 import { parseCell } from './cells';
 import { parseDateCell } from './dates';
@@ -46,7 +47,7 @@ export interface TxLayout {
 /** Role names in the user's language ("customer" / "客户"), joined when there are several. */
 function roleNames(lang: Lang, roles: TxRole | readonly TxRole[]): string {
   const list = typeof roles === 'string' ? [roles] : roles;
-  return list.map((r) => t(lang, `tx.role.${r}`)).join(lang === 'zh' ? '、' : ', ');
+  return joinList(lang, list.map((r) => t(lang, `tx.role.${r}`)));
 }
 
 /**
@@ -57,7 +58,7 @@ export class TxError extends RfmError {
   constructor(
     key: ConstructorParameters<typeof RfmError>[0],
     readonly roles: Record<string, TxRole | readonly TxRole[]>,
-    vars: Record<string, string | number> = {},
+    vars: Record<string, MessageVar> = {},
   ) {
     super(key, { ...vars, ...TxError.roleVars('en', roles) });
   }
@@ -222,7 +223,7 @@ export function resolveTxLayout(firstRow: readonly CellValue[], opts: TxLayoutOp
       const problem = detection.problems.find((p) => p.role === role);
       if (problem?.kind === 'ambiguous') {
         throw new TxError('tx.ambiguous', { role }, {
-          headers: problem.candidates.map((c) => `"${headerText(firstRow[c])}"`).join(', '),
+          headers: problem.candidates.map((c) => quoted(headerText(firstRow[c]))),
         });
       }
       if (role !== 'order') throw new TxError('tx.missing', { role });

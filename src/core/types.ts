@@ -84,6 +84,6 @@ export interface ScoreResult {
   /** Per metric: score → number of valid rows with that score, ascending by score. */
   distributions: Record<Metric, Array<{ score: number; count: number }>>;
   warnings: Warning[];
-  /** Present when the quintile metrics were scored on an earlier run's frozen scale (issue 7). */
+  /** Present when the quintile metrics were scored on an earlier run's frozen scale (docs/periods.md). */
   frozen?: { outside: Record<Metric, OutsideCounts> };
 }

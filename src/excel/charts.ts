@@ -1,5 +1,5 @@
 /**
- * The summary sheet's native charts (issue 5): customers per grade, the share of customers and of M
+ * The summary sheet's native charts (docs/insight.md): customers per grade, the share of customers and of M
  * per segment, the score distributions. Each chart is made from one column of a summary table and
  * given its categories with `setXAxisValues`, so it plots the table's own cells (ExcelApi 1.7).
  */
@@ -54,7 +54,7 @@ export function addSummaryCharts(excel: typeof Excel, ws: Excel.Worksheet, place
     chart.series.getItemAt(0).setXAxisValues(dataRange(ws, grades, 0));
     chart.series.getItemAt(0).hasDataLabels = true;
     chart.legend.visible = false;
-    finish(chart, 'RFM_GradeChart', t(lang, 'pi.chart.grades'));
+    finish(chart, 'RFM_GradeChart', t(lang, 'paneInsight.chart.grades'));
   }
 
   // 2. per segment: share of customers and share of M side by side
@@ -62,16 +62,16 @@ export function addSummaryCharts(excel: typeof Excel, ws: Excel.Worksheet, place
   if (segments && segments.block.rows.length > 0) {
     const chart = ws.charts.add(excel.ChartType.barClustered, dataRange(ws, segments, 3), excel.ChartSeriesBy.columns);
     const customers = chart.series.getItemAt(0);
-    customers.name = t(lang, 'pi.chart.customerShare');
+    customers.name = t(lang, 'paneInsight.chart.customerShare');
     customers.setXAxisValues(dataRange(ws, segments, 0));
-    const m = chart.series.add(t(lang, 'pi.chart.mShare'));
+    const m = chart.series.add(t(lang, 'paneInsight.chart.mShare'));
     m.setValues(dataRange(ws, segments, 8));
     m.setXAxisValues(dataRange(ws, segments, 0));
     chart.axes.valueAxis.numberFormat = '0%';
     // the first segment at the top, as in the table
     chart.axes.categoryAxis.reversePlotOrder = true;
     chart.legend.position = excel.ChartLegendPosition.bottom;
-    finish(chart, 'RFM_SegmentChart', t(lang, 'pi.chart.segments'));
+    finish(chart, 'RFM_SegmentChart', t(lang, 'paneInsight.chart.segments'));
   }
 
   // 3. score distributions: R, F and M counts per score
@@ -82,7 +82,7 @@ export function addSummaryCharts(excel: typeof Excel, ws: Excel.Worksheet, place
     const chart = ws.charts.add(excel.ChartType.columnClustered, source, excel.ChartSeriesBy.columns);
     for (let i = 0; i < 3; i++) chart.series.getItemAt(i).setXAxisValues(dataRange(ws, p, 0));
     chart.legend.position = excel.ChartLegendPosition.bottom;
-    finish(chart, 'RFM_ScoreChart', t(lang, 'pi.chart.distribution'));
+    finish(chart, 'RFM_ScoreChart', t(lang, 'paneInsight.chart.distribution'));
   }
   return specs;
 }

@@ -1,5 +1,5 @@
 /**
- * Formula mode in the pane (issue 6, docs/formulas.md): the output columns as live Excel formulas —
+ * Formula mode in the pane (docs/formulas.md): the output columns as live Excel formulas —
  * R Score … Grade [Segment] [Follow-up], Check (always), then the three helper columns — and the
  * scheme on a parameter sheet ("RFM parameters" / "RFM参数") that the formulas read. The formula text
  * comes from the pure writer (src/core/formulas.ts, dialect 'excel': names as typed in Excel, no
@@ -12,7 +12,7 @@
  * so only the cells meant to be formulas are formulas.
  *
  * A re-run on the same sheet reuses this product's own parameter sheet for it (cleared and rewritten,
- * so other formulas that point at it keep working). With `options.run` (issue 7) the same sheet also
+ * so other formulas that point at it keep working). With `options.run` (docs/periods.md) the same sheet also
  * holds the record of the run below the live block (src/excel/runSheets.ts), as the command line does.
  * "Write to a new sheet" makes the new sheet self-contained: the ID and a copy of the R, F, M columns
  * (values), the formulas reading those.
@@ -33,6 +33,7 @@ import {
   type ScoredSheet,
 } from '../core';
 import { t, type Lang } from '../i18n';
+import { hasExcelApi, mergedAddress, mergedAreasOf, mergedWriteError, suspendScreenUpdating } from './capabilities';
 import { onSheet } from './read';
 import { ownParamsSheet, paramSheetName, planRunSheets, recordOf, surveySheets, writeParamsSheet } from './runSheets';
 import type { ExcelApi, Progress, TableRef, WriteOptions, WritePlan, WriteResult, WriteTarget } from './types';
@@ -43,7 +44,6 @@ import {
   copyCell,
   syncChunk,
   jsonBytes,
-  stripSheet,
   textCell,
   yieldToUi,
 } from './util';
@@ -114,7 +114,7 @@ function copyDataCell(v: unknown): string | number | boolean {
  * the parameter sheet keeps its colour.
  */
 function gradeLabelCells(fx: FormulaSheet, lang: Lang, grades: number): { row: number; column: number } | undefined {
-  const heading = fx.params.find((p) => p.role === 'heading' && p.value === t(lang, 'fx.gradeLabel'));
+  const heading = fx.params.find((p) => p.role === 'heading' && p.value === t(lang, 'formula.gradeLabel'));
   if (!heading) return undefined;
   const first = heading.row + 1;
   const labels = fx.params.filter((p) => p.column === heading.column && p.row >= first && p.row < first + grades && p.role === 'input');
@@ -143,7 +143,7 @@ export async function writeFormulas(
 ): Promise<FormulaWriteResult> {
   const { run } = options;
   // frozen scales and grade changes are value-mode features: formula mode ranks live
-  if (run?.frozen || run?.migration) throw new RfmError('pp.formulas');
+  if (run?.frozen || run?.migration) throw new RfmError('panePeriod.formulas');
   const insight = options.insight ?? insightOf(scored, scheme, lang);
   const width = formulaColumnCount(scored, insight);
   const { dataRows, headerRow, layout } = scored;
@@ -175,17 +175,17 @@ export async function writeFormulas(
       if (here) {
         protection = context.workbook.worksheets.getItem(table.sheet).protection;
         protection.load('protected');
-        merged = source.getRangeByIndexes(plan.row, plan.column, plan.rowCount, span).getMergedAreasOrNullObject();
-        merged.load('address');
+        merged = mergedAreasOf(source.getRangeByIndexes(plan.row, plan.column, plan.rowCount, span));
       }
       syncs += 1;
       await context.sync();
       if (protection && protection.protected) throw new RfmError('excel.protected', { sheet: table.sheet });
-      if (merged && !merged.isNullObject) throw new RfmError('excel.merged', { area: stripSheet(merged.address) });
+      const mergedArea = mergedAddress(merged);
+      if (mergedArea) throw new RfmError('excel.merged', { area: mergedArea });
       const names = sheets.items.map((s) => s.name);
 
       // 2. the scored sheet and the parameter sheet: this product's own one for the scored sheet is
-      //    reused (a re-run here), else a new one (issue 7: it also holds the run record)
+      //    reused (a re-run here), else a new one (docs/periods.md: it also holds the run record)
       const sheetName = here ? table.sheet : newSheetName(names, lang);
       let earlier: string | undefined;
       if (here || run) {
@@ -238,7 +238,7 @@ export async function writeFormulas(
           ws.getRangeByIndexes(plan.row, 0, 1, copied.length).values = [copied.map((c) => copyCell(scored.headerCells[c]))];
         }
       }
-      // the parameter sheet: formula mode's live block, then (issue 7) the record of this run
+      // the parameter sheet: formula mode's live block, then (docs/periods.md) the record of this run
       let content: ParametersSheet = { cells: fx.params.map((p) => ({ ...p })), columns: fx.paramColumns, machineRow: -1 };
       if (run) {
         const record = recordOf(run, {
@@ -255,7 +255,7 @@ export async function writeFormulas(
         if (!here) record.layout.columns = { r: 1, f: 2, m: 3, ...(layout.id !== undefined ? { id: 0 } : {}) };
         content = parametersSheet(record, fx.params);
       }
-      app.suspendScreenUpdatingUntilNextSync();
+      suspendScreenUpdating(app);
       syncs += (await writeParamsSheet(context, excel, { name: paramName, existing: earlier !== undefined }, content)).syncs;
 
       // 4. the formulas, run by run (adjacent data rows), chunk by chunk; a new sheet gets the copied
@@ -293,7 +293,7 @@ export async function writeFormulas(
             bytes = jsonBytes(block) + (copies ? jsonBytes(copies) : 0);
           }
           sizer.observe(count, bytes);
-          app.suspendScreenUpdatingUntilNextSync();
+          suspendScreenUpdating(app);
           if (copies) ws.getRangeByIndexes(sheetRows[i], 0, count, copied.length).values = copies;
           ws.getRangeByIndexes(sheetRows[i], start, count, width).formulas = block;
           syncs += 1;
@@ -309,7 +309,7 @@ export async function writeFormulas(
 
       // 5. formats: bold headers (helpers italic), grade fills that follow the parameter sheet's
       //    labels; calculation back on (and a full recalculation when the user calculates manually)
-      app.suspendScreenUpdatingUntilNextSync();
+      suspendScreenUpdating(app);
       if (headerRow >= 0) {
         ws.getRangeByIndexes(plan.row, here ? start : 0, 1, here ? width : start + width).format.font.bold = true;
         ws.getRangeByIndexes(plan.row, start + fx.helperStart, 1, width - fx.helperStart).format.font.italic = true;
@@ -333,13 +333,12 @@ export async function writeFormulas(
       await context.sync();
       restoreMode = undefined;
 
-      // 6. the helper columns as one collapsible column group (ExcelApi 1.10; best effort, its own sync)
-      const helpers = ws.getRangeByIndexes(0, start + fx.helperStart, 1, width - fx.helperStart).getEntireColumn() as Excel.Range & {
-        group?: (option: string) => void;
-      };
-      if (typeof helpers.group === 'function') {
+      // 6. the helper columns as one collapsible column group (ExcelApi 1.10; best effort, its own sync;
+      //    older Excel leaves them ungrouped: docs/requirements.md)
+      if (hasExcelApi('1.10')) {
+        const helpers = ws.getRangeByIndexes(0, start + fx.helperStart, 1, width - fx.helperStart).getEntireColumn();
         try {
-          helpers.group('ByColumns');
+          helpers.group('ByColumns' as Excel.GroupOption);
           syncs += 1;
           await context.sync();
         } catch {
@@ -356,6 +355,9 @@ export async function writeFormulas(
         paramSheet: paramName,
       };
     });
+  } catch (e) {
+    // below ExcelApi 1.13 merged cells were not checked before writing: the refused write names them
+    throw (here ? mergedWriteError(e, plan.address) : undefined) ?? e;
   } finally {
     if (restoreMode !== undefined) {
       const mode = restoreMode;

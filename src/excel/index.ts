@@ -43,3 +43,4 @@ export {
   type PeriodsChoice,
   type Compared,
 } from './periods';
+export { capabilities, hasExcelApi, MIN_EXCEL_API, type Capability, type CapabilityFeature } from './capabilities';

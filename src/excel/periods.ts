@@ -63,11 +63,11 @@ export interface EarlierRun {
 
 /** The pane's wording of the command line's period problems (same variables, no option names). */
 const PANE_KEYS: Partial<Record<string, MessageKey>> = {
-  'period.noId': 'pp.noId',
-  'period.noIdColumn': 'pp.noIdColumn',
-  'period.mappingDiffers': 'pp.mappingDiffers',
-  'period.gradesDiffer': 'pp.gradesDiffer',
-  'period.prevChanged': 'pp.prevChanged',
+  'period.noId': 'panePeriod.noId',
+  'period.noIdColumn': 'panePeriod.noIdColumn',
+  'period.mappingDiffers': 'panePeriod.mappingDiffers',
+  'period.gradesDiffer': 'panePeriod.gradesDiffer',
+  'period.prevChanged': 'panePeriod.prevChanged',
 };
 
 export function paneError(e: unknown): unknown {
@@ -79,7 +79,7 @@ export function paneError(e: unknown): unknown {
 }
 
 export function whereOf(sheet: string, lang: Lang): string {
-  return t(lang, 'pp.where', { sheet });
+  return t(lang, 'panePeriod.where', { sheet });
 }
 
 /** A sheet's cells from A1 to the end of its used range, read in chunks. */
@@ -127,14 +127,14 @@ export async function readEarlierRun(excel: ExcelApi, paramsSheet: string, lang:
   return excel.run(async (context) => {
     const ws = context.workbook.worksheets.getItemOrNullObject(paramsSheet);
     await context.sync();
-    const notParams = () => new RfmError('pp.noParams', { sheet: paramsSheet, title: t(lang, 'fx.title') });
+    const notParams = () => new RfmError('panePeriod.noParams', { sheet: paramsSheet, title: t(lang, 'formula.title') });
     if (ws.isNullObject) throw notParams();
     const rows = await sheetValues(context, ws);
     if (!isParamsHead(rows)) throw notParams();
     const reading = readRunRecord(rows, lang);
     if (!reading.ok) {
-      if (reading.reason === 'missing') throw new RfmError('pp.noRecord', { sheet: paramsSheet });
-      throw new RfmError('pp.badParams', { sheet: paramsSheet, cell: reading.cell, detail: reading.detail });
+      if (reading.reason === 'missing') throw new RfmError('panePeriod.noRecord', { sheet: paramsSheet });
+      throw new RfmError('panePeriod.badParams', { sheet: paramsSheet, cell: reading.cell, detail: reading.detail });
     }
     const { record } = reading;
     return { paramsSheet, record, where: whereOf(record.output.sheet, lang), ref: { sheet: record.output.sheet, time: record.time } };
@@ -159,14 +159,14 @@ export function valuesSheetOf(record: RunRecord): string {
 export async function readPreviousPeriod(excel: ExcelApi, run: EarlierRun, current: CurrentTable, currentSheet: string, lang: Lang): Promise<PeriodTable> {
   const { record } = run;
   const outSheet = record.output.sheet;
-  if (outSheet === currentSheet) throw new RfmError('pp.prevSameSheet', { sheet: currentSheet });
+  if (outSheet === currentSheet) throw new RfmError('panePeriod.prevSameSheet', { sheet: currentSheet });
   const valuesSheet = valuesSheetOf(record);
   const { rows, reading } = await excel.run(async (context) => {
     const ws = context.workbook.worksheets.getItemOrNullObject(outSheet);
     const vs = valuesSheet !== outSheet ? context.workbook.worksheets.getItemOrNullObject(valuesSheet) : undefined;
     await context.sync();
-    if (ws.isNullObject) throw new RfmError('pp.prevSheetMissing', { params: run.paramsSheet, sheet: outSheet });
-    if (vs?.isNullObject) throw new RfmError('pp.prevSheetMissing', { params: run.paramsSheet, sheet: valuesSheet });
+    if (ws.isNullObject) throw new RfmError('panePeriod.prevSheetMissing', { params: run.paramsSheet, sheet: outSheet });
+    if (vs?.isNullObject) throw new RfmError('panePeriod.prevSheetMissing', { params: run.paramsSheet, sheet: valuesSheet });
     const out = await sheetValues(context, ws);
     return { rows: out, reading: vs ? await sheetValues(context, vs) : undefined };
   });
@@ -228,8 +228,8 @@ export interface Compared {
 /** The migration sheet's lines in the pane's words (the command line's name its option). */
 function paneLines(content: MigrationSheet, lang: Lang): MigrationSheet {
   const replace: Array<[MessageKey, MessageKey]> = [
-    ['period.scaleSame', 'pp.scaleSame'],
-    ['period.scaleDiffers', 'pp.scaleDiffers'],
+    ['period.scaleSame', 'panePeriod.scaleSame'],
+    ['period.scaleDiffers', 'panePeriod.scaleDiffers'],
   ];
   const lines = content.lines.map((line) => {
     const hit = replace.find(([from]) => t(lang, from) === line.text);
@@ -264,7 +264,7 @@ export async function comparePeriodsInExcel(
   };
   try {
     const { scaleRun, previousRun } = periods;
-    if (previousRun && scored.layout.id === undefined) throw new RfmError('pp.noId');
+    if (previousRun && scored.layout.id === undefined) throw new RfmError('panePeriod.noId');
     if (scaleRun) checkSameMapping(scaleRun.record, scaleRun.where, current, lang);
     if (!previousRun) return { scored };
     checkSameMapping(previousRun.record, previousRun.where, current, lang);
@@ -276,7 +276,7 @@ export async function comparePeriodsInExcel(
       change: changeColumn(result, lang),
     });
     const context = {
-      previous: t(lang, 'period.refAt', { where: previousRun.where, time: displayTime(previousRun.record.time) }),
+      previous: t(lang, 'period.refAt', { where: previousRun.where, time: displayTime(previousRun.record.time, lang) }),
       current: where,
       frozen: scaleRun !== undefined,
       ranked: hasQuintile(scheme),

@@ -85,7 +85,7 @@ export async function scoreTableInExcel(
   scheme: Scheme,
   lang: Lang,
   progress?: Progress,
-  /** Segment and Follow-up columns (issue 5): they join the output table, so every writer gets them. */
+  /** Segment and Follow-up columns (docs/insight.md): they join the output table, so every writer gets them. */
   insight?: InsightOptions,
   /**
    * Issue 7: `scale` scores on an earlier run's frozen scale; `ids` keeps each row's customer ID cell

@@ -27,6 +27,7 @@ import {
   type ScoredSheet,
 } from '../core';
 import { LANGS, t, type Lang } from '../i18n';
+import { isParamsTitle } from '../i18n/format';
 import type { ExcelApi, RunSheets } from './types';
 import { PAYLOAD_BUDGET, SHEET_ROWS, areaAddress, jsonBytes, textCell } from './util';
 
@@ -109,7 +110,7 @@ export interface SheetsSurvey {
 /** True when A1:B3 read like this product's parameters sheet. */
 export function isParamsHead(cells: readonly (readonly unknown[])[] | undefined): boolean {
   const title = cells?.[0]?.[0];
-  return typeof title === 'string' && LANGS.some((l) => t(l, 'fx.title') === title.trim());
+  return isParamsTitle(title, LANGS.map((l) => t(l, 'formula.title')));
 }
 
 /** One sync: A1:B3 and the protection of every sheet in `names`. */
@@ -142,7 +143,7 @@ function freeName(existing: readonly string[], base: string): string {
 
 /** "RFM parameters", "RFM parameters (2)", …: a name no sheet has (compared case-insensitively). */
 export function paramSheetName(existing: readonly string[], lang: Lang): string {
-  return freeName(existing, t(lang, 'fx.sheetName'));
+  return freeName(existing, t(lang, 'formula.sheetName'));
 }
 
 /** "Migration", "Migration (2)", …: a name no sheet has. */
@@ -170,7 +171,7 @@ export function planRunSheets(survey: SheetsSurvey, scored: string, run: RunShee
   let migration: string | undefined;
   if (run.migration) {
     const rows = placeMigration(run.migration).rows;
-    if (rows > SHEET_ROWS) throw new RfmError('pp.migrationTooLarge', { rows });
+    if (rows > SHEET_ROWS) throw new RfmError('panePeriod.migrationTooLarge', { rows });
     migration = migrationSheetName(names, lang);
   }
   return { params, migration };

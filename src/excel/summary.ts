@@ -1,5 +1,5 @@
 /**
- * "Create summary" (issue 5): a new sheet, named in the user's language and never overwriting one,
+ * "Create summary" (docs/insight.md): a new sheet, named in the user's language and never overwriting one,
  * holding the summary tables as Excel tables — per grade and per segment (customers, share, mean R,
  * F, M, total M and its share), the R-score × F-score matrices with a colour scale, the score
  * distributions — and native charts right of them. The tables are small (one row per grade, segment
@@ -82,7 +82,7 @@ export async function createSummarySheet(
   const grids = placed.map((p) => [p.block.headers.map(textCell), ...p.block.rows.map((r) => r.map(cell))]);
   const cells = grids.reduce((n, g) => n + g.length * g[0].length, 0);
   // Raw scores with many distinct values make long distribution tables: one request must carry them.
-  if (jsonBytes(grids) > PAYLOAD_BUDGET) throw new RfmError('pi.summary.tooLarge', { cells });
+  if (jsonBytes(grids) > PAYLOAD_BUDGET) throw new RfmError('paneInsight.summary.tooLarge', { cells });
 
   let syncs = 0;
   return excel.run(async (context) => {

@@ -1,5 +1,5 @@
 /**
- * Transactions mode in the pane (docs/transactions.md, issue 4): the sales records are read from the
+ * Transactions mode in the pane (docs/transactions.md): the sales records are read from the
  * workbook in row chunks (responses planned within PAYLOAD_BUDGET, one sync each) straight into the
  * engine's TransactionAggregator, the per-customer R, F, M are scored by the shared engine, and the
  * per-customer table is written to a NEW sheet — "RFM" / "RFM分析", then "RFM (2)" …, never over an
@@ -36,9 +36,11 @@ import {
   type TxOptions,
 } from '../core';
 import { t, type Lang } from '../i18n';
+import { colon } from '../i18n/format';
 import { onSheet, readRows } from './read';
 import { planRunSheets, recordOf, surveySheets, writeMigrationSheet, writeParamsSheet, type RunSheetsPlan } from './runSheets';
 import type { ExcelApi, Progress, RunSheets, TableRef, WriteResult } from './types';
+import { suspendScreenUpdating } from './capabilities';
 import { ChunkSizer, PAYLOAD_BUDGET, SHEET_ROWS, areaAddress, syncChunk, jsonBytes, textCell, yieldToUi } from './util';
 import { gradeFill } from './write';
 
@@ -117,7 +119,7 @@ export function scoreSales(
   if (report.rows === 0) throw new RfmError('tx.noRows');
   if (report.validRows === 0) {
     const cell = report.invalid[0];
-    throw new RfmError('tx.noValidRows', { first: `${txInvalidAddress(cell)}: ${describeTxInvalid(cell, lang, report)}` });
+    throw new RfmError('tx.noValidRows', { first: `${txInvalidAddress(cell)}${colon(lang)}${describeTxInvalid(cell, lang, report)}` });
   }
   if (customers.length === 0) {
     throw new RfmError('tx.noPurchases', {
@@ -125,11 +127,11 @@ export function scoreSales(
       asOf: formatCivilDay(report.asOf!),
     });
   }
-  if (customers.length >= SHEET_ROWS) throw new RfmError('pm.tx.tooMany', { count: customers.length });
+  if (customers.length >= SHEET_ROWS) throw new RfmError('paneMode.tx.tooMany', { count: customers.length });
   const sheet = scoreCustomers(customers, scheme, lang, insight, scoring);
   if (sheet.result.n === 0) {
     const bad = sheet.result.invalid[0];
-    throw new RfmError('layout.noValidRows', { first: `${invalidAddress(sheet, bad.row, bad.metric)}: ${describeInvalid(bad, lang)}` });
+    throw new RfmError('layout.noValidRows', { first: `${invalidAddress(sheet, bad.row, bad.metric)}${colon(lang)}${describeInvalid(bad, lang)}` });
   }
   return sheet;
 }
@@ -207,7 +209,7 @@ export async function writeCustomerSheet(
         app.calculationMode = manual as Excel.CalculationMode;
         restoreMode = original;
       }
-      app.suspendScreenUpdatingUntilNextSync();
+      suspendScreenUpdating(app);
       syncs += 1;
       await context.sync();
       added.push(name);
@@ -236,7 +238,7 @@ export async function writeCustomerSheet(
           bytes = jsonBytes(block);
         }
         sizer.observe(count, bytes);
-        app.suspendScreenUpdatingUntilNextSync();
+        suspendScreenUpdating(app);
         ws.getRangeByIndexes(done, 0, count, width).values = block;
         syncs += 1;
         // one write per chunk, on purpose; a payload Excel refuses as too large is retried in smaller chunks
@@ -247,7 +249,7 @@ export async function writeCustomerSheet(
         if (done < total) await yieldToUi();
       }
 
-      // 3. issue 7: the parameters sheet (the run record) and, comparing periods, the migration sheet
+      // 3. period over period (docs/periods.md): the parameters sheet (the run record) and, comparing periods, the migration sheet
       let paramSheet: string | undefined;
       let migrationSheet: string | undefined;
       if (run && runPlan) {
@@ -264,7 +266,7 @@ export async function writeCustomerSheet(
       }
 
       // 4. formats after the values: header, dates, RFM Score, grade fills, frozen header, widths
-      app.suspendScreenUpdatingUntilNextSync();
+      suspendScreenUpdating(app);
       ws.getRangeByIndexes(0, 0, 1, width).format.font.bold = true;
       const n = table.rows;
       setNumberFormat(ws, 1, table.dateColumn, n, 'yyyy-mm-dd');

@@ -40,6 +40,8 @@ export interface TableRef {
   tableName?: string;
   /** True when a whole-column/row selection was clipped to the used range. */
   clipped: boolean;
+  /** The single cell selected when the sheet's used range was taken for it (e.g. "C5"). */
+  fromCell?: string;
 }
 
 /** Progress of long work: done of total rows; `phase` for the label. */
@@ -126,7 +128,7 @@ export interface WriteResult {
   /** context.sync() calls the write took. */
   syncs: number;
   /**
-   * The parameters sheet of the run (issue 7: written when `WriteOptions.run` is given; formula mode:
+   * The parameters sheet of the run (docs/periods.md: written when `WriteOptions.run` is given; formula mode:
    * always, it is the sheet the formulas read).
    */
   paramSheet?: string;
@@ -144,15 +146,15 @@ export interface SavedSettings {
   preset?: string;
   scheme: Scheme;
   layout: LayoutOptions;
-  /** Segment and Follow-up columns (issue 5); `labels`: the user's follow-up label per grade ('' = default). */
+  /** Segment and Follow-up columns (docs/insight.md); `labels`: the user's follow-up label per grade ('' = default). */
   insight?: { segments: boolean; reference: SegmentReference; basis: SegmentBasis; followUp: boolean; labels: string[] };
-  /** Output: values or live formulas (issue 6). */
+  /** Output: values or live formulas (docs/formulas.md). */
   output?: 'values' | 'formulas';
-  /** What the pane starts from (issue 4). */
+  /** What the pane starts from (docs/transactions.md). */
   mode?: 'table' | 'transactions';
-  /** The sales-records form (issue 4): table-relative column indexes, dates as YYYY-MM-DD ('' = none). */
+  /** The sales-records form (docs/transactions.md): table-relative column indexes, dates as YYYY-MM-DD ('' = none). */
   tx?: { header: boolean; columns: Partial<Record<'customer' | 'date' | 'amount' | 'order', number>>; since: string; asOf: string };
-  /** Period over period (issue 7): the switches and the parameters sheets chosen ('' = none). */
+  /** Period over period (docs/periods.md): the switches and the parameters sheets chosen ('' = none). */
   periods?: { scale: boolean; scaleFrom: string; previous: boolean; previousFrom: string };
 }
 

@@ -3,7 +3,7 @@
  * product's own earlier output (replaced without asking), the user's cells (ask first), protection,
  * merged cells — and `writeOutput` writes there or to a new sheet: values in chunks within the
  * payload budget with screen updating suspended, calculation set to manual for the duration, then
- * the formats (bold headers, 0.00 on the RFM score, a fill per grade). With `options.run` (issue 7) the
+ * the formats (bold headers, 0.00 on the RFM score, a fill per grade). With `options.run` (docs/periods.md) the
  * run's parameters sheet, and the migration sheet of a comparison, are written too (src/excel/runSheets.ts).
  * Every check runs before the first cell is touched: when one fails, nothing is written.
  */
@@ -18,6 +18,7 @@ import {
   type ScoredSheet,
 } from '../core';
 import { t, type Lang } from '../i18n';
+import { mergedAddress, mergedAreasOf, mergedWriteError, suspendScreenUpdating } from './capabilities';
 import { onSheet } from './read';
 import { planRunSheets, recordOf, surveySheets, writeMigrationSheet, writeParamsSheet, type RunSheetsPlan } from './runSheets';
 import type { ExcelApi, Progress, TableRef, WriteOptions, WritePlan, WriteResult, WriteTarget } from './types';
@@ -30,7 +31,6 @@ import {
   copyCell,
   syncChunk,
   jsonBytes,
-  stripSheet,
   textCell,
   yieldToUi,
 } from './util';
@@ -196,8 +196,7 @@ export async function planWrite(excel: ExcelApi, table: TableRef, scored: Scored
     const span = Math.max(width, own);
     if (start + span > SHEET_COLUMNS) throw new RfmError('excel.noRoom', { count: width });
 
-    const merged = ws.getRangeByIndexes(rows.row, start, rows.rowCount, span).getMergedAreasOrNullObject();
-    merged.load('address');
+    const merged = mergedAreasOf(ws.getRangeByIndexes(rows.row, start, rows.rowCount, span));
     // cells that must be empty: the whole output area, or (re-run) the columns beyond the old block
     const fresh =
       own === 0
@@ -223,7 +222,8 @@ export async function planWrite(excel: ExcelApi, table: TableRef, scored: Scored
       ownColumns: own,
     };
     if (conflictCell) plan.conflictCell = conflictCell;
-    if (!merged.isNullObject) plan.mergedArea = stripSheet(merged.address);
+    const mergedArea = mergedAddress(merged);
+    if (mergedArea) plan.mergedArea = mergedArea;
     return plan;
   });
 }
@@ -307,8 +307,7 @@ export async function writeOutput(
       if (here) {
         protection = context.workbook.worksheets.getItem(table.sheet).protection;
         protection.load('protected');
-        merged = source.getRangeByIndexes(rows.row, plan.column, rows.rowCount, span).getMergedAreasOrNullObject();
-        merged.load('address');
+        merged = mergedAreasOf(source.getRangeByIndexes(rows.row, plan.column, rows.rowCount, span));
       }
       if (!here || run) {
         sheets = context.workbook.worksheets;
@@ -318,10 +317,11 @@ export async function writeOutput(
       syncs += 1;
       await context.sync();
       if (protection && protection.protected) throw new RfmError('excel.protected', { sheet: table.sheet });
-      if (merged && !merged.isNullObject) throw new RfmError('excel.merged', { area: stripSheet(merged.address) });
+      const mergedArea = mergedAddress(merged);
+      if (mergedArea) throw new RfmError('excel.merged', { area: mergedArea });
       const names = sheets ? sheets.items.map((s) => s.name) : [];
       const newName = here ? undefined : newSheetName(names, lang);
-      // issue 7: the parameters and migration sheets of the run, checked before anything is written
+      // period over period (docs/periods.md): the parameters and migration sheets of the run, checked before anything is written
       let runPlan: RunSheetsPlan | undefined;
       if (run) {
         const survey = await surveySheets(context, names);
@@ -355,7 +355,7 @@ export async function writeOutput(
         output.columns.forEach((c, i) => setNumberFormat(ws, rows.row, column + i, rows.rowCount, numberFormatOf(c)));
       }
       const outColumn = here ? column : column + 1;
-      app.suspendScreenUpdatingUntilNextSync();
+      suspendScreenUpdating(app);
       syncs += 1;
       await context.sync();
 
@@ -397,7 +397,7 @@ export async function writeOutput(
           bytes = jsonBytes(block) + (idFormats ? jsonBytes(idFormats) : 0);
         }
         sizer.observe(count, bytes);
-        app.suspendScreenUpdatingUntilNextSync();
+        suspendScreenUpdating(app);
         ws.getRangeByIndexes(rows.row + done, column, count, destWidth).values = block;
         // the ID column's formats after its values (a text format first would keep the apostrophe)
         if (idFormats && idFormats.some((f) => f[0] !== 'General')) {
@@ -412,7 +412,7 @@ export async function writeOutput(
         if (done < total) await yieldToUi();
       }
 
-      // 4. issue 7: the parameters sheet (the run record) and, comparing periods, the migration sheet
+      // 4. period over period (docs/periods.md): the parameters sheet (the run record) and, comparing periods, the migration sheet
       let paramSheet: string | undefined;
       let migrationSheet: string | undefined;
       if (run && runPlan) {
@@ -434,7 +434,7 @@ export async function writeOutput(
       }
 
       // 5. formats: bold headers, 0.00 on the RFM score (new sheet), a fill per grade; calculation back on
-      app.suspendScreenUpdatingUntilNextSync();
+      suspendScreenUpdating(app);
       if (scored.headerRow >= 0) ws.getRangeByIndexes(rows.row, column, 1, destWidth).format.font.bold = true;
       const firstData = scored.dataRows[0];
       const dataRow = table.row + firstData;
@@ -466,6 +466,9 @@ export async function writeOutput(
       if (migrationSheet) written.migrationSheet = migrationSheet;
       return written;
     });
+  } catch (e) {
+    // below ExcelApi 1.13 merged cells were not checked before writing: the refused write names them
+    throw (here ? mergedWriteError(e, plan.address) : undefined) ?? e;
   } finally {
     // the write failed after calculation was set to manual: put the user's mode back
     if (restoreMode !== undefined) {

@@ -14,6 +14,12 @@ import { periodMessages } from './periods';
 import { paneInsightMessages } from './paneInsight';
 import { paneModeMessages } from './paneModes';
 import { panePeriodMessages } from './panePeriods';
+import { helpMessages } from './help';
+import { varText, type MessageVar } from './format';
+
+export type { MessageVar } from './format';
+import { paneLayoutMessages } from './paneLayout';
+import { requirementMessages } from './requirements';
 
 export type Lang = 'en' | 'zh';
 export const LANGS: readonly Lang[] = ['en', 'zh'];
@@ -24,7 +30,7 @@ export interface MessageTable<K extends string> {
   zh: Record<K, string>;
 }
 
-const tables = [coreMessages, cliMessages, paneMessages, excelMessages, insightMessages, txMessages, formulaMessages, paneModeMessages, paneInsightMessages, periodMessages, panePeriodMessages] as const;
+const tables = [coreMessages, cliMessages, paneMessages, excelMessages, insightMessages, txMessages, formulaMessages, paneModeMessages, paneInsightMessages, periodMessages, panePeriodMessages, helpMessages, paneLayoutMessages, requirementMessages] as const;
 type Keys<T> = T extends MessageTable<infer K> ? K : never;
 export type MessageKey = Keys<(typeof tables)[number]>;
 
@@ -44,10 +50,10 @@ export function langFromTag(tag: string | undefined | null): Lang {
 }
 
 /** Translate `key`, filling {name} placeholders from vars. */
-export function t(lang: Lang, key: MessageKey, vars: Record<string, string | number> = {}): string {
+export function t(lang: Lang, key: MessageKey, vars: Record<string, MessageVar> = {}): string {
   const template = merged[lang][key] ?? merged.en[key] ?? key;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in vars ? String(vars[name]) : whole,
+    name in vars ? varText(lang, vars[name]) : whole,
   );
 }
 

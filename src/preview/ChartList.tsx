@@ -6,6 +6,7 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { ChartInfo } from '../excel/memory';
 import { t, type Lang } from '../i18n';
+import { joinList } from '../i18n/format';
 
 const useStyles = makeStyles({
   list: {
@@ -33,10 +34,10 @@ export function ChartList({ charts, lang }: { charts: ChartInfo[]; lang: Lang })
   if (charts.length === 0) return null;
   return (
     <div className={styles.list} data-testid="grid-charts">
-      <span className={styles.label}>{t(lang, 'pi.grid.charts')}</span>
+      <span className={styles.label}>{t(lang, 'paneInsight.grid.charts')}</span>
       {charts.map((c) => (
         <span key={c.name} className={styles.chart} data-chart={c.name}>
-          {t(lang, 'pi.grid.chart', { title: c.title || c.name, type: c.type, cells: c.cells, series: c.series.map((s) => s.name).join(lang === 'zh' ? '、' : ', ') })}
+          {t(lang, 'paneInsight.grid.chart', { title: c.title || c.name, type: c.type, cells: c.cells, series: joinList(lang, c.series.map((s) => s.name)) })}
         </span>
       ))}
     </div>

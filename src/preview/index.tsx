@@ -6,7 +6,7 @@
 import { useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { FluentProvider, MessageBar, MessageBarBody, webLightTheme } from '@fluentui/react-components';
-import type { MemoryWorkbook } from '../excel/memory';
+import { installOffice, type MemoryWorkbook } from '../excel/memory';
 import type { ExcelApi } from '../excel/types';
 import { langFromTag, t, type Lang } from '../i18n';
 import { App } from '../taskpane/App';
@@ -46,7 +46,11 @@ function PreviewPage({ excel, workbook, initialLang }: { excel: ExcelApi; workbo
 }
 
 function start(): void {
-  const { Excel, workbook, log } = createSampleExcel();
+  // `?api=1.8` previews the pane on Excel of that ExcelApi set (docs/requirements.md)
+  const api = new URLSearchParams(window.location.search).get('api') ?? undefined;
+  const { Excel, Office, workbook, log } = createSampleExcel(api);
+  // the product's capability checks ask Office.context.requirements (src/excel/capabilities.ts)
+  installOffice(Office);
   // Code written for Office may use the global namespace's enums (Excel.ConditionalFormatType …).
   (window as unknown as { Excel: ExcelApi }).Excel = Excel;
   window.__rfmPreview = { workbook, log };

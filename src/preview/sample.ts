@@ -17,11 +17,13 @@ interface SampleSheet {
   formats?: Array<{ address: string; numberFormat: string }>;
 }
 
-export function createSampleExcel(): MemoryExcel {
+/** `apiLevel`: the ExcelApi set the preview's Excel has (`preview.html?api=1.8`: Office 2019). */
+export function createSampleExcel(apiLevel?: string): MemoryExcel {
   const sheets = [...(sample as { sheets: SampleSheet[] }).sheets, ...(sales as { sheets: SampleSheet[] }).sheets];
   const mem = createMemoryExcel({
     // Excel on the web's request limit, so the preview meets the same payload rules as the add-in.
     maxRequestBytes: 5 * 1024 * 1024,
+    apiLevel,
     sheets: Object.fromEntries(sheets.map((s) => [s.name, []])),
   });
   for (const s of sheets) {

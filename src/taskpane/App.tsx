@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Body1, Caption1, FluentProvider, Title2, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
+import { Body1, Caption1, FluentProvider, Title2, makeStyles, mergeClasses, tokens, webLightTheme } from '@fluentui/react-components';
 import type { ExcelApi } from '../excel/types';
 import { t, type Lang } from '../i18n';
 import { ColumnsSection } from './components/ColumnsSection';
@@ -9,15 +9,18 @@ import { LanguageSwitch } from './components/LanguageSwitch';
 import { ModeField } from './components/ModeField';
 import { NoticeBar } from './components/NoticeBar';
 import { OutputModeField } from './components/OutputModeField';
+import { PaneFooter } from './components/PaneFooter';
 import { PeriodsSection } from './components/PeriodsSection';
 import { PreviewSection } from './components/PreviewSection';
 import { RangeSection } from './components/RangeSection';
+import { RequirementNote } from './components/RequirementNote';
 import { RunSection } from './components/RunSection';
 import { SchemeSection } from './components/SchemeSection';
 import { SummarySection } from './components/SummarySection';
 import { TransactionsMode } from './components/TransactionsMode';
 import { usePane } from './usePane';
 import { useSummary } from './useSummary';
+import { useEarlierRuns } from './useEarlierRuns';
 import { useTransactions } from './useTransactions';
 
 const useStyles = makeStyles({
@@ -37,6 +40,14 @@ const useStyles = makeStyles({
   },
   title: { margin: 0 },
   muted: { color: tokens.colorNeutralForeground3 },
+  // Visible focus on every control: Fluent's selects and text fields only change their underline,
+  // so keyboard users get the same 2px ring everywhere (docs/pane.md, "Layout").
+  focus: {
+    '& :is(button, input, select, textarea, a, [tabindex]):focus-visible': {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: tokens.strokeWidthThin,
+    },
+  },
 });
 
 export interface AppProps {
@@ -51,7 +62,7 @@ export interface AppProps {
 export function App({ excel, initialLang, onLangChange }: AppProps) {
   const styles = useStyles();
   return (
-    <FluentProvider theme={webLightTheme} className={styles.root} data-testid="pane">
+    <FluentProvider theme={webLightTheme} className={mergeClasses(styles.root, styles.focus)} data-testid="pane">
       {excel ? (
         <Pane excel={excel} initialLang={initialLang} onLangChange={onLangChange} />
       ) : (
@@ -81,9 +92,11 @@ function Header({ lang, onLang }: { lang: Lang; onLang: (lang: Lang) => void }) 
 }
 
 function Pane({ excel, initialLang, onLangChange }: AppProps & { excel: ExcelApi }) {
+  const styles = useStyles();
   const pane = usePane(excel, initialLang);
   const summary = useSummary(excel, pane);
   const tx = useTransactions(excel, pane);
+  const earlier = useEarlierRuns(excel, pane.state.lang, pane.state.result);
   const { state, actions } = pane;
   const { lang } = state;
   useDocumentLang(lang);
@@ -91,25 +104,57 @@ function Pane({ excel, initialLang, onLangChange }: AppProps & { excel: ExcelApi
     actions.setLang(next);
     onLangChange?.(next);
   };
+  const txMode = tx.state.mode === 'transactions';
   return (
     <>
       <Header lang={lang} onLang={setLang} />
-      <Body1>{t(lang, 'pane.tagline')}</Body1>
+      <Caption1 className={styles.muted}>{t(lang, 'pane.tagline')}</Caption1>
       <NoticeBar notice={state.notice} where="top" lang={lang} />
+      <RequirementNote lang={lang} />
       <ModeField lang={lang} mode={tx.state.mode} onChange={tx.actions.setMode} disabled={state.busy !== undefined || tx.state.busy !== undefined} />
       <RangeSection state={state} actions={actions} />
-      {tx.state.mode === 'transactions' ? (
-        <TransactionsMode pane={pane} tx={tx} />
+      {txMode ? (
+        <PaneFooter
+          lang={lang}
+          previewLabel={t(lang, 'paneMode.tx.previewButton')}
+          runLabel={t(lang, 'paneMode.tx.runButton')}
+          onPreview={tx.actions.preview}
+          onRun={tx.actions.run}
+          busy={tx.state.busy}
+          progress={tx.state.progress}
+          notice={tx.state.notice}
+          previewTestId="tx-preview-button"
+          runTestId="tx-run"
+        />
+      ) : (
+        <PaneFooter
+          lang={lang}
+          previewLabel={t(lang, 'pane.preview.button')}
+          runLabel={t(lang, 'pane.run.button')}
+          onPreview={actions.preview}
+          onRun={actions.run}
+          busy={state.busy}
+          progress={state.progress}
+          notice={state.notice}
+          previewTestId="preview"
+          runTestId="run"
+        />
+      )}
+      {txMode ? (
+        <>
+          <TransactionsMode pane={pane} tx={tx} />
+          <SummarySection lang={lang} run={tx.state.result} busy={tx.state.busy !== undefined} summary={summary} />
+        </>
       ) : (
         <>
           <ColumnsSection state={state} actions={actions} />
           <SchemeSection pane={pane} />
           <InsightSection pane={pane} />
-          <PeriodsSection pane={pane} excel={excel} />
+          <PeriodsSection pane={pane} earlier={earlier} />
+          <OutputModeField lang={lang} output={state.output} onChange={actions.setOutput} disabled={state.busy !== undefined} />
           <PreviewSection state={state} actions={actions} />
-          <OutputModeField lang={lang} output={state.output} onChange={actions.setOutput} disabled={state.busy !== undefined} result={state.result} />
           <RunSection state={state} actions={actions} />
-          <SummarySection state={state} summary={summary} />
+          <SummarySection lang={lang} run={state.result} busy={state.busy !== undefined} summary={summary} />
         </>
       )}
       <ConflictDialog lang={lang} pending={state.dialog} onAnswer={actions.answerDialog} />

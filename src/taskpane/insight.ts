@@ -1,5 +1,5 @@
 /**
- * The pane's insight options (issue 5): the Segment column with its reference (mean or median of
+ * The pane's insight options (docs/insight.md): the Segment column with its reference (mean or median of
  * the scores or of the values) and the Follow-up column with one editable label per grade. Pure:
  * no React, no Office.
  */

@@ -1,5 +1,5 @@
 /**
- * Period over period in the pane (issue 7): the form (use the scale of an earlier run; compare with
+ * Period over period in the pane (docs/periods.md): the form (use the scale of an earlier run; compare with
  * the previous period) and the steps of a preview or run around the scoring — read the earlier runs
  * chosen, score (on the frozen scale), check the columns, compare with the previous period — and
  * what the write records (`RunSheets`). Pure of React; every Excel call goes through src/excel.
@@ -70,8 +70,8 @@ export interface ScoreInput {
  */
 export async function scoreWithPeriods(excel: ExcelApi, x: ScoreInput): Promise<ScoredWithPeriods> {
   const { form, lang } = x;
-  if (form.scale && !form.scaleFrom) throw new RfmError('pp.chooseScale');
-  if (form.previous && !form.previousFrom) throw new RfmError('pp.choosePrevious');
+  if (form.scale && !form.scaleFrom) throw new RfmError('panePeriod.chooseScale');
+  if (form.previous && !form.previousFrom) throw new RfmError('panePeriod.choosePrevious');
   const periods = await readPeriods(excel, { scaleFrom: form.scale ? form.scaleFrom : undefined, previous: form.previous ? form.previousFrom : undefined }, lang);
   const scheme = periods.scaleRun?.record.scheme ?? x.scheme;
   const insight = x.insight(scheme);

@@ -18,6 +18,42 @@ export const useShared = makeStyles({
   heading: {
     margin: 0,
   },
+  /** A section heading that opens and closes it (a disclosure). */
+  disclosure: {
+    display: 'flex',
+    alignItems: 'flex-start',
+    columnGap: tokens.spacingHorizontalS,
+    width: '100%',
+    padding: `${tokens.spacingVerticalXXS} 0`,
+    border: 'none',
+    background: 'none',
+    color: 'inherit',
+    font: 'inherit',
+    textAlign: 'left',
+    cursor: 'pointer',
+    borderRadius: tokens.borderRadiusMedium,
+    ':hover': { color: tokens.colorBrandForeground1 },
+  },
+  disclosureText: {
+    display: 'flex',
+    flexDirection: 'column',
+    minWidth: 0,
+  },
+  summary: {
+    color: tokens.colorNeutralForeground3,
+    overflowWrap: 'anywhere',
+  },
+  chevron: {
+    display: 'inline-block',
+    width: '12px',
+    fontSize: tokens.fontSizeBase400,
+    lineHeight: tokens.lineHeightBase300,
+    transitionProperty: 'transform',
+    transitionDuration: tokens.durationFast,
+  },
+  chevronOpen: { transform: 'rotate(90deg)' },
+  /** Results made before the last change of an input: dimmed under the "Changed — run again" mark. */
+  stale: { opacity: 0.5 },
   row: {
     display: 'flex',
     flexWrap: 'wrap',

@@ -1,5 +1,5 @@
 /**
- * The form of the pane's "from sales records" mode (issue 4): which columns hold the customer, the
+ * The form of the pane's "from sales records" mode (docs/transactions.md): which columns hold the customer, the
  * date, the amount and the optional order ID, and the analysis period. Pure: no React, no Office.
  * Detection is the engine's own (detectTxColumns): a column is never guessed when two headers
  * compete; the user chooses.
@@ -111,8 +111,8 @@ export function periodErrors(form: Pick<TxForm, 'since' | 'asOf'>): PeriodErrors
   const errors: PeriodErrors = {};
   const since = form.since.trim() === '' ? undefined : parseIsoDay(form.since);
   const asOf = form.asOf.trim() === '' ? undefined : parseIsoDay(form.asOf);
-  if (form.since.trim() !== '' && since === undefined) errors.since = (l) => t(l, 'pm.period.bad');
-  if (form.asOf.trim() !== '' && asOf === undefined) errors.asOf = (l) => t(l, 'pm.period.bad');
+  if (form.since.trim() !== '' && since === undefined) errors.since = (l) => t(l, 'paneMode.period.bad');
+  if (form.asOf.trim() !== '' && asOf === undefined) errors.asOf = (l) => t(l, 'paneMode.period.bad');
   if (since !== undefined && asOf !== undefined && asOf < since) {
     const e = new RfmError('tx.asOfBeforeSince', { asOf: formatCivilDay(asOf), since: formatCivilDay(since) });
     errors.asOf = (l) => e.localized(l);

@@ -1,9 +1,11 @@
 /**
- * The pane's state and actions. Components only render this state and call these actions; every
- * Excel call goes through src/excel (the ExcelApi seam), never from a component.
+ * The pane's actions: the Excel calls (read the selection, restore and save the settings, preview,
+ * run, answer the write dialog) around the pure state of src/taskpane/state/pane.ts (docs/pane.md).
+ * Components only render the state and call these actions; every Excel call goes through src/excel
+ * (the ExcelApi seam), never from a component.
  */
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
-import { RfmError, defaultScheme, type InsightOptions, type Scheme, type ScoredSheet } from '../core';
+import { RfmError, defaultScheme, type Scheme } from '../core';
 import {
   currentTable,
   loadSettings,
@@ -16,176 +18,24 @@ import {
   writeOutput,
   type OutputMode,
 } from '../excel';
-import type { ExcelApi, SavedSettings, TableRef, WritePlan, WriteResult, WriteTarget } from '../excel/types';
+import type { ExcelApi, SavedSettings, WriteTarget } from '../excel/types';
 import { t, type Lang } from '../i18n';
+import { buildLayout, errorText, type ColumnRole, type PresetChoice, type SchemeErrors, type SchemeForm } from './form';
+import { insightOptions, type InsightForm } from './insight';
+import { periodsActive, runSheetsOf, scoreWithPeriods, type PeriodsForm } from './periods';
 import {
-  EMPTY_COLUMNS,
-  PRESET_CHOICES,
-  buildLayout,
-  buildScheme,
-  detectForm,
-  errorText,
-  presetForm,
-  schemeForm,
-  type ColumnRole,
-  type ColumnsForm,
-  type Localized,
-  type PresetChoice,
-  type SchemeErrors,
-  type SchemeForm,
-  withHeader,
-} from './form';
-import { DEFAULT_INSIGHT, insightOptions, type InsightForm } from './insight';
-import { DEFAULT_PERIODS, periodsActive, runSheetsOf, scoreWithPeriods, type PeriodsForm, type PeriodsOutcome } from './periods';
+  initialPaneState,
+  paneReducer,
+  settingsToSave,
+  type Notice,
+  type NoticePlace,
+  type PaneState,
+  type PendingWrite,
+} from './state/pane';
+import { columnsProblem } from './state/problems';
 import { PANE_VERSION } from './version';
 
-export type Intent = 'error' | 'warning' | 'success' | 'info';
-/** Where a notice shows: at the top of the pane, or next to the button that caused it. */
-export type NoticePlace = 'top' | 'preview' | 'run';
-export interface Notice {
-  intent: Intent;
-  text: Localized;
-  where: NoticePlace;
-}
-
-/** A scored table: what the preview shows and what a run writes. */
-export interface Scored {
-  table: TableRef;
-  scored: ScoredSheet;
-  scheme: Scheme;
-  lang: Lang;
-  /** The Segment / Follow-up options it was scored with (issue 5). */
-  insight?: InsightOptions;
-  /** Period over period (issue 7): the earlier runs used and the comparison. */
-  periods?: PeriodsOutcome;
-}
-
-export interface RunResult extends Scored {
-  write: WriteResult;
-  target: WriteTarget;
-  output?: OutputMode;
-}
-
-/** A run waiting for the user's answer (non-empty target, protected sheet, merged cells). */
-export interface PendingWrite extends Scored {
-  plan: WritePlan;
-  /** Values, or live formulas with a parameter sheet (issue 6); default values. */
-  output?: OutputMode;
-}
-
-export interface ProgressState {
-  phase: 'read' | 'write';
-  done: number;
-  total: number;
-}
-
-export interface PaneState {
-  lang: Lang;
-  follow: boolean;
-  tableLoading: boolean;
-  table?: TableRef;
-  /** Why there is no usable table (nothing selected, a single cell, an error). */
-  tableNote?: Notice;
-  columns: ColumnsForm;
-  scheme: SchemeForm;
-  /** The optional Segment and Follow-up columns (issue 5). */
-  insight: InsightForm;
-  /** Write values or live formulas (issue 6). */
-  output: OutputMode;
-  /** Period over period (issue 7): an earlier run's scale, the previous period. */
-  periods: PeriodsForm;
-  /** The settings restored from the workbook (the sales-records mode takes its part from here). */
-  saved?: SavedSettings;
-  busy?: 'preview' | 'run';
-  progress?: ProgressState;
-  preview?: Scored;
-  previewStale: boolean;
-  result?: RunResult;
-  notice?: Notice;
-  dialog?: PendingWrite;
-}
-
-type Action =
-  | { type: 'lang'; lang: Lang }
-  | { type: 'follow'; follow: boolean }
-  | { type: 'tableLoading' }
-  | { type: 'tableKept' }
-  | { type: 'table'; table: TableRef; columns: ColumnsForm }
-  | { type: 'noTable'; note: Notice }
-  | { type: 'columns'; columns: ColumnsForm }
-  | { type: 'scheme'; scheme: SchemeForm }
-  | { type: 'insight'; insight: InsightForm }
-  | { type: 'output'; output: OutputMode }
-  | { type: 'periods'; periods: PeriodsForm }
-  | { type: 'saved'; saved: SavedSettings }
-  | { type: 'busy'; busy: 'preview' | 'run' }
-  | { type: 'progress'; progress: ProgressState }
-  | { type: 'previewDone'; preview: Scored }
-  | { type: 'runDone'; result: RunResult; notice?: Notice }
-  | { type: 'dialog'; dialog: PendingWrite }
-  | { type: 'closeDialog' }
-  | { type: 'notice'; notice?: Notice };
-
-function initialState(lang: Lang): PaneState {
-  return {
-    lang,
-    follow: true,
-    tableLoading: false,
-    columns: EMPTY_COLUMNS,
-    scheme: presetForm('shanghai'),
-    insight: DEFAULT_INSIGHT,
-    output: 'values',
-    periods: DEFAULT_PERIODS,
-    previewStale: false,
-  };
-}
-
-/** Inputs changed: an existing preview no longer describes them. */
-const stale = (s: PaneState): Partial<PaneState> => ({ previewStale: s.preview !== undefined });
-
-function reducer(s: PaneState, a: Action): PaneState {
-  switch (a.type) {
-    case 'lang':
-      return { ...s, lang: a.lang };
-    case 'follow':
-      return { ...s, follow: a.follow };
-    case 'tableLoading':
-      return { ...s, tableLoading: true };
-    case 'tableKept':
-      return { ...s, tableLoading: false };
-    case 'table':
-      return { ...s, ...stale(s), tableLoading: false, table: a.table, tableNote: undefined, columns: a.columns };
-    case 'noTable':
-      return { ...s, ...stale(s), tableLoading: false, table: undefined, tableNote: a.note };
-    case 'columns':
-      return { ...s, ...stale(s), columns: a.columns };
-    case 'scheme':
-      return { ...s, ...stale(s), scheme: a.scheme };
-    case 'insight':
-      return { ...s, ...stale(s), insight: a.insight };
-    case 'output':
-      return { ...s, output: a.output };
-    case 'periods':
-      return { ...s, ...stale(s), periods: a.periods };
-    case 'saved':
-      return { ...s, saved: a.saved };
-    case 'busy':
-      return { ...s, busy: a.busy, progress: undefined, notice: undefined };
-    case 'progress':
-      return { ...s, progress: a.progress };
-    case 'previewDone':
-      return { ...s, busy: undefined, progress: undefined, preview: a.preview, previewStale: false };
-    case 'runDone':
-      // The run's result shows everything the preview did, for what was actually written.
-      return { ...s, busy: undefined, progress: undefined, dialog: undefined, result: a.result, notice: a.notice, preview: undefined, previewStale: false };
-    case 'dialog':
-      return { ...s, busy: undefined, progress: undefined, dialog: a.dialog };
-    case 'closeDialog':
-      return { ...s, dialog: undefined };
-    case 'notice':
-      return { ...s, busy: undefined, progress: undefined, notice: a.notice };
-  }
-}
+export type { Intent, Notice, NoticePlace, PaneState, PendingWrite, ProgressState, RunResult, Scored } from './state/pane';
 
 /** Selection events this long after the pane's own selectCell or write are the pane's, not the user's. */
 const OWN_SELECTION_MS = 600;
@@ -220,16 +70,11 @@ export interface Pane {
 }
 
 export function usePane(excel: ExcelApi | undefined, initialLang: Lang): Pane {
-  const [state, dispatch] = useReducer(reducer, initialLang, initialState);
+  const [state, dispatch] = useReducer(paneReducer, initialLang, initialPaneState);
   const ref = useRef(state);
   ref.current = state;
   const quietUntil = useRef(0);
   const tableRequest = useRef(0);
-  const savedLayout = useRef<SavedSettings['layout'] | undefined>(undefined);
-  /** The settings as last loaded or saved: a save keeps what this pane does not hold (the sales form). */
-  const savedRef = useRef<SavedSettings | undefined>(undefined);
-
-  const { errors: schemeErrors } = useMemo(() => buildScheme(state.scheme), [state.scheme]);
 
   /** Reads the current selection as the table to score (from a click or a selection change). */
   const refreshTable = useCallback(
@@ -251,16 +96,8 @@ export function usePane(excel: ExcelApi | undefined, initialLang: Lang): Pane {
           dispatch({ type: 'noTable', note: { intent: 'info', text: (l) => t(l, 'pane.range.single'), where: 'top' } });
           return;
         }
-        const previous = ref.current.table;
-        const same =
-          previous !== undefined &&
-          previous.sheet === table.sheet &&
-          previous.address === table.address &&
-          JSON.stringify(previous.firstRow) === JSON.stringify(table.firstRow);
-        // The same range again keeps the user's column choices; a new one is detected afresh.
-        const columns = same ? ref.current.columns : detectForm(table.firstRow, savedLayout.current);
-        savedLayout.current = undefined;
-        dispatch({ type: 'table', table, columns });
+        // the reducer keeps the column choices of the same range and detects a new one afresh
+        dispatch({ type: 'table', table });
       } catch (e) {
         if (request !== tableRequest.current) return;
         dispatch({ type: 'noTable', note: { intent: 'warning', text: errorText(e), where: 'top' } });
@@ -277,21 +114,7 @@ export function usePane(excel: ExcelApi | undefined, initialLang: Lang): Pane {
     void (async () => {
       const saved = await loadSettings(excel).catch(() => undefined);
       if (disposed) return;
-      if (saved) {
-        try {
-          const choice = PRESET_CHOICES.find((p) => p === saved.preset) ?? 'custom';
-          dispatch({ type: 'scheme', scheme: schemeForm(saved.scheme, choice) });
-          savedLayout.current = saved.layout;
-          savedRef.current = saved;
-          if (saved.insight) dispatch({ type: 'insight', insight: { ...saved.insight, labels: [...saved.insight.labels] } });
-          if (saved.output) dispatch({ type: 'output', output: saved.output });
-          if (saved.periods) dispatch({ type: 'periods', periods: { ...saved.periods } });
-          dispatch({ type: 'saved', saved });
-          dispatch({ type: 'notice', notice: { intent: 'info', text: (l) => t(l, 'pane.settingsRestored'), where: 'top' } });
-        } catch {
-          // Settings from another version of the add-in: start from the defaults.
-        }
-      }
+      if (saved) dispatch({ type: 'restore', saved, notice: { intent: 'info', text: (l) => t(l, 'pane.settingsRestored'), where: 'top' } });
       await refreshTable(false);
       const off = await onSelectionChange(excel, () => {
         if (!ref.current.follow || ref.current.busy || Date.now() < quietUntil.current) return;
@@ -318,21 +141,21 @@ export function usePane(excel: ExcelApi | undefined, initialLang: Lang): Pane {
       dispatch({ type: 'notice', notice: { intent: 'warning', text, where } });
       return undefined;
     }
-    const { layout, missing } = buildLayout(s.columns);
+    const { layout } = buildLayout(s.columns);
     if (!layout) {
-      const metric = (missing ?? 'r').toUpperCase();
-      dispatch({ type: 'notice', notice: { intent: 'error', text: (l) => t(l, 'pane.columns.required', { metric }), where } });
+      dispatch({ type: 'notice', notice: { intent: 'error', text: columnsProblem(s.columns, s.table.firstRow, s.table.columnCount), where } });
       return undefined;
     }
     // on an earlier run's scale the scheme comes from that run: the form's is not needed then
     const frozen = s.periods.scale && s.periods.scaleFrom !== '';
-    const scheme = buildScheme(s.scheme).scheme ?? (frozen ? defaultScheme() : undefined);
+    const scheme = s.built.scheme ?? (frozen ? defaultScheme() : undefined);
     if (!scheme) {
       dispatch({ type: 'notice', notice: { intent: 'error', text: (l) => t(l, 'pane.scheme.fix'), where } });
       return undefined;
     }
     const form = s.insight;
     return {
+      inputs: s.inputs,
       excel,
       table: s.table,
       layout,
@@ -356,7 +179,7 @@ export function usePane(excel: ExcelApi | undefined, initialLang: Lang): Pane {
     dispatch({ type: 'busy', busy: 'preview' });
     try {
       const r = await scoreWithPeriods(input.excel, input);
-      dispatch({ type: 'previewDone', preview: { table: input.table, scored: r.scored, scheme: r.scheme, lang: input.lang, insight: r.insight, periods: r.periods } });
+      dispatch({ type: 'previewDone', inputs: input.inputs, preview: { table: input.table, scored: r.scored, scheme: r.scheme, lang: input.lang, insight: r.insight, periods: r.periods } });
     } catch (e) {
       fail(e, 'preview');
     }
@@ -365,23 +188,10 @@ export function usePane(excel: ExcelApi | undefined, initialLang: Lang): Pane {
   const persist = useCallback(
     async (patch: Partial<SavedSettings> = {}): Promise<Notice | undefined> => {
       if (!excel) return undefined;
-      const s = ref.current;
-      const base = savedRef.current;
-      const next: SavedSettings = {
-        ...base,
-        version: 1,
-        lang: s.lang,
-        preset: s.scheme.preset,
-        scheme: buildScheme(s.scheme).scheme ?? base?.scheme ?? defaultScheme(),
-        layout: buildLayout(s.columns).layout ?? base?.layout ?? {},
-        insight: { ...s.insight, labels: [...s.insight.labels] },
-        output: s.output,
-        periods: { ...s.periods },
-        ...patch,
-      };
+      const next = settingsToSave(ref.current, patch);
       try {
         await saveSettings(excel, next);
-        savedRef.current = next;
+        dispatch({ type: 'saved', saved: next });
         return undefined;
       } catch (e) {
         const message = e instanceof Error ? e.message : String(e);
@@ -392,7 +202,7 @@ export function usePane(excel: ExcelApi | undefined, initialLang: Lang): Pane {
   );
 
   const write = useCallback(
-    async (pending: PendingWrite, target: WriteTarget, overwrite: boolean) => {
+    async (pending: PendingWrite, target: WriteTarget, overwrite: boolean, inputs: number) => {
       if (!excel) return;
       dispatch({ type: 'busy', busy: 'run' });
       try {
@@ -405,13 +215,17 @@ export function usePane(excel: ExcelApi | undefined, initialLang: Lang): Pane {
               })
             : await writeOutput(excel, pending.table, pending.scored, pending.plan, target, pending.lang, onProgress, {
                 overwrite,
-                // issue 7: the parameters sheet of every run, and the migration sheet of a comparison
+                // period over period (docs/periods.md): the parameters sheet of every run, and the migration sheet of a comparison
                 run: runSheetsOf(pending, PANE_VERSION),
               });
+        // A sheet the run created is shown, the same for every run that creates one (the sales-records
+        // sheet, the summary sheet): the pane's own selection, so following the selection ignores it.
+        quietUntil.current = Date.now() + OWN_SELECTION_MS;
+        if (target === 'newSheet') await selectCell(excel, result.sheet, 'A1').catch(() => undefined);
         quietUntil.current = Date.now() + OWN_SELECTION_MS;
         // the scheme used, unless it came with an earlier run's scale (the form keeps the user's own)
         const notice = await persist({ lang: pending.lang, mode: 'table', ...(pending.periods?.scaleRun ? {} : { scheme: pending.scheme }) });
-        dispatch({ type: 'runDone', result: { ...pending, write: result, target }, notice });
+        dispatch({ type: 'runDone', result: { ...pending, write: result, target }, inputs, notice });
       } catch (e) {
         quietUntil.current = Date.now() + OWN_SELECTION_MS;
         fail(e, 'run');
@@ -427,7 +241,7 @@ export function usePane(excel: ExcelApi | undefined, initialLang: Lang): Pane {
     try {
       const output = ref.current.output;
       // frozen scales and grade changes are value-mode features (formula mode ranks live)
-      if (output === 'formulas' && periodsActive(input.form)) throw new RfmError('pp.formulas');
+      if (output === 'formulas' && periodsActive(input.form)) throw new RfmError('panePeriod.formulas');
       const r = await scoreWithPeriods(input.excel, input);
       const scored = r.scored;
       const plan =
@@ -439,7 +253,7 @@ export function usePane(excel: ExcelApi | undefined, initialLang: Lang): Pane {
         dispatch({ type: 'dialog', dialog: pending });
         return;
       }
-      await write(pending, 'here', false);
+      await write(pending, 'here', false, input.inputs);
     } catch (e) {
       fail(e, 'run');
     }
@@ -453,24 +267,14 @@ export function usePane(excel: ExcelApi | undefined, initialLang: Lang): Pane {
         if (follow) void refreshTable(false);
       },
       useSelection: () => void refreshTable(false),
-      setHeader(header) {
-        const s = ref.current;
-        dispatch({ type: 'columns', columns: withHeader(s.columns, s.table?.firstRow ?? [], header) });
-      },
-      setColumn(role, index) {
-        const s = ref.current;
-        const columns = { ...s.columns.columns, [role]: index };
-        const status = { ...s.columns.status };
-        if (role !== 'id') status[role] = index === undefined ? { kind: s.columns.header ? 'missing' : 'noHeader' } : { kind: 'manual' };
-        dispatch({ type: 'columns', columns: { ...s.columns, columns, status } });
-      },
-      setScheme: (patch) => dispatch({ type: 'scheme', scheme: { ...ref.current.scheme, ...patch, preset: 'custom' } }),
-      setInsight: (patch) => dispatch({ type: 'insight', insight: { ...ref.current.insight, ...patch } }),
+      setHeader: (header) => dispatch({ type: 'header', header }),
+      setColumn: (role, index) => dispatch({ type: 'column', role, index }),
+      setScheme: (patch) => dispatch({ type: 'scheme', patch }),
+      setInsight: (patch) => dispatch({ type: 'insight', patch }),
       setOutput: (output) => dispatch({ type: 'output', output }),
-      setPeriods: (patch) => dispatch({ type: 'periods', periods: { ...ref.current.periods, ...patch } }),
+      setPeriods: (patch) => dispatch({ type: 'periods', patch }),
       persist,
-      choosePreset: (choice) =>
-        dispatch({ type: 'scheme', scheme: choice === 'custom' ? { ...ref.current.scheme, preset: 'custom' } : presetForm(choice) }),
+      choosePreset: (choice) => dispatch({ type: 'preset', choice }),
       preview: () => void preview(),
       run: () => void run(),
       answerDialog(answer) {
@@ -482,7 +286,7 @@ export function usePane(excel: ExcelApi | undefined, initialLang: Lang): Pane {
           return;
         }
         dispatch({ type: 'closeDialog' });
-        void write(pending, answer === 'newSheet' ? 'newSheet' : 'here', answer === 'overwrite');
+        void write(pending, answer === 'newSheet' ? 'newSheet' : 'here', answer === 'overwrite', ref.current.inputs);
       },
       selectInvalid(sheet, address) {
         if (!excel) return;
@@ -496,5 +300,5 @@ export function usePane(excel: ExcelApi | undefined, initialLang: Lang): Pane {
     [excel, refreshTable, preview, run, write, fail, persist],
   );
 
-  return { state, schemeErrors, actions };
+  return { state, schemeErrors: state.built.errors, actions };
 }

@@ -1,24 +1,33 @@
 /**
- * "Create summary" (issue 5): writes the summary sheet of the latest run through src/excel and
+ * "Create summary" (docs/insight.md): writes the summary sheet of the latest run through src/excel and
  * then shows it (activating it the way the pane selects a cell, so following the selection does not
  * take the new sheet for the customer table). Its own small state, beside usePane's.
  */
 import { useCallback, useRef, useState } from 'react';
 import { createSummarySheet, type SummaryWriteResult } from '../excel';
 import type { ExcelApi } from '../excel/types';
+import type { InsightOptions, Scheme, ScoredSheet } from '../core';
 import { errorText, type Localized } from './form';
-import type { Pane, RunResult } from './usePane';
+import type { Pane } from './usePane';
+
+/** What a summary is made of: a run's scores, in either mode (a table run, a sales-records run). */
+export interface SummarySource {
+  scored: ScoredSheet;
+  scheme: Scheme;
+  insight?: InsightOptions;
+}
 
 export interface SummaryState {
   busy: boolean;
   /** The latest summary written, and the run it summarises. */
-  done?: { run: RunResult; write: SummaryWriteResult };
-  error?: { run: RunResult | undefined; text: Localized };
+  done?: { run: SummarySource; write: SummaryWriteResult };
+  error?: { run: SummarySource | undefined; text: Localized };
 }
 
 export interface Summary {
   state: SummaryState;
-  create(): void;
+  /** Writes the summary sheet of `run` and shows it. */
+  create(run: SummarySource): void;
 }
 
 export function useSummary(excel: ExcelApi | undefined, pane: Pane): Summary {
@@ -26,10 +35,9 @@ export function useSummary(excel: ExcelApi | undefined, pane: Pane): Summary {
   const paneRef = useRef(pane);
   paneRef.current = pane;
 
-  const create = useCallback(async () => {
+  const create = useCallback(async (run: SummarySource) => {
     const { state: s, actions } = paneRef.current;
-    const run = s.result;
-    if (!excel || !run) return;
+    if (!excel) return;
     setState({ busy: true });
     try {
       const write = await createSummarySheet(excel, run.scored, run.scheme, s.lang, run.insight?.followUp);
@@ -40,5 +48,5 @@ export function useSummary(excel: ExcelApi | undefined, pane: Pane): Summary {
     }
   }, [excel]);
 
-  return { state, create: () => void create() };
+  return { state, create: (run) => void create(run) };
 }

@@ -1,5 +1,5 @@
 /**
- * The product version the pane records on every parameters sheet (issue 7): package.json's version,
+ * The product version the pane records on every parameters sheet (docs/periods.md): package.json's version,
  * put into the bundle by webpack's DefinePlugin (webpack.config.js); `dev` where it is not defined
  * (jest runs the sources as they are).
  */

@@ -152,3 +152,12 @@ export async function screenshotPane(page: Page, file: string, restoreViewport =
   await page.getByTestId('pane-column').screenshot({ path: path.join(RESULTS, file) });
   if (restoreViewport) await page.setViewportSize({ width: 1400, height: 1000 });
 }
+
+/**
+ * Opens a collapsed section of the pane (scheme, insight, periods, output, columns): sections show a
+ * one-line summary until their heading button is pressed (docs/pane.md, "Layout").
+ */
+export async function openSection(page: Page, name: 'columns' | 'scheme' | 'insight' | 'periods' | 'output'): Promise<void> {
+  const toggle = page.getByTestId(`section-${name}-toggle`);
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+}

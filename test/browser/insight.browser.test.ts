@@ -22,7 +22,7 @@ import {
 } from '../../src/core';
 import '../../src/preview/handle'; // the type of window.__rfmPreview
 import type { Lang, MessageKey } from '../../src/i18n';
-import { DIST, RESULTS, SHEET, TABLE, screenshotPane, text, useBrowser, values } from './harness';
+import { DIST, RESULTS, SHEET, TABLE, openSection, screenshotPane, text, useBrowser, values } from './harness';
 
 const site = useBrowser(process.env.RFM_DIST ?? DIST);
 const openPreview = (locale: string) => site.openPreview(locale);
@@ -32,13 +32,14 @@ async function runWithInsight(page: Page, lang: Lang, labelA: string): Promise<S
   await page.evaluate((s) => window.__rfmPreview!.workbook.select(s, 'A:F'), SHEET);
   await page.getByTestId('range-address').filter({ hasText: `${SHEET}!${TABLE}` }).waitFor();
   // nothing to chart before a run
-  await page.getByText(text(lang, 'pi.summary.none')).waitFor();
+  await page.getByText(text(lang, 'paneInsight.summary.none')).waitFor();
 
-  await page.getByLabel(text(lang, 'pi.segments')).check();
-  await page.getByLabel(text(lang, 'pi.reference.median'), { exact: true }).check();
-  await page.getByLabel(text(lang, 'pi.followUp')).check();
+  await openSection(page, 'insight');
+  await page.getByLabel(text(lang, 'paneInsight.segments')).check();
+  await page.getByLabel(text(lang, 'paneInsight.reference.median'), { exact: true }).check();
+  await page.getByLabel(text(lang, 'paneInsight.followUp')).check();
   const defaults = followUpLabels(defaultScheme(), lang);
-  const inputA = page.getByLabel(text(lang, 'pi.followUp.label', { label: 'A' }), { exact: true });
+  const inputA = page.getByLabel(text(lang, 'paneInsight.followUp.label', { label: 'A' }), { exact: true });
   await expect(inputA.getAttribute('placeholder')).resolves.toBe(defaults[0]);
   await inputA.fill(labelA);
 
@@ -68,17 +69,17 @@ async function checkCharts(page: Page, expected: ScoredSheet, lang: Lang): Promi
   expect(segments.reduce((n, [, c]) => n + (c as number), 0)).toBe(expected.result.n);
   const matrix = await charts.locator('[data-testid="chart-heatmap"] tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => Number(td.textContent))));
   expect(matrix).toEqual(summary.heatmap.cells.map((row) => row.map((c) => c.count)));
-  await expect(charts.getByTestId('segment-thresholds').textContent()).resolves.toContain(text(lang, 'pi.thresholds.median'));
+  await expect(charts.getByTestId('segment-thresholds').textContent()).resolves.toContain(text(lang, 'paneInsight.thresholds.median'));
   const alt = await charts.locator('[data-testid="chart-grades"] svg').getAttribute('aria-label');
-  expect(alt).toContain(text(lang, 'pi.chart.grades'));
+  expect(alt).toContain(text(lang, 'paneInsight.chart.grades'));
 }
 
 /** "Create summary": a new sheet of tables and native charts, read back from the workbook. */
 async function createSummary(page: Page, expected: ScoredSheet, lang: Lang, followUp: string[]): Promise<string> {
   const sheetName = text(lang, 'summary.sheetName');
-  await page.getByRole('button', { name: text(lang, 'pi.summary.create') }).click();
+  await page.getByRole('button', { name: text(lang, 'paneInsight.summary.create') }).click();
   await page.getByTestId('summary-done').waitFor();
-  await expect(page.getByTestId('summary-done').textContent()).resolves.toBe(text(lang, 'pi.summary.done', { sheet: sheetName, tables: 5, charts: 3 }));
+  await expect(page.getByTestId('summary-done').textContent()).resolves.toBe(text(lang, 'paneInsight.summary.done', { sheet: sheetName, tables: 5, charts: 3 }));
   const book = await page.evaluate((name) => {
     const wb = window.__rfmPreview!.workbook;
     return {
@@ -101,16 +102,16 @@ async function createSummary(page: Page, expected: ScoredSheet, lang: Lang, foll
   await expect(values(page, sheetName, 'B3:B6')).resolves.toEqual(followUp.map((f) => [f]));
   expect(book.scales).toHaveLength(2);
   expect(book.charts.map((c) => [c.type, c.title])).toEqual([
-    ['ColumnClustered', text(lang, 'pi.chart.grades')],
-    ['BarClustered', text(lang, 'pi.chart.segments')],
-    ['ColumnClustered', text(lang, 'pi.chart.distribution')],
+    ['ColumnClustered', text(lang, 'paneInsight.chart.grades')],
+    ['BarClustered', text(lang, 'paneInsight.chart.segments')],
+    ['ColumnClustered', text(lang, 'paneInsight.chart.distribution')],
   ]);
   expect(book.charts[0].series[0].valueData).toEqual([...expected.result.gradeCounts]);
-  expect(book.charts[1].series.map((s) => s.name)).toEqual([text(lang, 'pi.chart.customerShare'), text(lang, 'pi.chart.mShare')]);
+  expect(book.charts[1].series.map((s) => s.name)).toEqual([text(lang, 'paneInsight.chart.customerShare'), text(lang, 'paneInsight.chart.mShare')]);
   // the preview grid now shows the summary sheet and lists its charts
   const gridCharts = page.getByTestId('grid-charts');
   await gridCharts.waitFor();
-  await expect(gridCharts.textContent()).resolves.toContain(text(lang, 'pi.chart.segments'));
+  await expect(gridCharts.textContent()).resolves.toContain(text(lang, 'paneInsight.chart.segments'));
   // the pane still works on the customer table (its own selection of the new sheet is not followed)
   await page.waitForTimeout(300);
   await expect(page.getByTestId('range-address').textContent()).resolves.toBe(`${SHEET}!${TABLE}`);
@@ -129,8 +130,8 @@ test('English: segments and follow-up columns, the pane’s charts, Create summa
   await page.screenshot({ path: path.join(RESULTS, 'preview-summary-en.png') });
 
   // A second summary never overwrites the first.
-  await page.getByRole('button', { name: text('en', 'pi.summary.create') }).click();
-  await page.getByText(text('en', 'pi.summary.done', { sheet: 'RFM summary (2)', tables: 5, charts: 3 })).waitFor();
+  await page.getByRole('button', { name: text('en', 'paneInsight.summary.create') }).click();
+  await page.getByText(text('en', 'paneInsight.summary.done', { sheet: 'RFM summary (2)', tables: 5, charts: 3 })).waitFor();
   expect(page.errors).toEqual([]);
   await page.close();
 });

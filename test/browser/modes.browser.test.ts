@@ -25,7 +25,7 @@ import {
 } from '../../src/core';
 import '../../src/preview/handle'; // the type of window.__rfmPreview
 import { t, type Lang } from '../../src/i18n';
-import { screenshotPane, text, useBrowser, values } from './harness';
+import { openSection, screenshotPane, text, useBrowser, values } from './harness';
 
 const SALES = '销售记录';
 
@@ -64,8 +64,8 @@ async function salesMode(page: Page, lang: Lang): Promise<void> {
   await page.getByRole('tab', { name: SALES }).click();
   await page.click('td[data-cell="B5"]');
   await page.getByTestId('range-address').filter({ hasText: `${SALES}!${await salesAddress(page)}` }).waitFor();
-  await page.getByLabel(text(lang, 'pm.mode.transactions')).check();
-  await page.getByText(text(lang, 'pm.tx.columnsHeading')).waitFor();
+  await page.getByLabel(text(lang, 'paneMode.mode.transactions')).check();
+  await page.getByText(text(lang, 'paneMode.tx.columnsHeading')).waitFor();
 }
 
 async function role(page: Page, r: string): Promise<string> {
@@ -90,13 +90,13 @@ test('from sales records (English): detected columns, customer count and as-of d
   const preview = page.getByTestId('tx-preview');
   await preview.waitFor();
   await expect(preview.getByTestId('tx-customers').textContent()).resolves.toBe(
-    text('en', 'pm.tx.customers', { customers: report.customers, rows: report.rows }),
+    text('en', 'paneMode.tx.customers', { customers: report.customers, rows: report.rows }),
   );
   await expect(preview.getByTestId('tx-as-of-used').textContent()).resolves.toBe(
-    text('en', 'pm.tx.asOfLatest', { asOf: formatCivilDay(report.asOf!) }),
+    text('en', 'paneMode.tx.asOfLatest', { asOf: formatCivilDay(report.asOf!) }),
   );
   const invalid = preview.getByTestId('tx-invalid');
-  await expect(invalid.textContent()).resolves.toContain(text('en', 'pm.tx.invalidHeading', { rows: report.invalidRows, cells: report.invalidCells }));
+  await expect(invalid.textContent()).resolves.toContain(text('en', 'paneMode.tx.invalidHeading', { rows: report.invalidRows, cells: report.invalidCells }));
   const items = await invalid.locator('li').allTextContents();
   expect(items).toEqual(report.invalid.map((c) => `${txInvalidAddress(c)}: ${describeTxInvalid(c, 'en', report)}`));
   expect(items.join('\n')).toMatch(/C\d+: date "2024-02-30" is not a valid date/);
@@ -114,7 +114,7 @@ test('from sales records (English): detected columns, customer count and as-of d
   await page.getByTestId('tx-run').click();
   await page.getByTestId('tx-run-result').waitFor();
   const address = `A1:J${cells.length}`;
-  await page.getByRole('status').filter({ hasText: text('en', 'pm.tx.done', { rows: cells.length - 1, sheet: 'RFM', address }) }).waitFor();
+  await page.getByRole('status').filter({ hasText: text('en', 'paneMode.tx.done', { rows: cells.length - 1, sheet: 'RFM', address }) }).waitFor();
   await expect(values(page, 'RFM', address)).resolves.toEqual(cells);
   await expect(page.evaluate(() => window.__rfmPreview!.workbook.numberFormatOf('RFM!B2'))).resolves.toBe('yyyy-mm-dd');
   await expect(page.evaluate(() => window.__rfmPreview!.workbook.formulaCells('RFM'))).resolves.toEqual([]);
@@ -122,10 +122,10 @@ test('from sales records (English): detected columns, customer count and as-of d
 
   // Run again: never over the first sheet.
   await page.getByTestId('tx-run').click();
-  await page.getByRole('status').filter({ hasText: text('en', 'pm.tx.done', { rows: cells.length - 1, sheet: 'RFM (2)', address }) }).waitFor();
+  await page.getByRole('status').filter({ hasText: text('en', 'paneMode.tx.done', { rows: cells.length - 1, sheet: 'RFM (2)', address }) }).waitFor();
   await expect(values(page, 'RFM (2)', address)).resolves.toEqual(cells);
   // "Go to" activates the new sheet
-  await page.getByRole('button', { name: text('en', 'pm.tx.show', { sheet: 'RFM (2)' }) }).click();
+  await page.getByRole('button', { name: text('en', 'paneMode.tx.show', { sheet: 'RFM (2)' }) }).click();
   await page.waitForFunction(() => window.__rfmPreview!.workbook.activeSheet() === 'RFM (2)');
   expect((page as Page & { errors?: string[] }).errors).toEqual([]);
   await page.close();
@@ -140,7 +140,7 @@ test('from sales records (Chinese): a period with an as-of date, rows after it a
   await page.getByTestId('tx-as-of').fill('2024-02-01');
   await page.getByText(t('zh', 'tx.asOfBeforeSince', { asOf: '2024-02-01', since: '2024-03-01' })).waitFor();
   await page.getByTestId('tx-run').click();
-  await page.getByText(text('zh', 'pm.period.fix')).waitFor();
+  await page.getByText(text('zh', 'paneMode.period.fix')).waitFor();
   await page.getByTestId('tx-as-of').fill('2024-06-15');
 
   const options = { since: parseIsoDay('2024-03-01'), asOf: parseIsoDay('2024-06-15') };
@@ -151,18 +151,18 @@ test('from sales records (Chinese): a period with an as-of date, rows after it a
   await page.getByTestId('tx-preview-button').click();
   const preview = page.getByTestId('tx-preview');
   await preview.waitFor();
-  await expect(preview.getByTestId('tx-as-of-used').textContent()).resolves.toBe(text('zh', 'pm.tx.asOfGiven', { asOf: '2024-06-15' }));
-  await expect(preview.textContent()).resolves.toContain(text('zh', 'pm.tx.period', { since: '2024-03-01', asOf: '2024-06-15' }));
-  await expect(preview.textContent()).resolves.toContain(text('zh', 'pm.tx.beforeSince', { count: report.beforeSince, since: '2024-03-01' }));
+  await expect(preview.getByTestId('tx-as-of-used').textContent()).resolves.toBe(text('zh', 'paneMode.tx.asOfGiven', { asOf: '2024-06-15' }));
+  await expect(preview.textContent()).resolves.toContain(text('zh', 'paneMode.tx.period', { since: '2024-03-01', asOf: '2024-06-15' }));
+  await expect(preview.textContent()).resolves.toContain(text('zh', 'paneMode.tx.beforeSince', { count: report.beforeSince, since: '2024-03-01' }));
   await expect(preview.getByTestId('tx-invalid').textContent()).resolves.toContain(
-    text('zh', 'pm.tx.invalidHeading', { rows: report.invalidRows, cells: report.invalidCells }),
+    text('zh', 'paneMode.tx.invalidHeading', { rows: report.invalidRows, cells: report.invalidCells }),
   );
 
   await page.getByTestId('tx-run').click();
   await page.getByTestId('tx-run-result').waitFor();
   const address = `A1:J${cells.length}`;
-  await page.getByRole('status').filter({ hasText: text('zh', 'pm.tx.done', { rows: cells.length - 1, sheet: 'RFM分析', address }) }).waitFor();
-  expect(cells[0]).toEqual(['客户', '最近购买日期', 'R值', 'F值', 'M值', 'R得分', 'F得分', 'M得分', 'RFM得分', '客户等级']);
+  await page.getByRole('status').filter({ hasText: text('zh', 'paneMode.tx.done', { rows: cells.length - 1, sheet: 'RFM分析', address }) }).waitFor();
+  expect(cells[0]).toEqual(['客户', '最近一次消费日期', 'R值', 'F值', 'M值', 'R得分', 'F得分', 'M得分', 'RFM得分', '客户等级']);
   await expect(values(page, 'RFM分析', address)).resolves.toEqual(cells);
   await screenshotPane(page, 'pane-transactions-zh.png');
   expect((page as Page & { errors?: string[] }).errors).toEqual([]);
@@ -174,11 +174,12 @@ test('output "live formulas": the block is the writer’s formulas (dialect exce
   await page.click('button[data-column="A"]');
   await page.click('button[data-column="F"]', { modifiers: ['Shift'] });
   await page.getByTestId('range-address').filter({ hasText: '客户!A1:F301' }).waitFor();
-  await page.getByLabel(text('en', 'pm.output.formulas')).check();
-  await page.getByText(text('en', 'pm.output.formulasHint', { sheet: 'RFM parameters' })).waitFor();
+  await openSection(page, 'output');
+  await page.getByLabel(text('en', 'paneMode.output.formulas')).check();
+  await page.getByText(text('en', 'paneMode.output.formulasHint', { sheet: 'RFM parameters' })).waitFor();
   await page.getByRole('button', { name: text('en', 'pane.run.button') }).click();
   await page.getByTestId('formula-result').waitFor();
-  await expect(page.getByTestId('formula-result').textContent()).resolves.toBe(text('en', 'pm.output.done', { sheet: 'RFM parameters' }));
+  await expect(page.getByTestId('formula-result').textContent()).resolves.toBe(text('en', 'paneMode.output.done', { sheet: 'RFM parameters' }));
 
   const rows = await values(page, '客户', 'A1:F301');
   const scored = scoreRows(rows, { header: 'auto' }, defaultScheme(), 'en');

@@ -13,7 +13,7 @@ import type { Page } from 'playwright-core';
 import { defaultScheme, scoreRows, type ScoredSheet } from '../../src/core';
 import '../../src/preview/handle'; // the type of window.__rfmPreview
 import { t, type Lang, type MessageKey } from '../../src/i18n';
-import { RESULTS, SHEET, TABLE, screenshotPane, text, useBrowser, values } from './harness';
+import { RESULTS, SHEET, TABLE, openSection, screenshotPane, text, useBrowser, values } from './harness';
 
 const requests: string[] = [];
 const site = useBrowser();
@@ -59,6 +59,7 @@ test('select, detect, preview, run: the written cells are the engine’s scores'
   await expect(page.getByText(text('en', 'pane.range.clipped')).count()).resolves.toBe(1);
 
   // Columns detected from the Chinese headers: D, E, F (indexes within the table) and the ID in A.
+  await openSection(page, 'columns');
   const column = (key: MessageKey) => page.getByLabel(text('en', key), { exact: true });
   await expect(column('pane.columns.r').inputValue()).resolves.toBe('3');
   await expect(column('pane.columns.f').inputValue()).resolves.toBe('4');
@@ -188,6 +189,7 @@ test('a click inside an Excel table scores the whole table (English headers, not
   await page.click('td[data-cell="D10"]');
   await page.getByTestId('range-address').filter({ hasText: 'Members!B3:F43' }).waitFor();
   await page.getByText(text('en', 'pane.range.table', { name: 'MemberTable' })).waitFor();
+  await openSection(page, 'columns');
   const column = (key: MessageKey) => page.getByLabel(text('en', key), { exact: true });
   await expect(column('pane.columns.r').inputValue()).resolves.toBe('1');
   await expect(column('pane.columns.f').inputValue()).resolves.toBe('2');
@@ -204,6 +206,7 @@ test('settings are saved after a run and restored when the pane opens again', as
   const page = await openPreview('en-US');
   await page.evaluate((s) => window.__rfmPreview!.workbook.select(s, 'A1:F301'), SHEET);
   await page.getByTestId('range-address').filter({ hasText: `${SHEET}!${TABLE}` }).waitFor();
+  await openSection(page, 'scheme');
   const preset = page.getByLabel(text('en', 'pane.scheme.preset'), { exact: true });
   await preset.selectOption('maoming');
   await page.getByLabel(text('en', 'pane.scheme.grades'), { exact: true }).fill('A:12,B:9,C:6,D');
@@ -221,6 +224,7 @@ test('settings are saved after a run and restored when the pane opens again', as
 
   await page.evaluate(() => window.__rfmPreview!.reopenPane!());
   await page.getByText(text('en', 'pane.settingsRestored')).waitFor();
+  await openSection(page, 'scheme');
   await expect(preset.inputValue()).resolves.toBe('custom');
   await expect(page.getByLabel(text('en', 'pane.scheme.grades'), { exact: true }).inputValue()).resolves.toBe('A:12,B:9,C:6,D');
   await expect(page.getByLabel(text('en', 'pane.variant.additive')).isChecked()).resolves.toBe(true);

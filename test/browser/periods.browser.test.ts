@@ -25,7 +25,7 @@ import {
 } from '../../src/core';
 import '../../src/preview/handle'; // the type of window.__rfmPreview
 import type { Lang } from '../../src/i18n';
-import { SHEET, TABLE, screenshotPane, text, useBrowser, values } from './harness';
+import { SHEET, TABLE, openSection, screenshotPane, text, useBrowser, values } from './harness';
 
 const site = useBrowser();
 const openPreview = (locale: string) => site.openPreview(locale);
@@ -70,13 +70,13 @@ function expected(prevRows: CellValue[][], rows: CellValue[][], lang: Lang, scal
 
 async function periodsFlow(lang: Lang, frozen: boolean) {
   const page = await openPreview(lang === 'zh' ? 'zh-CN' : 'en-US');
-  const params = text(lang, 'fx.sheetName');
+  const params = text(lang, 'formula.sheetName');
   const next = lang === 'zh' ? '客户 11月' : 'Customers Nov';
 
   // 1. the first period, values mode: its parameters sheet
   await selectTable(page, SHEET, TABLE, lang);
   await page.getByTestId('run').click();
-  await page.getByTestId('record-note').filter({ hasText: text(lang, 'pp.paramsDone', { sheet: params }) }).waitFor();
+  await page.getByTestId('record-note').filter({ hasText: text(lang, 'panePeriod.paramsDone', { sheet: params }) }).waitFor();
   const paramsRows = await page.evaluate((s) => {
     const wb = window.__rfmPreview!.workbook;
     return wb.sheet(s).getValues(`A1:${wb.usedRange(s)!.split(':')[1]}`);
@@ -93,6 +93,7 @@ async function periodsFlow(lang: Lang, frozen: boolean) {
   await selectTable(page, next, TABLE, lang);
 
   // 3. the period options: the first run's scale (when frozen) and the comparison with it
+  await openSection(page, 'periods');
   if (frozen) await page.getByTestId('periods-scale').click();
   await page.getByTestId('periods-previous').click();
   if (frozen) await expect(page.getByTestId('periods-scale-from').inputValue()).resolves.toBe(params);
@@ -102,7 +103,7 @@ async function periodsFlow(lang: Lang, frozen: boolean) {
   const want = expected(prevRows, rows, lang, frozen ? record.scale : undefined);
   await page.getByRole('button', { name: text(lang, 'pane.preview.button') }).click();
   const compared = text(lang, 'period.report.compared', {
-    where: text(lang, 'pp.where', { sheet: SHEET }),
+    where: text(lang, 'panePeriod.where', { sheet: SHEET }),
     both: want.mig.moves.filter((m) => m.kind !== 'new' && m.kind !== 'gone').length,
     new: want.mig.appeared.length,
     gone: want.mig.disappeared.length,
@@ -134,20 +135,21 @@ async function periodsFlow(lang: Lang, frozen: boolean) {
   // the pane: its warning list, the matrix, the sheets written
   const result = page.getByTestId('run-result');
   await expect(result.getByTestId('periods-matrix').locator('tbody tr').count()).resolves.toBe(G + 1);
-  await result.getByTestId('record-note').filter({ hasText: text(lang, 'pp.paramsDone', { sheet: `${params} (2)` }) }).waitFor();
+  await result.getByTestId('record-note').filter({ hasText: text(lang, 'panePeriod.paramsDone', { sheet: `${params} (2)` }) }).waitFor();
   expect(page.errors).toEqual([]);
   return { page, next, params, record };
 }
 
 test('compare with the previous period (English): the first run’s scale, the Change column, the migration sheet; restored on reopen', async () => {
   const { page, params, record } = await periodsFlow('en', true);
-  const from = text('en', 'period.refAt', { where: text('en', 'pp.where', { sheet: SHEET }), time: displayTime(record.time) });
-  await page.getByTestId('run-result').getByText(text('en', 'pp.scaleUsed', { from })).waitFor();
+  const from = text('en', 'period.refAt', { where: text('en', 'panePeriod.where', { sheet: SHEET }), time: displayTime(record.time) });
+  await page.getByTestId('run-result').getByText(text('en', 'panePeriod.scaleUsed', { from })).waitFor();
   await screenshotPane(page, 'pane-periods-en.png');
 
   // the choices are saved in the workbook and come back
   await page.evaluate(() => window.__rfmPreview!.reopenPane!());
   await page.getByText(text('en', 'pane.settingsRestored')).waitFor();
+  await openSection(page, 'periods');
   await expect(page.getByTestId('periods-scale').isChecked()).resolves.toBe(true);
   await expect(page.getByTestId('periods-previous').isChecked()).resolves.toBe(true);
   await expect(page.getByTestId('periods-scale-from').inputValue()).resolves.toBe(params);
@@ -158,7 +160,7 @@ test('compare with the previous period (English): the first run’s scale, the C
 
 test('与上期对比 (Chinese): on its own scale the pane warns that changes may come from the cut-offs', async () => {
   const { page } = await periodsFlow('zh', false);
-  await page.getByTestId('run-result').getByText(text('zh', 'pp.ownScale')).waitFor();
+  await page.getByTestId('run-result').getByText(text('zh', 'panePeriod.ownScale')).waitFor();
   await screenshotPane(page, 'pane-periods-zh.png');
   await page.close();
 });

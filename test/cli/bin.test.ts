@@ -34,13 +34,13 @@ describe('node bin/rfm-score.js', () => {
 
     expect(res.status).toBe(2);
     expect(res.stdout).toBe('');
-    expect(res.stderr).toBe('rfm-score: weights must add up to exactly 1; they add up to 0.9\n');
+    expect(res.stderr).toBe('rfm-score: Weights must add up to exactly 1; they add up to 0.9\n');
     expect(listDir(dir)).toEqual(['in.csv']);
     expect(sha256(path.join(dir, 'in.csv'))).toBe(hash);
 
     const missing = bin(['nope.xlsx', '--out', 'out.xlsx'], dir);
     expect(missing.status).toBe(2);
-    expect(missing.stderr).toBe('rfm-score: input file not found: nope.xlsx\n');
+    expect(missing.stderr).toBe('rfm-score: Input file not found: nope.xlsx\n');
     expect(missing.stderr).not.toContain('    at ');
   });
 

@@ -194,11 +194,11 @@ describe('numbers as text and invalid rows (CSV)', () => {
     const out = readCsvRows(output);
     expect(out[0].slice(5)).toEqual(['R得分', 'F得分', 'M得分', 'RFM得分', '客户等级', '数据检查']);
     expect(out[0].slice(5)).toEqual([...HEADERS_ZH, '数据检查']);
-    expect(out[10].slice(5)).toEqual(['', '', '', '', '', 'F不是数字；M为负数']);
+    expect(out[10].slice(5)).toEqual(['', '', '', '', '', 'F值不是数字；M值为负数']);
     expect(out[1].slice(5)).toEqual([...scoredText(EXPECTED.C01), '']);
-    expect(res.out).toContain('  E5: M为负数');
-    expect(res.out).toContain('  C8: R为空');
-    expect(res.out).toContain('  D11: F不是数字');
+    expect(res.out).toContain('  E5：M值为负数');
+    expect(res.out).toContain('  C8：R值为空');
+    expect(res.out).toContain('  D11：F值不是数字');
   });
 });
 
@@ -251,10 +251,10 @@ function expectMaomingOutput(output: string, res: { out: string[] }): void {
     expect(out[i + 1].slice(0, 6)).toEqual(r.map(String));
     expect(out[i + 1].slice(6)).toEqual(MAOMING_EXPECTED[i]);
   });
-  expect(res.out[0]).toContain('R = D "距离上一次购买的天数R(天)",F = E "最近一段时间购买频次F(次)",M = F "最近一段时间购买金额M(元)"');
-  expect(res.out).toContain('客户等级:A 8 (80%),B 1 (10%),C 1 (10%),D 0 (0%)');
-  expect(res.out).toContain('提示:D级不会出现:此方案下RFM得分范围为2至18');
-  expect(res.out).toContain('提示:80%的客户为A级:等级阈值可能与此方案不匹配');
+  expect(res.out[0]).toContain('R值：D列“距离上一次购买的天数R(天)”；F值：E列“最近一段时间购买频次F(次)”；M值：F列“最近一段时间购买金额M(元)”');
+  expect(res.out).toContain('客户等级：A级8位（80%），B级1位（10%），C级1位（10%），D级0位（0%）');
+  expect(res.out).toContain('警告：不会出现D级客户：此方案下RFM得分的范围是2至18');
+  expect(res.out).toContain('警告：80%的客户为A级：等级下限可能不适合此方案');
 }
 
 describe('Chinese headers and encodings', () => {

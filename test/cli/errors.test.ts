@@ -93,35 +93,35 @@ interface Case {
 }
 
 const cases: Case[] = [
-  { name: 'missing input file', input: 'none', args: ['--out', 'OUT'], message: 'input file not found: IN' },
-  { name: 'input is a directory', input: 'dir', args: ['--out', 'OUT'], message: 'input is not a file: IN' },
-  { name: 'CSV with an unterminated quote', input: 'brokenQuotes', args: ['--out', 'OUT'], message: 'cannot read IN as CSV: row 3: ', prefix: true },
-  { name: 'empty CSV file', input: 'empty', args: ['--out', 'OUT'], message: 'the sheet is empty: there is no table to score' },
-  { name: 'header row and no data', input: 'headerOnly', args: ['--out', 'OUT'], message: 'no row has valid R, F and M values', prefix: true },
-  { name: 'corrupt xlsx (random bytes)', input: 'corrupt', args: ['--out', 'OUT'], message: 'cannot read IN as an xlsx workbook (', prefix: true },
-  { name: 'CSV text saved as .xlsx', input: 'csvAsXlsx', args: ['--out', 'OUT'], message: 'cannot read IN as an xlsx workbook (', prefix: true },
-  { name: 'unknown sheet', input: 'xlsx', args: ['--out', 'OUT', '--sheet', 'Nope'], message: 'no sheet "Nope" in IN (sheets: Customers, Notes)' },
+  { name: 'missing input file', input: 'none', args: ['--out', 'OUT'], message: 'Input file not found: IN' },
+  { name: 'input is a directory', input: 'dir', args: ['--out', 'OUT'], message: 'Input is not a file: IN' },
+  { name: 'CSV with an unterminated quote', input: 'brokenQuotes', args: ['--out', 'OUT'], message: 'Cannot read IN as CSV: row 3: ', prefix: true },
+  { name: 'empty CSV file', input: 'empty', args: ['--out', 'OUT'], message: 'The sheet is empty: there is no table to score' },
+  { name: 'header row and no data', input: 'headerOnly', args: ['--out', 'OUT'], message: 'No row has valid R, F and M values', prefix: true },
+  { name: 'corrupt xlsx (random bytes)', input: 'corrupt', args: ['--out', 'OUT'], message: 'Cannot read IN as an xlsx workbook (', prefix: true },
+  { name: 'CSV text saved as .xlsx', input: 'csvAsXlsx', args: ['--out', 'OUT'], message: 'Cannot read IN as an xlsx workbook (', prefix: true },
+  { name: 'unknown sheet', input: 'xlsx', args: ['--out', 'OUT', '--sheet', 'Nope'], message: 'No sheet "Nope" in IN (sheets: "Customers", "Notes")' },
   { name: '--sheet with a CSV input', input: 'csv', args: ['--out', 'OUT', '--sheet', 'Data'], message: '--sheet only applies to .xlsx input; IN is a CSV file' },
-  { name: 'column header that does not exist', input: 'csv', args: ['--out', 'OUT', '--r', 'Zebra'], message: 'no column "Zebra" for R: give a column letter or the exact header text' },
-  { name: 'column letter past the table', input: 'xlsx', args: ['--out', 'OUT', '--m', 'Z'], message: 'the M column Z is empty: there is no data in it' },
+  { name: 'column header that does not exist', input: 'csv', args: ['--out', 'OUT', '--r', 'Zebra'], message: 'No column "Zebra" for R: give a column letter or the exact header text' },
+  { name: 'column letter past the table', input: 'xlsx', args: ['--out', 'OUT', '--m', 'Z'], message: 'The M column Z is empty: there is no data in it' },
   { name: 'two metrics on one column', input: 'csv', args: ['--out', 'OUT', '--r', 'C', '--f', 'C'], message: 'R and F are the same column' },
-  { name: 'weights that are not numbers', input: 'csv', args: ['--out', 'OUT', '--weights', 'a,b,c'], message: 'weight "a" is not a non-negative decimal number' },
-  { name: 'two weights instead of three', input: 'csv', args: ['--out', 'OUT', '--weights', '0.5,0.5'], message: 'weights must be three numbers (R,F,M), got 2' },
-  { name: 'weights not summing to 1', input: 'csv', args: ['--out', 'OUT', '--weights', '0.3,0.3,0.3'], message: 'weights must add up to exactly 1; they add up to 0.9' },
+  { name: 'weights that are not numbers', input: 'csv', args: ['--out', 'OUT', '--weights', 'a,b,c'], message: 'Weight "a" is not a non-negative decimal number' },
+  { name: 'two weights instead of three', input: 'csv', args: ['--out', 'OUT', '--weights', '0.5,0.5'], message: 'Weights must be three numbers (R,F,M), got 2' },
+  { name: 'weights not summing to 1', input: 'csv', args: ['--out', 'OUT', '--weights', '0.3,0.3,0.3'], message: 'Weights must add up to exactly 1; they add up to 0.9' },
   { name: 'cut-offs not ascending', input: 'csv', args: ['--out', 'OUT', '--r-method', 'breaks:30,90,60'], message: 'R cut-offs must be strictly ascending: 30,90,60' },
-  { name: 'unknown method', input: 'csv', args: ['--out', 'OUT', '--m-method', 'decile'], message: 'unknown method for M: "decile" (use quintile, raw or breaks:T1,T2,…)' },
-  { name: 'unknown tie policy', input: 'csv', args: ['--out', 'OUT', '--ties', 'max'], message: 'unknown tie policy "max" (use average, min or first)' },
-  { name: 'bins out of range', input: 'csv', args: ['--out', 'OUT', '--bins', '1'], message: 'bins must be a whole number from 2 to 100, got "1"' },
-  { name: 'grades not descending', input: 'csv', args: ['--out', 'OUT', '--grades', 'A:2,B:3,C'], message: 'grade thresholds must go down from the first grade to the last (at "B")' },
+  { name: 'unknown method', input: 'csv', args: ['--out', 'OUT', '--m-method', 'decile'], message: 'Unknown method for M: "decile" (use quintile, raw or breaks:T1,T2,…)' },
+  { name: 'unknown tie policy', input: 'csv', args: ['--out', 'OUT', '--ties', 'max'], message: 'Unknown tie policy "max" (use average, min or first)' },
+  { name: 'bins out of range', input: 'csv', args: ['--out', 'OUT', '--bins', '1'], message: 'Bins must be a whole number from 2 to 100, got "1"' },
+  { name: 'grades not descending', input: 'csv', args: ['--out', 'OUT', '--grades', 'A:2,B:3,C'], message: 'Grade thresholds must go down from the first grade to the last (at "B")' },
   { name: '--weights with --variant additive', input: 'csv', args: ['--out', 'OUT', '--variant', 'additive', '--weights', '0.3,0.3,0.4'], message: '--weights only applies to --variant weighted' },
-  { name: 'unknown option', input: 'csv', args: ['--out', 'OUT', '--colour', 'red'], message: 'unknown option --colour (see rfm-score --help)' },
-  { name: 'unknown language', input: 'csv', args: ['--out', 'OUT', '--lang', 'fr'], message: 'unknown language "fr" (use en or zh)' },
-  { name: '--out without a value', input: 'csv', args: ['--out'], message: 'option --out needs a value' },
-  { name: 'no --out', input: 'csv', args: [], message: 'no output file given: add --out OUTPUT.xlsx or --out OUTPUT.csv' },
-  { name: 'output that is neither xlsx nor csv', input: 'csv', args: ['--out', 'OUT.txt'], message: 'output must be an .xlsx or .csv file: OUT.txt' },
-  { name: 'output folder that does not exist', input: 'csv', args: ['--out', 'DIR/no-such-dir/out.csv'], message: 'cannot write DIR/no-such-dir/out.csv: ', prefix: true },
-  { name: '--out equal to the input', input: 'csv', args: ['--out', 'IN'], message: 'the output file must not be the input file (IN): the input is never modified' },
-  { name: 'a table where every row is invalid', input: 'allInvalid', args: ['--out', 'OUT'], message: 'no row has valid R, F and M values (first problem: B2: R is not a number)' },
+  { name: 'unknown option', input: 'csv', args: ['--out', 'OUT', '--colour', 'red'], message: 'Unknown option --colour (see rfm-score --help)' },
+  { name: 'unknown language', input: 'csv', args: ['--out', 'OUT', '--lang', 'fr'], message: 'Unknown language "fr" (use en or zh)' },
+  { name: '--out without a value', input: 'csv', args: ['--out'], message: 'Option --out needs a value' },
+  { name: 'no --out', input: 'csv', args: [], message: 'No output file given: add --out OUTPUT.xlsx or --out OUTPUT.csv' },
+  { name: 'output that is neither xlsx nor csv', input: 'csv', args: ['--out', 'OUT.txt'], message: 'Output must be an .xlsx or .csv file: OUT.txt' },
+  { name: 'output folder that does not exist', input: 'csv', args: ['--out', 'DIR/no-such-dir/out.csv'], message: 'Cannot write DIR/no-such-dir/out.csv: ', prefix: true },
+  { name: '--out equal to the input', input: 'csv', args: ['--out', 'IN'], message: 'The output file must not be the input file (IN): the input is never modified' },
+  { name: 'a table where every row is invalid', input: 'allInvalid', args: ['--out', 'OUT'], message: 'No row has valid R, F and M values (first problem: B2: R is not a number)' },
 ];
 
 describe('bad input: exit 2, one line, nothing written, input untouched', () => {
@@ -162,7 +162,7 @@ describe('bad input: exit 2, one line, nothing written, input untouched', () => 
     for (const out of [`${dir}/./in.csv`, link]) {
       const res = await rfm([input, '--out', out]);
       expect(res.code).toBe(2);
-      expect(res.err).toEqual([`rfm-score: the output file must not be the input file (${out}): the input is never modified`]);
+      expect(res.err).toEqual([`rfm-score: The output file must not be the input file (${out}): the input is never modified`]);
     }
     expect(sha256(input)).toBe(hash);
     expect(listDir(dir)).toEqual(['in.csv', 'link.csv']);
@@ -188,7 +188,7 @@ describe('bad input: exit 2, one line, nothing written, input untouched', () => 
     const input = await makeInput(dir, 'allInvalid');
     const res = await rfm([input, '--out', path.join(dir, 'out.csv'), '--lang', 'zh']);
     expect(res.code).toBe(2);
-    expect(res.err).toEqual(['rfm-score: 没有任何一行的R、F、M值全部有效(第一个问题:B2: R不是数字)']);
+    expect(res.err).toEqual(['rfm-score：没有一行的R值、F值、M值全部有效（第一个问题：B2：R值不是数字）']);
     expect(listDir(dir)).toEqual(['in.csv']);
   });
 });

@@ -53,7 +53,7 @@ describe('choosing the R/F/M columns', () => {
   test('headers that name no metric are refused without --r/--f/--m', async () => {
     const res = await score(plainHeaders(), []);
     expect(res.code).toBe(2);
-    expect(res.err).toEqual(['rfm-score: no header names the R column: choose it explicitly']);
+    expect(res.err).toEqual(['rfm-score: No header names the R column: choose it explicitly']);
   });
 
   test('--r/--f/--m by column letter', async () => {
@@ -287,6 +287,6 @@ describe('--preset', () => {
   test('an unknown preset is exit 2 naming the presets', async () => {
     const res = await score(baseRows(), ['--preset', 'beijing']);
     expect(res.code).toBe(2);
-    expect(res.err).toEqual(['rfm-score: unknown preset "beijing" (use shanghai, hohhot, maoming, template)']);
+    expect(res.err).toEqual(['rfm-score: Unknown preset "beijing" (use shanghai, hohhot, maoming, template)']);
   });
 });

@@ -59,11 +59,11 @@ describe('re-run on an output file', () => {
     const res = await rfm([first, '--out', second, '--lang', 'zh']);
 
     expect(res.code).toBe(0);
-    expect(res.out).toContain('已替换上次运行生成的 6 个输出列');
+    expect(res.out).toContain('已替换上次评分写入的6个输出列');
     const out = readCsvRows(second);
     expect(out[0]).toEqual(['Customer ID', 'Region', 'Recency', 'Frequency', 'Monetary', ...HEADERS_ZH, '数据检查']);
     expect(out.every((r) => r.length === 11)).toBe(true);
-    expect(out[3]).toEqual(['X1', 'West', '14', '6', '-50', '', '', '', '', '', 'M为负数']);
+    expect(out[3]).toEqual(['X1', 'West', '14', '6', '-50', '', '', '', '', '', 'M值为负数']);
     expect(out[1]).toEqual(['C01', 'North', '3', '12', '800', ...scoredText(EXPECTED.C01), '']);
   });
 
@@ -101,11 +101,11 @@ describe('re-run on an output file', () => {
 
     expect(res.err).toEqual([]);
     expect(res.code).toBe(0);
-    expect(res.out).toContain('已替换上次运行生成的 5 个输出列');
+    expect(res.out).toContain('已替换上次评分写入的5个输出列');
     const wb = await readXlsx(second);
     // The first run's parameters sheet is replaced (same name), not joined by a second one.
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Customers', 'Other', 'RFM parameters']);
-    expect(sheet(wb, 'RFM parameters').getCell('A1').value).toBe('RFM 评分参数');
+    expect(sheet(wb, 'RFM parameters').getCell('A1').value).toBe('RFM评分参数');
     const ws = sheet(wb, 'Customers');
     expect(rowValues(ws, 1, 1, 11)).toEqual(['Customer ID', 'Region', 'Recency', 'Frequency', 'Monetary', ...HEADERS_ZH, null]);
     CUSTOMERS.forEach((c, i) => expect(rowValues(ws, i + 2, 6, 11)).toEqual([...EXPECTED[c.id], null]));

@@ -175,16 +175,16 @@ describe('xlsx round trip', () => {
     expect(res.err).toEqual([]);
     expect(res.code).toBe(0);
     expect(res.out).toEqual([
-      `已为${input} 的工作表"客户"中 14 位客户中的 10 位评分:R = C "Recency",F = D "Frequency",M = E "Monetary"`,
-      '客户等级:A 2 (20%),B 4 (40%),C 3 (30%),D 1 (10%)',
-      '4 行未评分(5 个无效单元格;原因见“数据检查”列):',
-      '  E5: M为负数',
-      '  C8: R为空',
-      '  D11: F不是数字',
-      '  E11: M是错误值',
-      '  C15: R是逻辑值(TRUE/FALSE),不是数字',
-      '运行记录(评分方案、列对应、分界值、数量)在工作表"RFM参数"中',
-      `已写入 ${output}`,
+      `${input}的工作表“客户”共有14位客户，已为其中10位评分。R值：C列“Recency”；F值：D列“Frequency”；M值：E列“Monetary”`,
+      '客户等级：A级2位（20%），B级4位（40%），C级3位（30%），D级1位（10%）',
+      '4行未评分（5个无效单元格，原因见“数据检查”列）：',
+      '  E5：M值为负数',
+      '  C8：R值为空',
+      '  D11：F值不是数字',
+      '  E11：M值是错误值',
+      '  C15：R值是逻辑值（TRUE/FALSE），不是数字',
+      '评分记录（评分方案、所用的列、分界值、人数）在工作表“RFM参数”中',
+      `已写入${output}`,
     ]);
     const wb = await readXlsx(output);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['客户', 'Notes', 'RFM参数']);
@@ -200,10 +200,10 @@ describe('xlsx round trip', () => {
       expect([id, ...rowValues(ws, Number(r), 6, 11)]).toEqual([id, ...EXPECTED[id], null]);
       expect(ws.getCell(Number(r), 9).numFmt).toBe('0.00');
     }
-    expect(rowValues(ws, 5, 6, 11)).toEqual([null, null, null, null, null, 'M为负数']);
-    expect(rowValues(ws, 8, 6, 11)).toEqual([null, null, null, null, null, 'R为空']);
-    expect(rowValues(ws, 11, 6, 11)).toEqual([null, null, null, null, null, 'F不是数字；M是错误值']);
-    expect(rowValues(ws, 15, 6, 11)).toEqual([null, null, null, null, null, 'R是逻辑值(TRUE/FALSE),不是数字']);
+    expect(rowValues(ws, 5, 6, 11)).toEqual([null, null, null, null, null, 'M值为负数']);
+    expect(rowValues(ws, 8, 6, 11)).toEqual([null, null, null, null, null, 'R值为空']);
+    expect(rowValues(ws, 11, 6, 11)).toEqual([null, null, null, null, null, 'F值不是数字；M值是错误值']);
+    expect(rowValues(ws, 15, 6, 11)).toEqual([null, null, null, null, null, 'R值是逻辑值（TRUE/FALSE），不是数字']);
     expectNotesSheetKept(wb);
   });
 
@@ -342,7 +342,7 @@ describe('Hohhot-like headers (R值/F值/M值 with existing score columns)', () 
 
     expect(res.err).toEqual([]);
     expect(res.code).toBe(0);
-    expect(res.out[0]).toContain('R = B "R值",F = C "F值",M = D "M值"');
+    expect(res.out[0]).toContain('R值：B列“R值”；F值：C列“F值”；M值：D列“M值”');
     const ws = sheet(await readXlsx(output), '呼和浩特');
     expect(rowValues(ws, 1, 1, 13)).toEqual([...HOHHOT_HEADER, '备注', ...HEADERS_ZH]);
     CUSTOMERS.forEach((c, i) => {

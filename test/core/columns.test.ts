@@ -182,7 +182,7 @@ describe('resolveLayout', () => {
 
   it('header no and nothing chosen: fails asking for letters', () => {
     const e = expectRfmError(() => resolveLayout(['R', 'F', 'M'], { header: 'no' }), 'layout.noHeader');
-    expect(e.message).toBe('no header row to find the R, F, M column(s) in: choose them by column letter');
+    expect(e.message).toBe('No header row to find the R, F, M column(s) in: choose them by column letter');
   });
 
   it('numeric first row and nothing chosen: fails', () => {
@@ -191,13 +191,13 @@ describe('resolveLayout', () => {
 
   it('ambiguous headers: fails naming the candidates', () => {
     const e = expectRfmError(() => resolveLayout(['R', 'R值', 'F', 'M']), 'layout.ambiguous');
-    expect(e.message).toBe('several headers could be R: "R", "R值"; choose the R column explicitly');
-    expect(e.localized('zh')).toBe('多个表头都可能是R:"R", "R值";请明确指定R列');
+    expect(e.message).toBe('Several headers could be R: "R", "R值"; choose the R column explicitly');
+    expect(e.localized('zh')).toBe('有多个表头可能是R值：“R”、“R值”；请明确指定R值所在的列');
   });
 
   it('missing header: fails', () => {
     const e = expectRfmError(() => resolveLayout(['Name', 'Frequency', 'Amount']), 'layout.missing');
-    expect(e.message).toBe('no header names the R column: choose it explicitly');
+    expect(e.message).toBe('No header names the R column: choose it explicitly');
   });
 
   it('ambiguity is resolved by choosing the column', () => {

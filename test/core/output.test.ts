@@ -63,8 +63,8 @@ describe('outputTable', () => {
     ]);
     const zh = outputTable(result, scheme, 'zh');
     expect(zh.headers).toEqual([...ZH.slice(0, 5), '数据检查']);
-    expect(zh.cell(1, 5)).toBe('R为空；F为负数');
-    expect(zh.cell(4, 5)).toBe('M不是数字');
+    expect(zh.cell(1, 5)).toBe('R值为空；F值为负数');
+    expect(zh.cell(4, 5)).toBe('M值不是数字');
     expect(zh.cell(0, 4)).toBe('A');
   });
 

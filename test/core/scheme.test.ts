@@ -66,12 +66,12 @@ describe('weights', () => {
     expectRfmError(() => scoreTable(table, schemeWith({ weights: ['0.3', '', '0.7'] })), 'scheme.weightNotNumber');
     expectRfmError(() => validateScheme(schemeWith({ weights: ['-0.1', '0.4', '0.7'] })), 'scheme.weightNotNumber');
     const e = expectRfmError(() => parseWeightsText('0.3,x,0.4'), 'scheme.weightNotNumber');
-    expect(e.message).toBe('weight "x" is not a non-negative decimal number');
+    expect(e.message).toBe('Weight "x" is not a non-negative decimal number');
   });
 
   it('weights not summing to 1', () => {
     const e = expectRfmError(() => validateScheme(schemeWith({ weights: ['0.3', '0.3', '0.3'] })), 'scheme.weightSum');
-    expect(e.message).toBe('weights must add up to exactly 1; they add up to 0.9');
+    expect(e.message).toBe('Weights must add up to exactly 1; they add up to 0.9');
     expectRfmError(() => scoreTable(table, schemeWith({ weights: ['0.34', '0.33', '0.34'] })), 'scheme.weightSum');
   });
 
@@ -114,7 +114,7 @@ describe('cut-offs', () => {
 describe('tie policy and bins', () => {
   it('unknown tie policy', () => {
     const e = expectRfmError(() => scoreTable(table, schemeWith({ ties: 'max' as TiePolicy })), 'scheme.badTies');
-    expect(e.message).toBe('unknown tie policy "max" (use average, min or first)');
+    expect(e.message).toBe('Unknown tie policy "max" (use average, min or first)');
     expectRfmError(() => parseTiesText('dense'), 'scheme.badTies');
     expect(parseTiesText('first')).toBe('first');
   });

@@ -146,7 +146,7 @@ describe('heavy tie: 60% of customers have F = 1', () => {
     expect(text).toContain('F: 60% of customers share F = 1, so no one can score 1');
     // Scores 1 and 3 are both empty under ties average (see the arithmetic above).
     expect(text).toBe('F: 60% of customers share F = 1, so no one can score 1, 3');
-    expect(describeWarning(ties[0], 'zh')).toBe('F:60%的客户F = 1,因此没有客户能得1、3分');
+    expect(describeWarning(ties[0], 'zh')).toBe('F值：60%的客户同为1，因此没有客户得1、3分');
     expect(result.distributions.f).toEqual([
       { score: 2, count: 6 },
       { score: 4, count: 2 },

@@ -1,5 +1,5 @@
 /**
- * The pane's formula mode (issue 6) against the in-memory workbook, which keeps formulas as text (it
+ * The pane's formula mode (docs/formulas.md) against the in-memory workbook, which keeps formulas as text (it
  * does not evaluate them): the written formula text equals the pure writer's (formulaSheet, dialect
  * 'excel') for the same layout, the parameter sheet holds the scheme, nothing that should be text
  * became a formula, and the safety rules of value mode hold (conflicts, protection, re-runs).
@@ -114,7 +114,7 @@ test('the formulas written are the pure writer’s (dialect excel, no _xlfn.), a
   // the memory workbook does not calculate: the value of a formula cell is its text
   expect(sheet.getValue('I4')).toBe(`=${fx.formula(0, 0)}`);
   expect(sheet.getValues('I3:Q3')[0]).toEqual(fx.headers);
-  expect(fx.headers).toEqual(['R得分', 'F得分', 'M得分', 'RFM得分', '客户等级', '数据检查', '辅助:R值', '辅助:F值', '辅助:M值']);
+  expect(fx.headers).toEqual(['R得分', 'F得分', 'M得分', 'RFM得分', '客户等级', '数据检查', '辅助：R值', '辅助：F值', '辅助：M值']);
   expect(sheet.getValues('I10:Q10')[0]).toEqual(Array(9).fill('')); // the blank row
   expect(sheet.getValues('C3:H15')).toEqual(MESSY.map((r) => (r.length ? r : Array(6).fill(''))));
 
@@ -263,7 +263,7 @@ test('re-runs: values → formulas → formulas → values replace the block; th
   const second = await writeFormulas(mem.Excel, table, scored, again, 'here', scheme, 'zh');
   expect(second.paramSheet).toBe('RFM parameters');
   expect(mem.workbook.sheetNames().filter((n) => n.startsWith('RFM'))).toEqual(['RFM parameters']);
-  expect(mem.workbook.sheet('RFM parameters').getValue('A1')).toBe('RFM 评分参数');
+  expect(mem.workbook.sheet('RFM parameters').getValue('A1')).toBe('RFM评分参数');
   expect(mem.workbook.sheet('RFM parameters').getValues('B7:D7')[0]).toEqual([0.2, 0.3, 0.5]);
   expect(mem.workbook.sheet('会员').getValue('I3')).toBe('R得分');
   expect(mem.workbook.conditionalFormats('会员')).toHaveLength(4);

@@ -11,14 +11,35 @@ import {
   type WriteResult,
   type WriteTarget,
 } from '../../src/excel';
-import { createMemoryExcel, type MemoryExcel, type MemoryExcelOptions } from '../../src/excel/memory';
+import { createMemoryExcel, installOffice, type MemoryExcel, type MemoryExcelOptions } from '../../src/excel/memory';
 import type { Lang } from '../../src/i18n';
 
 export const MB4 = 4 * 1024 * 1024;
 
-/** A memory workbook with Excel-on-the-web-like limits at 4 MB, so an oversized payload fails. */
+/**
+ * The ExcelApi level these suites run at: jest.config.js runs test/excel at the manifest's minimum
+ * (1.8, Office 2019), at 1.14 (Office 2021) and at the newest (`undefined`).
+ */
+export const API_LEVEL: string | undefined = (globalThis as { RFM_EXCEL_API?: string }).RFM_EXCEL_API;
+
+/** Whether the suite's Excel has ExcelApi `set` (the newest has every set). */
+export function apiAtLeast(set: string): boolean {
+  if (API_LEVEL === undefined) return true;
+  return Number(set.split('.')[1]) <= Number(API_LEVEL.split('.')[1]);
+}
+
+let restoreOffice: (() => void) | undefined;
+
+/**
+ * A memory workbook with Excel-on-the-web-like limits at 4 MB, so an oversized payload fails, at the
+ * suite's API level; its `Office` shim becomes the global `Office`, so the product's capability
+ * checks (src/excel/capabilities.ts) answer for that level.
+ */
 export function book(options: MemoryExcelOptions = {}): MemoryExcel {
-  return createMemoryExcel({ maxRequestBytes: MB4, maxResponseBytes: MB4, ...options });
+  const mem = createMemoryExcel({ maxRequestBytes: MB4, maxResponseBytes: MB4, apiLevel: API_LEVEL, ...options });
+  restoreOffice?.();
+  restoreOffice = installOffice(mem.Office);
+  return mem;
 }
 
 export const ZH_HEADERS = ['客户ID', '姓名', '最近一次消费间隔R(天)', '消费频次F(次)', '消费金额M(元)'];

@@ -1,5 +1,5 @@
 /**
- * Period over period in the pane (issue 7) against the in-memory workbook: the parameters sheet a pane
+ * Period over period in the pane (docs/periods.md) against the in-memory workbook: the parameters sheet a pane
  * run writes (read back with readRunRecord: the same scheme and cut values), one per scored sheet and
  * replaced on a re-run; a frozen-scale run on unchanged data equals the recomputed one; the hand-worked
  * October → November migration (test/periods/fixtures.ts) with its Change column and migration sheet;
@@ -124,9 +124,9 @@ describe('the parameters sheet of a pane run', () => {
     expect(run.write.paramSheet).toBe('RFM parameters');
     const ps = mem.workbook.sheet('RFM parameters');
     expect(ps.getValues('A1:B3')).toEqual([
-      [t('en', 'fx.title'), ''],
+      [t('en', 'formula.title'), ''],
       [t('en', 'period.note', { sheet: 'Oct' }), ''],
-      [t('en', 'fx.scoredSheet'), 'Oct'],
+      [t('en', 'formula.scoredSheet'), 'Oct'],
     ]);
     const record = recordOn(mem, 'RFM parameters');
     expect(record.scheme).toEqual(SCHEME);
@@ -164,7 +164,7 @@ describe('the parameters sheet of a pane run', () => {
     await paneRun(mem, 'Oct', { lang: 'zh' });
     expect(mem.workbook.sheetNames()).toEqual(['Oct', 'RFM parameters']);
     expect(recordOn(mem, 'RFM parameters').lang).toBe('zh');
-    expect(mem.workbook.sheet('RFM parameters').getValue('A1')).toBe(t('zh', 'fx.title'));
+    expect(mem.workbook.sheet('RFM parameters').getValue('A1')).toBe(t('zh', 'formula.title'));
     mem.workbook.addSheet('Nov', tableRows(NOVEMBER));
     const nov = await paneRun(mem, 'Nov', { lang: 'zh' });
     expect(nov.write.paramSheet).toBe('RFM参数');
@@ -284,12 +284,12 @@ describe('compare with the previous period', () => {
 
     // the matrix: rows the October grade (+ new), columns the November grade (+ gone)
     expect(tableValues(mem, 'RFM_Migration_Counts')).toEqual([
-      ['上期 \\ 本期', 'A', 'B', 'C', 'D', '已消失', '合计'],
+      ['上期 \\ 本期', 'A', 'B', 'C', 'D', '流失', '合计'],
       ['A', 2, 1, 1, 0, 0, 4],
       ['B', 1, 1, 0, 0, 0, 2],
       ['C', 0, 0, 0, 1, 1, 2],
       ['D', 0, 0, 1, 1, 0, 2],
-      ['新客户', 1, 0, 0, 1, 0, 2],
+      ['新增客户', 1, 0, 0, 1, 0, 2],
       ['合计', 4, 2, 2, 3, 1, 12],
     ]);
     const shares = tableValues(mem, 'RFM_Migration_Shares');
@@ -319,7 +319,7 @@ describe('compare with the previous period', () => {
     expect(tableValues(mem, 'RFM_Gone').slice(1)).toEqual([['K07', 'C', 6, 35, 2, 3000]]);
     const lines = mem.workbook.sheet('等级迁移').getValues('A1:A4').map((r) => r[0]);
     expect(lines[0]).toBe(t('zh', 'period.sheetTitle'));
-    expect(lines[3]).toBe(t('zh', 'pp.scaleSame'));
+    expect(lines[3]).toBe(t('zh', 'panePeriod.scaleSame'));
     expect(mem.workbook.conditionalFormats('等级迁移').map((c) => c.type)).toEqual(['ColorScale', 'ColorScale']);
 
     // the record says which scale and which previous period
@@ -339,7 +339,7 @@ describe('compare with the previous period', () => {
     await paneRun(mem, 'Oct');
     const nov = await paneRun(mem, 'Nov', { form: { previous: true, previousFrom: 'RFM parameters' } });
     expect(nov.periods?.scaleRun).toBeUndefined();
-    expect(mem.workbook.sheet('Migration').getValue('A4')).toBe(t('en', 'pp.scaleDiffers'));
+    expect(mem.workbook.sheet('Migration').getValue('A4')).toBe(t('en', 'panePeriod.scaleDiffers'));
     expect(mem.workbook.sheet('Nov').getValue('L1')).toBe('Change');
   });
 
@@ -365,15 +365,15 @@ describe('compare with the previous period', () => {
     const at = rows.findIndex((r) => r[0] === 'rfm.scheme');
     const good = rows[at][1];
     mem.workbook.sheet('RFM parameters').setValues(`B${at + 1}`, [["'{not json"]]);
-    await refused(mem, 'Nov', { form }, { key: 'pp.badParams', vars: { sheet: 'RFM parameters', cell: `B${at + 1}` } });
+    await refused(mem, 'Nov', { form }, { key: 'panePeriod.badParams', vars: { sheet: 'RFM parameters', cell: `B${at + 1}` } });
     mem.workbook.sheet('RFM parameters').setValues(`B${at + 1}`, [[good]]);
     // the parameters sheet is gone (deleted after the pane listed it)
     mem.workbook.removeSheet('RFM parameters');
-    await refused(mem, 'Nov', { form }, { key: 'pp.noParams', vars: { sheet: 'RFM parameters' } });
+    await refused(mem, 'Nov', { form }, { key: 'panePeriod.noParams', vars: { sheet: 'RFM parameters' } });
     // a sheet that is not a parameters sheet
-    await refused(mem, 'Nov', { form: { previous: true, previousFrom: 'Oct' } }, { key: 'pp.noParams', vars: { sheet: 'Oct' } });
+    await refused(mem, 'Nov', { form: { previous: true, previousFrom: 'Oct' } }, { key: 'panePeriod.noParams', vars: { sheet: 'Oct' } });
     // nothing chosen
-    await refused(mem, 'Nov', { form: { previous: true } }, { key: 'pp.choosePrevious' });
+    await refused(mem, 'Nov', { form: { previous: true } }, { key: 'panePeriod.choosePrevious' });
   });
 
   test('no ID column in the previous period, other columns, the same sheet, other grades: refused, nothing written', async () => {
@@ -382,27 +382,27 @@ describe('compare with the previous period', () => {
     await paneRun(mem, 'Oct');
     expect(recordOn(mem, 'RFM parameters').layout.columns.id).toBeUndefined();
     const form = { previous: true, previousFrom: 'RFM parameters' };
-    await refused(mem, 'Nov', { form }, { key: 'pp.noIdColumn', vars: { where: 'sheet “Oct”', header: '客户编号', row: 1 } });
+    await refused(mem, 'Nov', { form }, { key: 'panePeriod.noIdColumn', vars: { where: 'sheet “Oct”', header: '客户编号', row: 1 } });
 
     const other = [...tableRows(OCTOBER)[0]] as string[];
     other[5] = '消费金额M(元)';
     const mem2 = periodBook({ Oct: tableRows(OCTOBER), Nov: tableRows(NOVEMBER, { headers: other }) });
     await paneRun(mem2, 'Oct');
     await refused(mem2, 'Nov', { form }, {
-      key: 'pp.mappingDiffers',
+      key: 'panePeriod.mappingDiffers',
       vars: { role: 'M', previousWhere: 'sheet “Oct”', previous: 'F1 "最近一段时间购买金额M(元)"', currentWhere: 'sheet “Nov”', current: 'F1 "消费金额M(元)"' },
     });
     // the previous period is the sheet being scored
-    await refused(mem2, 'Oct', { form }, { key: 'pp.prevSameSheet', vars: { sheet: 'Oct' } });
+    await refused(mem2, 'Oct', { form }, { key: 'panePeriod.prevSameSheet', vars: { sheet: 'Oct' } });
     // other grade labels (without the earlier scale, which would bring them)
     const mem3 = periodBook({ Oct: tableRows(OCTOBER), Nov: tableRows(NOVEMBER) });
     await paneRun(mem3, 'Oct');
-    await refused(mem3, 'Nov', { form, scheme: { ...SCHEME, grades: parseGradesText('Gold:12,Silver:9,Bronze:6,Other') } }, { key: 'pp.gradesDiffer' });
+    await refused(mem3, 'Nov', { form, scheme: { ...SCHEME, grades: parseGradesText('Gold:12,Silver:9,Bronze:6,Other') } }, { key: 'panePeriod.gradesDiffer' });
     // the previous sheet changed since it was scored
     mem3.workbook.sheet('Oct').setValues('K1', [['Class']]);
-    await refused(mem3, 'Nov', { form }, { key: 'pp.prevChanged', vars: { cell: 'K1', expected: 'Grade', found: 'Class' } });
+    await refused(mem3, 'Nov', { form }, { key: 'panePeriod.prevChanged', vars: { cell: 'K1', expected: 'Grade', found: 'Class' } });
     // live formulas rank live
-    await expect(paneRun(mem3, 'Nov', { form: { scale: true, scaleFrom: 'RFM parameters' }, output: 'formulas' })).rejects.toMatchObject({ key: 'pp.formulas' });
+    await expect(paneRun(mem3, 'Nov', { form: { scale: true, scaleFrom: 'RFM parameters' }, output: 'formulas' })).rejects.toMatchObject({ key: 'panePeriod.formulas' });
   });
 });
 

@@ -46,7 +46,7 @@ test('a single cell outside any table means the used range of the sheet', async 
   const mem = sheetWithTableAtB2();
   await mem.workbook.select('Data', 'D7');
   const table = await currentTable(mem.Excel);
-  expect(table).toMatchObject({ address: 'B2:E102', clipped: false, firstRow: EN_HEADERS });
+  expect(table).toMatchObject({ address: 'B2:E102', clipped: false, firstRow: EN_HEADERS, fromCell: 'D7' });
   expect(table.tableName).toBeUndefined();
 });
 

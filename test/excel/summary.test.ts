@@ -192,7 +192,7 @@ describe('Create summary', () => {
     const before = mem.workbook.sheetNames();
     const error = await createSummarySheet(mem.Excel, scored, scheme, 'en').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RfmError);
-    expect((error as RfmError).key).toBe('pi.summary.tooLarge');
+    expect((error as RfmError).key).toBe('paneInsight.summary.tooLarge');
     expect(mem.workbook.sheetNames()).toEqual(before);
     expect(mem.log.syncs).toHaveLength(0);
   });

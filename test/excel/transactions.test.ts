@@ -153,7 +153,7 @@ describe('a hand-worked example', () => {
     expect(sales.report.orders).toBe(false);
     expect(write?.sheet).toBe('RFM分析');
     const out = mem.workbook.sheet('RFM分析');
-    expect(out.getValues('A1:J1')[0]).toEqual(['客户', '最近购买日期', 'R值', 'F值', 'M值', 'R得分', 'F得分', 'M得分', 'RFM得分', '客户等级']);
+    expect(out.getValues('A1:J1')[0]).toEqual(['客户', '最近一次消费日期', 'R值', 'F值', 'M值', 'R得分', 'F得分', 'M得分', 'RFM得分', '客户等级']);
     // A: two rows of order O1 are two purchases without the order column
     expect(out.getValues('A2:E2')[0]).toEqual(['A', 45717, 30, 2, 120]);
   });

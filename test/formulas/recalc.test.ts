@@ -219,7 +219,7 @@ async function prepare(name: string, input: string, args: string[], c: { rows: C
 
 /** Set the cell right of the label `label` (column A) on the parameter sheet, `offset` columns over. */
 function setParam(wb: ExcelJS.Workbook, label: string, values: (number | string)[]): void {
-  const ws = wb.getWorksheet(t('en', 'fx.sheetName'));
+  const ws = wb.getWorksheet(t('en', 'formula.sheetName'));
   if (!ws) throw new Error('no parameter sheet');
   let done = false;
   ws.eachRow((row) => {
@@ -247,7 +247,7 @@ beforeAll(async () => {
   await writeInput(boundary, { rows: boundaryRows() });
   await prepare('edited weights and a threshold regrade everyone', boundary, ['--weights', '0.35,0.35,0.3'], { rows: boundaryRows() }, {
     params: (wb) => {
-      setParam(wb, t('en', 'fx.weight'), [0.5, 0.25, 0.25]);
+      setParam(wb, t('en', 'formula.weight'), [0.5, 0.25, 0.25]);
       setParam(wb, 'B', [3.5]);
     },
     args: ['--weights', '0.5,0.25,0.25', '--grades', 'A:4,B:3.5,C:2,D'],
@@ -256,8 +256,8 @@ beforeAll(async () => {
   await writeInput(mixed, { rows: mixedRows() });
   await prepare('edited k and weights on the mixed table', mixed, ['--segments', '--follow-up'], { rows: mixedRows() }, {
     params: (wb) => {
-      setParam(wb, t('en', 'fx.bins'), [3]);
-      setParam(wb, t('en', 'fx.weight'), [0.2, 0.2, 0.6]);
+      setParam(wb, t('en', 'formula.bins'), [3]);
+      setParam(wb, t('en', 'formula.weight'), [0.2, 0.2, 0.6]);
     },
     args: ['--segments', '--follow-up', '--bins', '3', '--weights', '0.2,0.2,0.6'],
   });
@@ -327,5 +327,5 @@ describe('recalculated formulas equal value mode on every row', () => {
 test('the re-run reused the parameter sheet instead of adding a second one', async () => {
   const p = prepared.find((x) => x.name === 'formula mode re-run on its own output')!;
   const wb = await readBook(p.recalculated);
-  expect(wb.worksheets.map((w) => w.name)).toEqual([SHEET, 'Notes', t('en', 'fx.sheetName')]);
+  expect(wb.worksheets.map((w) => w.name)).toEqual([SHEET, 'Notes', t('en', 'formula.sheetName')]);
 });

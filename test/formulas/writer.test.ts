@@ -221,7 +221,7 @@ describe('rfm-score --formulas', () => {
     expect(res.code).toBe(0);
     const wb = await readXlsx(path.join(dir, 'f.xlsx'));
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Customers', 'RFM参数']);
-    expect(sheet(wb, 'RFM参数').getCell('A1').value).toBe(t('zh', 'fx.title'));
+    expect(sheet(wb, 'RFM参数').getCell('A1').value).toBe(t('zh', 'formula.title'));
   });
 
   test('CSV output is refused with exit code 2 and one line; nothing is written', async () => {
@@ -230,7 +230,7 @@ describe('rfm-score --formulas', () => {
     writeFileSync(file, csvText(ROWS.map((r) => r.map((v) => (v === null ? '' : v)))));
     const res = await rfm([file, '--out', path.join(dir, 'out.csv'), '--formulas']);
     expect(res.code).toBe(2);
-    expect(res.err).toEqual([`rfm-score: ${t('en', 'fx.needsXlsx')}`]);
+    expect(res.err).toEqual([`rfm-score: ${t('en', 'formula.needsXlsx')}`]);
     expect(listDir(dir)).toEqual(['in.csv']);
     expect(existsSync(path.join(dir, 'out.csv'))).toBe(false);
   });

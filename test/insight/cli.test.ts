@@ -1,4 +1,4 @@
-/** rfm-score --segments, --follow-up, --summary (issue 5, command line part). */
+/** rfm-score --segments, --follow-up, --summary (docs/insight.md, command line part). */
 import { writeFileSync, existsSync } from 'node:fs';
 import * as path from 'node:path';
 import { csvText, readCsvRows, readXlsx, removeTempDirs, rfm, rowValues, sheet, tempDir } from '../cli/helpers';

@@ -1,5 +1,5 @@
 /**
- * SPEC.md 5: the eight-segment model and the follow-up cadence; the summary (issue 5).
+ * SPEC.md 5: the eight-segment model and the follow-up cadence; the summary (docs/insight.md).
  * Worked by hand in the comments.
  */
 import {

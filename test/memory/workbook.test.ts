@@ -353,28 +353,24 @@ describe('tables', () => {
 });
 
 describe('conditional formats', () => {
-  test('containsText, custom and cellValue are recorded with rule and fill', async () => {
+  test('containsText and cellValue are recorded with rule, fill and font colour', async () => {
     const { Excel, workbook } = createMemoryExcel({ sheets: { Data: DATA } });
     await Excel.run(async (context) => {
       const range = context.workbook.worksheets.getItem('Data').getRange('E2:E4');
       const text = range.conditionalFormats.add(Excel.ConditionalFormatType.containsText);
       text.textComparison.format.fill.color = '#C6EFCE';
       text.textComparison.rule = { operator: Excel.ConditionalTextOperator.contains, text: 'A' };
-      const custom = range.conditionalFormats.add(Excel.ConditionalFormatType.custom);
-      custom.custom.rule.formula = '=$E2="D"';
-      custom.custom.format.fill.color = '#FFC7CE';
-      custom.custom.format.font.color = '#9C0006';
+      text.textComparison.format.font.color = '#9C0006';
       const value = range.conditionalFormats.add(Excel.ConditionalFormatType.cellValue);
       value.cellValue.format.fill.color = 'yellow';
       value.cellValue.rule = { formula1: '=4', operator: 'GreaterThan' };
       const count = range.conditionalFormats.getCount();
       await context.sync();
-      expect(count.value).toBe(3);
+      expect(count.value).toBe(2);
     });
     const cfs = workbook.conditionalFormats('Data');
     expect(cfs.map((c) => [c.type, c.address, c.rule, c.format.fill])).toEqual([
       ['CellValue', 'E2:E4', { formula1: '=4', operator: 'GreaterThan' }, '#FFFF00'],
-      ['Custom', 'E2:E4', { formula: '=$E2="D"' }, '#FFC7CE'],
       ['ContainsText', 'E2:E4', { operator: 'Contains', text: 'A' }, '#C6EFCE'],
     ]);
     expect(cfs[1].format.fontColor).toBe('#9C0006');

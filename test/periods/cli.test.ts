@@ -1,5 +1,5 @@
 /**
- * `rfm-score --scale-from PREVIOUS.xlsx --previous PREVIOUS.xlsx` (issue 7) on two generated months
+ * `rfm-score --scale-from PREVIOUS.xlsx --previous PREVIOUS.xlsx` (docs/periods.md) on two generated months
  * of a Maoming-shaped table with hand-worked moves (fixtures.ts): the frozen scale, the Change
  * column, the migration sheet, the early warning, and every bad input — exit code 2, one line
  * naming the file, sheet and cells, and no output file.
@@ -62,19 +62,19 @@ describe('November on October’s frozen scale, compared with October', () => {
   test('exit 0; the report says which scale, what was beyond it, and the moves', () => {
     expect(res.err).toEqual([]);
     expect(res.code).toBe(0);
-    const where = `${m.octOut} 的工作表"客户"`;
+    const where = `${m.octOut}的工作表“客户”`;
     expect(res.out).toEqual(
       expect.arrayContaining([
-        expect.stringMatching(new RegExp(`^按${where.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')},运行于 \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d \\(UTC.*\\)的标尺评分$`)),
-        'R:1 位客户优于原最好值,得 5 分;1 位差于原最差值,得 1 分',
-        'M:1 位客户优于原最好值,得 5 分;1 位差于原最差值,得 1 分',
-        `与${where}对比:两期都有 9 位客户,新客户 2 位,已消失 1 位`,
-        '客户等级:4 位不变,2 位上升,3 位下降',
-        '预警:2 位原为 A/B 级的客户等级下降或已消失',
-        '  K02:A→C(上期 M 8000)',
-        '  K03:A→B(上期 M 7000)',
-        '已添加等级迁移工作表"等级迁移"和“等级变化”列',
-        '运行记录(评分方案、列对应、分界值、数量)在工作表"RFM参数"中',
+        expect.stringMatching(new RegExp(`^已沿用上期评分标准：${where.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}，评分于\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d（UTC.*）的分界值$`)),
+        'R值：1位客户优于上期最好值，得5分；1位差于上期最差值，得1分',
+        'M值：1位客户优于上期最好值，得5分；1位差于上期最差值，得1分',
+        `与${where}对比：两期都有的客户9位，新增客户2位，流失客户1位`,
+        '客户等级：4位不变，2位上升，3位下降',
+        '流失预警：2位上期为A/B级的客户等级下降或流失',
+        '  K02：A→C（上期M值8000）',
+        '  K03：A→B（上期M值7000）',
+        '已添加等级迁移工作表“等级迁移”和“等级变化”列',
+        '评分记录（评分方案、所用的列、分界值、人数）在工作表“RFM参数”中',
       ]),
     );
     // Scored on the same scale: no note that the scales differ.
@@ -94,33 +94,33 @@ describe('November on October’s frozen scale, compared with October', () => {
   test('the migration sheet: matrix counts, early warning first, fell with both periods side by side', async () => {
     const ws = sheet(await readXlsx(out), '等级迁移');
     expect(ws.getCell('A1').value).toBe('客户等级迁移');
-    expect(ws.getCell('A4').value).toBe('两期均按上一期的分界值评分(--scale-from):等级变化来自客户本身。');
-    expect(blockUnder(ws, '等级迁移:客户数(行:上期等级,列:本期等级)')).toEqual([
-      ['上期 \\ 本期', 'A', 'B', 'C', 'D', '已消失', '合计'],
+    expect(ws.getCell('A4').value).toBe('两期都按上期的分界值评分（--scale-from）：等级变化来自客户本身。');
+    expect(blockUnder(ws, '等级迁移：客户数（行：上期等级，列：本期等级）')).toEqual([
+      ['上期 \\ 本期', 'A', 'B', 'C', 'D', '流失', '合计'],
       ['A', 2, 1, 1, 0, 0, 4],
       ['B', 1, 1, 0, 0, 0, 2],
       ['C', 0, 0, 0, 1, 1, 2],
       ['D', 0, 0, 1, 1, 0, 2],
-      ['新客户', 1, 0, 0, 1, 0, 2],
+      ['新增客户', 1, 0, 0, 1, 0, 2],
       ['合计', 4, 2, 2, 3, 1, 12],
     ]);
-    const warning = blockUnder(ws, '预警:优先级 1 = 原为 A/B 级且等级下降或已消失,优先级 2 = 其他等级下降;按上期 M 从大到小');
+    const warning = blockUnder(ws, '流失预警：优先级1为上期A/B级、等级下降或流失的客户，优先级2为其他等级下降的客户；按上期M值从高到低排列');
     expect(warning).toEqual([
       ['优先级', '客户', '等级变化', '上期RFM得分', 'RFM得分', '上期R', 'R', '上期F', 'F', '上期M', 'M'],
       [1, 'K02', 'A→C', 15, 6, 5, 40, 5, 2, 8000, 2500],
       [1, 'K03', 'A→B', 12, 9, 9, 9, 4, 2, 7000, 4500],
       [2, 'K08', 'C→D', 6, 5, 44, 50, 2, 2, 2000, 3500],
     ]);
-    expect(blockUnder(ws, '等级上升(上升级数多者在前)').map((r) => r.slice(0, 2))).toEqual([
+    expect(blockUnder(ws, '等级上升（升级多的在前）').map((r) => r.slice(0, 2))).toEqual([
       ['客户', '等级变化'],
       ['K05', 'B→A'],
       ['K09', 'D→C'],
     ]);
-    expect(blockUnder(ws, '新客户名单(仅本期)').slice(1)).toEqual([
+    expect(blockUnder(ws, '新增客户名单（本期新出现）').slice(1)).toEqual([
       ['K11', 'A', 17, 1, 7, 12000],
       ['K12', 'D', 2, 100, 0, 100],
     ]);
-    expect(blockUnder(ws, '已消失客户名单(仅上期)').slice(1)).toEqual([['K07', 'C', 6, 35, 2, 3000]]);
+    expect(blockUnder(ws, '流失客户名单（本期未出现）').slice(1)).toEqual([['K07', 'C', 6, 35, 2, 3000]]);
   });
 
   test('the new parameters sheet records the frozen scale, where it came from, and the previous period', async () => {
@@ -207,7 +207,7 @@ describe('bad input: exit 2, one line naming the file, sheet and cells, nothing 
     await fails(
       m,
       [m.novIn, '--out', out, '--previous', m.octIn],
-      `--previous: ${m.octIn} has no readable RFM parameters sheet (sheets: 客户); use a workbook written by this version of rfm-score or the add-in`,
+      `--previous: ${m.octIn} has no readable RFM parameters sheet (sheets: "客户"); use a workbook written by this version of rfm-score or the add-in`,
     );
     await fails(m, [m.novIn, '--out', out, '--scale-from', path.join(m.dir, 'nope.xlsx')], `--scale-from: file not found: ${path.join(m.dir, 'nope.xlsx')}`);
   });
@@ -237,7 +237,7 @@ describe('bad input: exit 2, one line naming the file, sheet and cells, nothing 
     await fails(
       m,
       [m.novIn, '--out', path.join(m.dir, 'x.xlsx'), '--previous', m.octOut],
-      `customer ID "K03" occurs more than once in sheet "客户" of ${m.novIn}: cells A5, A7. Each customer must appear once per period; remove or merge the duplicates first`,
+      `Customer ID "K03" occurs more than once in sheet "客户" of ${m.novIn}: cells A5, A7. Each customer must appear once per period; remove or merge the duplicates first`,
     );
   });
 
@@ -252,7 +252,7 @@ describe('bad input: exit 2, one line naming the file, sheet and cells, nothing 
     await fails(
       { dir, octIn: dupIn, octOut: dupOut, novIn },
       [novIn, '--out', path.join(dir, 'x.xlsx'), '--previous', dupOut, '--scale-from', dupOut],
-      `customer ID "K01" occurs more than once in sheet "客户" of ${dupOut}: cells A2, A12. Each customer must appear once per period; remove or merge the duplicates first`,
+      `Customer ID "K01" occurs more than once in sheet "客户" of ${dupOut}: cells A2, A12. Each customer must appear once per period; remove or merge the duplicates first`,
     );
   });
 
@@ -267,7 +267,7 @@ describe('bad input: exit 2, one line naming the file, sheet and cells, nothing 
     await fails(
       m,
       [other, '--out', path.join(m.dir, 'x.xlsx'), '--m', 'G', '--previous', m.octOut],
-      `the M column differs between the periods: sheet "客户" of ${m.octOut} used F1 "最近一段时间购买金额M(元)", sheet "客户" of ${other} has G1 "消费金额M(元)"; ` +
+      `The M column differs between the periods: sheet "客户" of ${m.octOut} used F1 "最近一段时间购买金额M(元)", sheet "客户" of ${other} has G1 "消费金额M(元)"; ` +
         'score the same columns in both periods (--r/--f/--m/--id, or rename the header)',
     );
   });
@@ -295,7 +295,7 @@ describe('bad input: exit 2, one line naming the file, sheet and cells, nothing 
     await fails(
       m,
       [noId, '--out', path.join(m.dir, 'x.xlsx'), '--previous', m.octOut],
-      'comparing periods needs the customer ID column: add --id COL (a letter or the exact header text)',
+      'Comparing periods needs the customer ID column: add --id COL (a letter or the exact header text)',
     );
   });
 

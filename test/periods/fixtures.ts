@@ -69,7 +69,7 @@ export const NOVEMBER: Row[] = [
 
 /** Expected November output on October's scale: [R, F, M score, RFM, grade, change]. */
 export const NOVEMBER_FROZEN: Record<string, [number, number, number, number, string, string]> = {
-  K12: [1, 0, 1, 2, 'D', '新客户'],
+  K12: [1, 0, 1, 2, 'D', '新增客户'],
   K01: [5, 6, 5, 16, 'A', 'A→A'],
   K02: [2, 2, 2, 6, 'C', 'A→C'],
   K03: [4, 2, 3, 9, 'B', 'A→B'],
@@ -79,7 +79,7 @@ export const NOVEMBER_FROZEN: Record<string, [number, number, number, number, st
   K08: [1, 2, 2, 5, 'D', 'C→D'],
   K09: [2, 2, 2, 6, 'C', 'D→C'],
   K10: [1, 1, 1, 3, 'D', 'D→D'],
-  K11: [5, 7, 5, 17, 'A', '新客户'],
+  K11: [5, 7, 5, 17, 'A', '新增客户'],
 };
 
 export interface TableOptions {

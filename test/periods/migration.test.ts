@@ -1,5 +1,5 @@
 /**
- * Grade migration (issue 7), hand-worked on small tables: the from × to matrix, who fell and rose,
+ * Grade migration (docs/periods.md), hand-worked on small tables: the from × to matrix, who fell and rose,
  * who appeared and disappeared, the Change texts, the early-warning order, and duplicate IDs, which
  * are reported with their cells and never merged.
  */
@@ -123,7 +123,7 @@ describe('a hand-worked migration', () => {
     const en = changeColumn(mig, 'en');
     expect(CURRENT.customers.map((c) => en(c.row))).toEqual(['new', 'A→A', 'A→C', 'B→D', 'C→D', 'D→B', 'C→B', '?→B', 'new']);
     const zh = changeColumn(migrate(PREVIOUS, CURRENT, 'zh'), 'zh');
-    expect(zh(0)).toBe('新客户');
+    expect(zh(0)).toBe('新增客户');
     expect(zh(99)).toBeNull();
   });
 
@@ -170,14 +170,14 @@ describe('duplicate IDs are reported with their cells, never merged', () => {
   test('in this period: RfmError naming the table, the ID, its cells and the other duplicates', () => {
     const err = expectRfmError(() => migrate(PREVIOUS, dup, 'en'), 'period.duplicateIds');
     expect(err.localized('en')).toBe(
-      'customer ID "K1" occurs more than once in sheet "客户" of 2025-11.xlsx: cells A2, A4, A7 (and 1 more duplicated IDs: "K2" (A3, A6)). ' +
+      'Customer ID "K1" occurs more than once in sheet "客户" of 2025-11.xlsx: cells A2, A4, A7 (and 1 more duplicated IDs: "K2" (A3, A6)). ' +
         'Each customer must appear once per period; remove or merge the duplicates first',
     );
   });
 
   test('in the previous period too', () => {
     const err = expectRfmError(() => migrate({ ...dup, where: 'the previous file' }, CURRENT, 'zh'), 'period.duplicateIds');
-    expect(err.localized('zh')).toContain('客户编号"K1"在the previous file中出现多次:单元格 A2、A4、A7');
+    expect(err.localized('zh')).toContain('客户编号“K1”在the previous file中出现了多次：A2、A4、A7单元格');
   });
 
   test('IDs match as text: the number 1001 and the text " 1001 " are one customer (a duplicate here)', () => {

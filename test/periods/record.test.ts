@@ -1,5 +1,5 @@
 /**
- * The parameters sheet (issue 7): written with every xlsx result, readable by a person in the run's
+ * The parameters sheet (docs/periods.md): written with every xlsx result, readable by a person in the run's
  * language and by the product whatever the language — write, read back, same scheme and cut values.
  * Re-runs replace the product's own sheet; formula mode's live block shares the sheet.
  */
@@ -86,8 +86,8 @@ describe('round trip: write the sheet, read it back, same scheme and cut values'
     expect(rec.options).toEqual({ segments: { reference: 'median' }, followUp: true, formulas: false });
     // Human-readable: the title, the cut values per score, the grade thresholds — in Chinese.
     const text = parametersSheet(rec).cells.map((c) => c.value);
-    expect(text[0]).toBe('RFM 评分参数');
-    expect(text).toEqual(expect.arrayContaining(['实际使用的分界值', '≤ 5', '> 5 且 ≤ 14', '> 44', '≥ 8000', '≥ 6000 且 < 8000', '< 2000', 'A:12,B:9,C:6,D']));
+    expect(text[0]).toBe('RFM评分参数');
+    expect(text).toEqual(expect.arrayContaining(['实际使用的分界值', '≤5', '>5且≤14', '>44', '≥8000', '≥6000且<8000', '<2000', 'A:12,B:9,C:6,D']));
   });
 
   test('reading does not depend on the language of the labels: only the keys are read', () => {
@@ -117,7 +117,7 @@ describe('a record that cannot be read says where', () => {
     const rows = grid(content.cells);
     rows[rowOf('rfm.scheme')][1] = JSON.stringify({ ...defaultScheme(), weights: ['0.5', '0.5', '0.5'] });
     const back = readRunRecord(rows, 'zh');
-    expect(back).toEqual({ ok: false, reason: 'bad', cell: `B${rowOf('rfm.scheme') + 1}`, detail: '权重之和必须恰好为1,实际为1.5' });
+    expect(back).toEqual({ ok: false, reason: 'bad', cell: `B${rowOf('rfm.scheme') + 1}`, detail: '权重之和必须恰好为1，现在是1.5' });
   });
 
   test('cut values that do not fit the scheme', () => {
@@ -144,7 +144,7 @@ describe('in the xlsx file written by rfm-score', () => {
     await writeTable(input, OCTOBER);
     const res = await rfm([input, '--out', out, ...SCHEME_ARGS, '--lang', 'zh']);
     expect(res.code).toBe(0);
-    expect(res.out).toContain('运行记录(评分方案、列对应、分界值、数量)在工作表"RFM参数"中');
+    expect(res.out).toContain('评分记录（评分方案、所用的列、分界值、人数）在工作表“RFM参数”中');
     const wb = await readXlsx(out);
     expect(wb.worksheets.map((w) => w.name)).toEqual([SHEET, 'RFM参数']);
     const back = readRunRecord(sheetRows(sheet(wb, 'RFM参数')));
@@ -164,8 +164,8 @@ describe('in the xlsx file written by rfm-score', () => {
     await writeTable(input, OCTOBER);
     expect((await rfm([input, '--out', out, '--formulas'])).code).toBe(0);
     const ws = sheet(await readXlsx(out), 'RFM parameters');
-    expect(ws.getCell('A1').value).toBe(t('en', 'fx.title'));
-    expect(ws.getCell('A7').value).toBe(t('en', 'fx.weight'));
+    expect(ws.getCell('A1').value).toBe(t('en', 'formula.title'));
+    expect(ws.getCell('A7').value).toBe(t('en', 'formula.weight'));
     expect(ws.getCell('B7').value).toBe(0.3);
     const back = readRunRecord(sheetRows(ws));
     if (!back.ok) throw new Error(JSON.stringify(back));

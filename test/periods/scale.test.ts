@@ -1,5 +1,5 @@
 /**
- * Frozen scales (issue 7): the cut values a run used, scoring a later period on them, and the rule
+ * Frozen scales (docs/periods.md): the cut values a run used, scoring a later period on them, and the rule
  * that scoring unchanged data on its own frozen scale gives exactly the recomputed scores (ties
  * average and min), checked by hand and as a property over tables with many ties.
  */

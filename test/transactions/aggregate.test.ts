@@ -85,7 +85,7 @@ describe('the hand-worked table', () => {
     ]);
     expect(result.report.invalidByReason).toEqual({ afterAsOf: 1, empty: 1, notNumber: 1, notDate: 1 });
     const zh = result.report.invalid.map((c) => describeTxInvalid(c, 'zh', result.report));
-    expect(zh[0]).toBe('日期 2025-04-01 晚于截止日期 2025-03-31');
+    expect(zh[0]).toBe('日期2025-04-01晚于截止日期2025-03-31');
     expect(zh[1]).toBe('客户为空');
   });
 
@@ -258,8 +258,8 @@ describe('columns', () => {
       }
     })()!;
     expect(err.key).toBe('tx.ambiguous');
-    expect(err.localized('en')).toBe('several headers could be the date column: "下单时间", "支付时间"; choose it explicitly');
-    expect(err.localized('zh')).toBe('多个表头都可能是日期列:"下单时间", "支付时间";请明确指定');
+    expect(err.localized('en')).toBe('Several headers could be the date column: "下单时间", "支付时间"; choose it explicitly');
+    expect(err.localized('zh')).toBe('有多个表头可能是日期列：“下单时间”、“支付时间”；请明确指定');
     expect(errorKey(() => aggregateTransactions([['Who', 'Date', 'Amount'], ['A', '2025-01-01', 1]]))).toBe('tx.missing');
     expect(errorKey(() => aggregateTransactions([[1001, 45747, 1]]))).toBe('tx.noHeader');
     expect(errorKey(() => aggregateTransactions([['Customer', 'Date', 'Amount']], { header: 'no' }))).toBe('tx.noHeader');

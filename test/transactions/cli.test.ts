@@ -26,7 +26,7 @@ import { AS_OF, EXPECTED_ROWS, EXPECTED_ROWS_ORDERS, HEADERS_ZH, INVALID_LINES, 
 afterAll(removeTempDirs);
 
 const HEADER_EN = ['Customer', 'Last purchase', 'R', 'F', 'M', 'R Score', 'F Score', 'M Score', 'RFM Score', 'Grade'];
-const HEADER_ZH = ['客户', '最近购买日期', 'R值', 'F值', 'M值', 'R得分', 'F得分', 'M得分', 'RFM得分', '客户等级'];
+const HEADER_ZH = ['客户', '最近一次消费日期', 'R值', 'F值', 'M值', 'R得分', 'F得分', 'M得分', 'RFM得分', '客户等级'];
 const PERIOD = ['--since', SINCE, '--as-of', AS_OF];
 
 const text = (rows: (string | number)[][]) => rows.map((r) => r.map(String));
@@ -98,9 +98,9 @@ describe('csv → csv, the hand-worked table', () => {
     expect(res.err).toEqual([]);
     expect(res.code).toBe(0);
     expect(readCsvRows(out)).toEqual([HEADER_ZH, ...text(EXPECTED_ROWS)]);
-    expect(res.out[0]).toBe(`已从${input}读取 15 行交易记录:客户 = A "客户编号",日期 = B "交易日期",金额 = C "实付金额"`);
-    expect(res.out[1]).toBe('统计期:2025-01-01 至 2025-03-31(指定的截止日期);F 统计金额为正的行数');
-    expect(res.out).toContain('  B10: 日期 2025-04-01 晚于截止日期 2025-03-31');
+    expect(res.out[0]).toBe(`已从${input}读取15行销售记录。客户：A列“客户编号”；日期：B列“交易日期”；金额：C列“实付金额”`);
+    expect(res.out[1]).toBe('统计期间：2025-01-01至2025-03-31（截止日期由您指定）；F值按金额为正的行计数');
+    expect(res.out).toContain('  B10：日期2025-04-01晚于截止日期2025-03-31');
   });
 
   test('default as-of: the latest transaction, said in the report', async () => {
@@ -292,14 +292,14 @@ describe('CSV input is streamed', () => {
 
 describe('bad arguments or input: exit 2, one line, no output file, input untouched', () => {
   test.each([
-    [['--customer', 'Nope'], 'no column "Nope" for the customer: give a column letter or the exact header text'],
-    [['--amount', 'K'], 'the amount column K is empty: there is no data in it'],
-    [['--since', '2025-04-01', '--as-of', '2025-03-31'], 'the as-of date 2025-03-31 is before the start of the period 2025-04-01'],
-    [['--since', '2026-01-01'], 'the latest transaction (2025-04-01, the default as-of date) is before the start of the period 2026-01-01'],
+    [['--customer', 'Nope'], 'No column "Nope" for the customer: give a column letter or the exact header text'],
+    [['--amount', 'K'], 'The amount column K is empty: there is no data in it'],
+    [['--since', '2025-04-01', '--as-of', '2025-03-31'], 'The as-of date 2025-03-31 is before the start of the period 2025-04-01'],
+    [['--since', '2026-01-01'], 'The latest transaction (2025-04-01, the default as-of date) is before the start of the period 2026-01-01'],
     [['--since', '2025/01/01'], '--since must be a date written YYYY-MM-DD, got "2025/01/01"'],
     [['--as-of', '2025-02-29'], '--as-of must be a date written YYYY-MM-DD, got "2025-02-29"'],
     [['--r', 'B'], '--r does not apply with --transactions: R, F and M are computed from the sales records'],
-    [['--since', '2025-01-01', '--as-of', '2025-01-01'], 'no customer has a purchase (a positive amount) from 2025-01-01 to 2025-01-01'],
+    [['--since', '2025-01-01', '--as-of', '2025-01-01'], 'No customer has a purchase (a positive amount) from 2025-01-01 to 2025-01-01'],
   ])('%j', async (args, message) => {
     const dir = tempDir();
     const input = salesCsv(dir);
@@ -329,11 +329,11 @@ describe('bad arguments or input: exit 2, one line, no output file, input untouc
       '--out',
       path.join(dir, 'out.csv'),
     ]);
-    expect(ambiguous.err).toEqual(['rfm-score: 多个表头都可能是日期列:"下单时间", "支付时间";请明确指定']);
+    expect(ambiguous.err).toEqual(['rfm-score：有多个表头可能是日期列：“下单时间”、“支付时间”；请明确指定']);
     const missing = await rfm([salesCsv(dir, [['Name', 'Date', 'Amount'], ['A', '2025-01-01', 1]], 'b.csv'), '--transactions', '--out', path.join(dir, 'out.csv')]);
-    expect(missing.err).toEqual(['rfm-score: no header names the customer column: choose it explicitly']);
+    expect(missing.err).toEqual(['rfm-score: No header names the customer column: choose it explicitly']);
     const invalid = await rfm([salesCsv(dir, [['Customer', 'Date', 'Amount'], ['A', 'yesterday', 1]], 'c.csv'), '--transactions', '--out', path.join(dir, 'out.csv')]);
-    expect(invalid.err).toEqual(['rfm-score: no transaction row has a valid customer, date and amount (first problem: B2: date "yesterday" is not a valid date)']);
+    expect(invalid.err).toEqual(['rfm-score: No transaction row has a valid customer, date and amount (first problem: B2: date "yesterday" is not a valid date)']);
     expect([ambiguous.code, missing.code, invalid.code]).toEqual([2, 2, 2]);
     expect(listDir(dir)).toEqual(['a.csv', 'b.csv', 'c.csv']);
   });

@@ -4,6 +4,7 @@
  */
 import { ErrorCodes, MemoryOfficeError, invalidArgument, officeError } from './errors';
 import { type AnyProxy, ClientObject, type Delivery, type Env, type LoadOption, type QueuedOp, errorCode, jsonLength } from './proxy';
+import { apiNotFound, memberSet } from './apiSets';
 import { WorkbookProxy } from './workbook';
 
 export class TrackedObjectsImpl {
@@ -149,6 +150,7 @@ export class RequestContextImpl {
     book.holdEvents(); // handlers run after the batch, asynchronously
     try {
       for (const op of ops) {
+        gate(op, options.apiLevel);
         const d = op.run();
         if (d) {
           deliveries.push(d);
@@ -179,6 +181,32 @@ export class RequestContextImpl {
     for (const o of resolved) o._settleNull();
     for (const d of deliveries) d.apply();
     return passThroughValue as T;
+  }
+}
+
+/**
+ * A member newer than the workbook's API level fails the sync where it stands in the batch, as in
+ * Excel of that version: the operations before it ran, it and the rest did not (`ApiNotFound`).
+ */
+function gate(op: QueuedOp, level: number): void {
+  const type = op.target._typeName;
+  if (op.kind === 'load') {
+    const paths = Array.isArray(op.payload) ? (op.payload as string[]) : [];
+    for (const head of paths.map((p) => p.split('/')[0])) {
+      if (memberSet(type, head) > level) throw apiNotFound(`${type}.${head}`);
+    }
+    if (memberSet(type) > level) throw apiNotFound(`${type}.load`);
+    return;
+  }
+  if (op.kind === 'instantiate' && op.label !== undefined) {
+    const dot = op.label.indexOf('.');
+    if (memberSet(op.label.slice(0, dot), op.label.slice(dot + 1)) > level) throw apiNotFound(op.label);
+    return;
+  }
+  if (op.kind === 'action') {
+    const write = op.name.endsWith('=');
+    const member = write ? op.name.slice(0, -1) : op.name;
+    if (memberSet(type, member, write) > level) throw apiNotFound(`${type}.${member}`);
   }
 }
 

@@ -164,6 +164,8 @@ export class HostSheet {
   readonly cells = new CellStore();
   readonly formats: Record<FormatProp, FormatLayer<FormatValue>>;
   merges: Rect[] = [];
+  /** `Range.group` (ExcelApi 1.10): the grouped rows or columns, as grouped. */
+  groups: Array<{ by: 'ByRows' | 'ByColumns'; area: Rect }> = [];
   protected = false;
   protectionPassword: string | undefined;
   protectionOptions: Record<string, unknown> = {};
@@ -179,7 +181,6 @@ export class HostSheet {
   selection: Rect[] = [rect(0, 0, 0, 0)];
   activeCell = { row: 0, column: 0 };
   autofitColumnsCalls: string[] = [];
-  autofitRowsCalls: string[] = [];
   /** Column widths at (0, column) and row heights at (row, 0), in points. */
   readonly columnWidths = new FormatLayer<FormatValue>();
   readonly rowHeights = new FormatLayer<FormatValue>();

@@ -3,7 +3,7 @@
  * Office.js rules (no load/sync, no protection checks). Changes made here still raise the Office
  * events an add-in registered (selection changed, worksheet changed) and the onChange listeners.
  */
-import { type Rect, cellName, formatRect, intersect, isUnbounded, parseAddress, rect, splitSheet } from './addresses';
+import { type Rect, cellName, columnLetters, formatRect, intersect, isUnbounded, parseAddress, rect, splitSheet } from './addresses';
 import { chartCells, sourceString, sourceValues } from './charts';
 import { type ChartAxisRecord, type ChartRecord, type FormatProp, type FormatValue, type HostBook, type HostSheet, type WorkbookChange } from './document';
 import type { CellValue } from './numberFormat';
@@ -85,6 +85,8 @@ export interface MemorySheet {
   isProtected(): boolean;
   merge(address: string): MemorySheet;
   merges(): string[];
+  /** Column groups made by `Range.group('ByColumns')`, e.g. "K:M". */
+  columnGroups(): string[];
   addTable(name: string, address: string, hasHeaders?: boolean): MemorySheet;
   usedRange(valuesOnly?: boolean): string | null;
   conditionalFormats(): ConditionalFormatInfo[];
@@ -255,6 +257,10 @@ class SheetHandle implements MemorySheet {
 
   merges(): string[] {
     return this.s.merges.map(formatRect);
+  }
+
+  columnGroups(): string[] {
+    return this.s.groups.filter((g) => g.by === 'ByColumns').map((g) => `${columnLetters(g.area.c0)}:${columnLetters(g.area.c1)}`);
   }
 
   addTable(name: string, address: string, hasHeaders = true): MemorySheet {

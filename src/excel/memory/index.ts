@@ -18,6 +18,15 @@ import { ErrorCodes, MemoryOfficeError } from './errors';
 import { RequestContextImpl, createRun } from './context';
 import { type Env, MemoryLog, type ResolvedOptions } from './proxy';
 import { type MemoryWorkbook, createHostHandle } from './host';
+import { NEWEST_EXCEL_API, apiMinor } from './apiSets';
+import { type OfficeShim, createOfficeShim } from './office';
+
+function levelOf(version: string | undefined): number {
+  if (version === undefined) return NEWEST_EXCEL_API;
+  const minor = apiMinor(version);
+  if (minor === undefined || minor < 1) throw new Error(`apiLevel must be an ExcelApi version such as "1.8", not "${version}"`);
+  return minor;
+}
 
 export interface MemoryExcelOptions {
   /** Request payload limit in bytes (JSON length); Excel on the web: 5 * 1024 * 1024. Default: none. */
@@ -30,6 +39,12 @@ export interface MemoryExcelOptions {
   coerceStrings?: boolean;
   /** Throw when a property of a null object is read (Office.js returns undefined). Default true. */
   strictNullObjects?: boolean;
+  /**
+   * The ExcelApi set this workbook has, as Excel of a version does ("1.8": Office 2019, "1.14": Office
+   * 2021); members of newer sets fail the sync with `ApiNotFound`, and the returned `Office` shim's
+   * `isSetSupported` answers for it. Default: the newest set of @types/office-js.
+   */
+  apiLevel?: string;
   /** Initial sheets (default: one empty "Sheet1", as a new workbook has). */
   sheets?: Record<string, unknown[][]>;
 }
@@ -41,6 +56,8 @@ export interface MemoryExcel {
   workbook: MemoryWorkbook;
   /** One record per `context.sync()`, plus warnings. */
   log: MemoryLog;
+  /** `Office`-like object for the add-in's capability checks: `context.requirements.isSetSupported`. */
+  Office: OfficeShim;
   /** `OfficeExtension`-like object: `Error` (for instanceof checks) and `ErrorCodes`. */
   OfficeExtension: { Error: typeof MemoryOfficeError; ErrorCodes: typeof ErrorCodes };
 }
@@ -53,6 +70,7 @@ export function createMemoryExcel(options: MemoryExcelOptions = {}): MemoryExcel
     maxReadCells: options.maxReadCells ?? 5_000_000,
     strictNullObjects: options.strictNullObjects ?? true,
     coerceStrings: options.coerceStrings ?? true,
+    apiLevel: levelOf(options.apiLevel),
   };
   const book = new HostBook({
     coerceStrings: resolved.coerceStrings,
@@ -80,11 +98,14 @@ export function createMemoryExcel(options: MemoryExcelOptions = {}): MemoryExcel
     Excel: namespace as unknown as typeof Excel,
     workbook,
     log,
+    Office: createOfficeShim(resolved.apiLevel),
     OfficeExtension: { Error: MemoryOfficeError, ErrorCodes },
   };
 }
 
 export { MemoryLog } from './proxy';
+export { NEWEST_EXCEL_API, MEMBER_SETS } from './apiSets';
+export { installOffice, type OfficeShim } from './office';
 export type { SyncRecord } from './proxy';
 export type { MemoryWorkbook, MemorySheet, HostFormat, ConditionalFormatInfo, TableInfo, ChartInfo, ChartSeriesInfo } from './host';
 export type { WorkbookChange } from './document';

@@ -21,6 +21,8 @@ export interface ResolvedOptions {
   maxReadCells: number;
   strictNullObjects: boolean;
   coerceStrings: boolean;
+  /** ExcelApi 1.N this workbook has (N): newer members fail with ApiNotFound. */
+  apiLevel: number;
 }
 
 /** One `context.sync()`: payload sizes (JSON text length) and the actions it carried. */

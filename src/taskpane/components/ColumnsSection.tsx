@@ -1,11 +1,13 @@
 import { Switch } from '@fluentui/react-components';
-import type { CellValue } from '../../core';
+import { METRICS, type CellValue } from '../../core';
+import { joinList, quoted } from '../../i18n/format';
 import { t, type Lang, type MessageKey } from '../../i18n';
 import { COLUMN_ROLES, headerText, type ColumnRole, type ColumnStatus } from '../form';
 import type { TableRef } from '../../excel/types';
 import type { PaneActions, PaneState } from '../usePane';
 import { ColumnSelect, type Feedback } from './ColumnSelect';
 import { Section } from './Section';
+import { columnsSummary } from '../state/summaries';
 
 const LABELS: Record<ColumnRole, MessageKey> = {
   r: 'pane.columns.r',
@@ -18,8 +20,16 @@ const LABELS: Record<ColumnRole, MessageKey> = {
 export function ColumnsSection({ state, actions }: { state: PaneState; actions: PaneActions }) {
   const { lang, table, columns } = state;
   if (!table) return null;
+  // open while a metric still needs the user (ambiguous, missing, no header); a new range remounts it
+  const settled = METRICS.every((m) => columns.columns[m] !== undefined && (columns.status[m].kind === 'detected' || columns.status[m].kind === 'manual'));
   return (
-    <Section title={t(lang, 'pane.columns.heading')}>
+    <Section
+      key={`${table.sheet}!${table.address}`}
+      title={t(lang, 'pane.columns.heading')}
+      summary={columnsSummary(lang, columns, table.column)}
+      defaultOpen={!settled}
+      testId="columns"
+    >
       <Switch
         label={t(lang, 'pane.columns.header')}
         checked={columns.header}
@@ -80,7 +90,7 @@ function statusText(
     case 'detected':
       return { state: 'success', text: t(lang, 'pane.columns.detected', { header: headerText(firstRow, value) }) };
     case 'ambiguous': {
-      const headers = status.candidates.map((c) => `“${headerText(firstRow, c)}”`).join(lang === 'zh' ? '、' : ', ');
+      const headers = joinList(lang, status.candidates.map((c) => quoted(headerText(firstRow, c))));
       return { state: 'warning', text: t(lang, 'pane.columns.ambiguous', { metric, headers }) };
     }
     case 'missing':

@@ -1,5 +1,6 @@
 import { Caption1, Link, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { describeInvalid, invalidAddress, invalidRows } from '../../core';
+import { clauseSep, colon } from '../../i18n/format';
 import { t, type Lang } from '../../i18n';
 import type { Scored } from '../usePane';
 
@@ -17,7 +18,7 @@ export function InvalidList({ lang, scored, onSelect }: { lang: Lang; scored: Sc
   if (rows.size === 0) return null;
   const origin = { row: scored.table.row, column: scored.table.column };
   const shown = [...rows].slice(0, SHOWN);
-  const sep = lang === 'zh' ? '；' : '; ';
+  const sep = clauseSep(lang);
   return (
     <div data-testid="invalid-rows">
       <Text weight="semibold">{t(lang, 'pane.invalid.heading', { count: rows.size })}</Text>
@@ -33,7 +34,7 @@ export function InvalidList({ lang, scored, onSelect }: { lang: Lang; scored: Sc
               >
                 {address}
               </Link>
-              {`: ${cells.map((c) => describeInvalid(c, lang)).join(sep)}`}
+              {`${colon(lang)}${cells.map((c) => describeInvalid(c, lang)).join(sep)}`}
             </li>
           );
         })}

@@ -1,10 +1,10 @@
 /**
- * Period over period (issue 7): "use the scale of an earlier run" and "compare with the previous
+ * Period over period (docs/periods.md): "use the scale of an earlier run" and "compare with the previous
  * period", both chosen among the earlier runs recorded in this workbook (the product's parameters
  * sheets); and what a preview or run found — the scale used and the values beyond it, the migration
  * counts and matrix, the early warning, the sheets written.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { listSep, wordSep } from '../../i18n/format';
 import {
   Body1,
   Body1Strong,
@@ -19,14 +19,16 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { METRICS, changeText, defaultScheme, displayTime, hasQuintile, metricName, outputHeader, type Migration } from '../../core';
-import { listEarlierRuns, type EarlierRunInfo, type ExcelApi } from '../../excel';
+import { METRICS, changeText, displayTime, hasQuintile, metricName, outputHeader, type Migration } from '../../core';
+import type { EarlierRunInfo } from '../../excel';
 import { t, type Lang } from '../../i18n';
-import { buildScheme } from '../form';
 import type { PeriodsForm } from '../periods';
+import { schemeShown } from '../state/pane';
+import type { EarlierRuns } from '../useEarlierRuns';
 import { useShared } from '../styles';
 import type { Pane, RunResult, Scored } from '../usePane';
 import { Section } from './Section';
+import { periodsSummary } from '../state/summaries';
 
 /** Early-warning customers listed in the pane (the sheet has all of them). */
 const WARNINGS_SHOWN = 5;
@@ -45,32 +47,18 @@ const useStyles = makeStyles({
   item: { fontSize: tokens.fontSizeBase200 },
 });
 
-/** The earlier runs of the workbook, looked for again after every run and on request. */
-function useEarlierRuns(excel: ExcelApi, lang: Lang, again: unknown): { runs?: EarlierRunInfo[]; refresh: () => void } {
-  const [runs, setRuns] = useState<EarlierRunInfo[] | undefined>(undefined);
-  const request = useRef(0);
-  const refresh = useCallback(() => {
-    const n = ++request.current;
-    listEarlierRuns(excel, lang).then(
-      (found) => n === request.current && setRuns(found),
-      () => n === request.current && setRuns([]),
-    );
-  }, [excel, lang]);
-  useEffect(refresh, [refresh, again]);
-  return { runs, refresh };
-}
-
 function newest(runs: readonly EarlierRunInfo[], ok: (r: EarlierRunInfo) => boolean): EarlierRunInfo | undefined {
   return runs.filter(ok).sort((a, b) => (b.time ?? '').localeCompare(a.time ?? ''))[0];
 }
 
-export function PeriodsSection({ pane, excel }: { pane: Pane; excel: ExcelApi }) {
+/** The period options; `earlier` is the workbook's earlier runs (useEarlierRuns, handed down by the pane). */
+export function PeriodsSection({ pane, earlier }: { pane: Pane; earlier: EarlierRuns }) {
   const shared = useShared();
   const styles = useStyles();
   const { state, actions } = pane;
   const { lang, periods: form } = state;
   const busy = state.busy !== undefined;
-  const { runs, refresh } = useEarlierRuns(excel, lang, state.result);
+  const { runs, refresh } = earlier;
   const list = runs ?? [];
   const current = state.table?.sheet;
   const usable = (r: EarlierRunInfo) => !r.problem;
@@ -81,83 +69,83 @@ export function PeriodsSection({ pane, excel }: { pane: Pane; excel: ExcelApi })
   // minutes are enough to tell runs apart in a list (the parameters sheet has the full time)
   const when = (r: EarlierRunInfo) => displayTime(r.time).slice(0, 16);
   // the top two grades of the scheme as typed (the defaults while it does not parse)
-  const grades = (buildScheme(state.scheme).scheme ?? defaultScheme()).grades
+  const grades = schemeShown(state).grades
     .slice(0, 2)
     .map((g) => g.label)
     .join('/');
 
   return (
-    <Section title={t(lang, 'pp.heading')}>
-      <Caption1 className={shared.muted}>{t(lang, 'pp.intro', { sheet: t(lang, 'fx.sheetName') })}</Caption1>
+    <Section title={t(lang, 'panePeriod.heading')} summary={periodsSummary(lang, form)} testId="periods">
+      <Caption1 className={shared.muted}>{t(lang, 'panePeriod.intro', { sheet: t(lang, 'formula.sheetName') })}</Caption1>
       <Switch
         checked={form.scale}
         disabled={busy}
-        label={t(lang, 'pp.scale')}
+        label={t(lang, 'panePeriod.scale')}
         data-testid="periods-scale"
         onChange={(_, data) => set({ scale: data.checked, scaleFrom: form.scaleFrom || (newest(list, usable)?.paramsSheet ?? '') })}
       />
       {form.scale && (
         <div className={styles.options}>
-          <Field label={t(lang, 'pp.scaleFrom')} className={styles.select}>
+          <Field label={t(lang, 'panePeriod.scaleFrom')} className={styles.select}>
             <Select className={styles.select} value={form.scaleFrom} disabled={busy} onChange={(_, data) => set({ scaleFrom: data.value })} data-testid="periods-scale-from">
-              <option value="">{t(lang, 'pp.choose')}</option>
+              <option value="">{t(lang, 'panePeriod.choose')}</option>
               {list.map((r) => (
                 <option key={r.paramsSheet} value={r.paramsSheet} disabled={!usable(r)}>
                   {r.problem
-                    ? t(lang, 'pp.optionBad', { params: r.paramsSheet, cell: r.problem.cell })
-                    : t(lang, 'pp.optionScale', { params: r.paramsSheet, sheet: r.scoredSheet, time: when(r) })}
+                    ? t(lang, 'panePeriod.optionBad', { params: r.paramsSheet, cell: r.problem.cell })
+                    : t(lang, 'panePeriod.optionScale', { params: r.paramsSheet, sheet: r.scoredSheet, time: when(r) })}
                 </option>
               ))}
             </Select>
           </Field>
-          <Caption1 className={shared.muted}>{t(lang, 'pp.scaleHint')}</Caption1>
-          {chosenScale && <Caption1>{t(lang, 'pp.schemeNote', { params: chosenScale.paramsSheet })}</Caption1>}
+          <Caption1 className={shared.muted}>{t(lang, 'panePeriod.scaleHint')}</Caption1>
+          {chosenScale && <Caption1>{t(lang, 'panePeriod.schemeNote', { params: chosenScale.paramsSheet })}</Caption1>}
         </div>
       )}
       <Switch
         checked={form.previous}
         disabled={busy}
-        label={t(lang, 'pp.previous')}
+        label={t(lang, 'panePeriod.previous')}
         data-testid="periods-previous"
         onChange={(_, data) => set({ previous: data.checked, previousFrom: form.previousFrom || (newest(list, comparable)?.paramsSheet ?? '') })}
       />
       {form.previous && (
         <div className={styles.options}>
-          <Field label={t(lang, 'pp.previousFrom')} className={styles.select}>
+          <Field label={t(lang, 'panePeriod.previousFrom')} className={styles.select}>
             <Select className={styles.select} value={form.previousFrom} disabled={busy} onChange={(_, data) => set({ previousFrom: data.value })} data-testid="periods-previous-from">
-              <option value="">{t(lang, 'pp.choose')}</option>
+              <option value="">{t(lang, 'panePeriod.choose')}</option>
               {list
                 .filter((r) => !r.problem && r.scoredExists)
                 .map((r) => (
                   <option key={r.paramsSheet} value={r.paramsSheet} disabled={!comparable(r)}>
                     {r.scoredSheet === current
-                      ? t(lang, 'pp.optionThis', { sheet: r.scoredSheet })
-                      : t(lang, 'pp.optionPrevious', { sheet: r.scoredSheet, params: r.paramsSheet, time: when(r) })}
+                      ? t(lang, 'panePeriod.optionThis', { sheet: r.scoredSheet })
+                      : t(lang, 'panePeriod.optionPrevious', { sheet: r.scoredSheet, params: r.paramsSheet, time: when(r) })}
                   </option>
                 ))}
             </Select>
           </Field>
           <Caption1 className={shared.muted}>
-            {t(lang, 'pp.previousHint', { change: outputHeader('change', lang), sheet: t(lang, 'period.sheetName'), grades })}
+            {t(lang, 'panePeriod.previousHint', { change: outputHeader('change', lang), sheet: t(lang, 'period.sheetName'), grades })}
           </Caption1>
         </div>
       )}
       {active && runs !== undefined && list.length === 0 && (
         <MessageBar intent="info">
-          <MessageBarBody>{t(lang, 'pp.none')}</MessageBarBody>
+          <MessageBarBody>{t(lang, 'panePeriod.none')}</MessageBarBody>
         </MessageBar>
       )}
       {active && state.output === 'formulas' && (
         <MessageBar intent="warning" data-testid="periods-formulas">
-          <MessageBarBody>{t(lang, 'pp.formulasNote')}</MessageBarBody>
+          <MessageBarBody>{t(lang, 'panePeriod.formulasNote')}</MessageBarBody>
         </MessageBar>
       )}
       {active && (
         <>
-          <Caption1 className={shared.muted}>{t(lang, 'pp.workbookHint')}</Caption1>
+          <Caption1 className={shared.muted}>{t(lang, 'panePeriod.workbookHint')}</Caption1>
           <div>
             <Link as="button" onClick={refresh} disabled={busy}>
-              {t(lang, 'pp.refresh')}
+              {t(lang, 'panePeriod.refresh')}
             </Link>
           </div>
         </>
@@ -211,11 +199,11 @@ export function PeriodsResult({ lang, scored, onShow }: { lang: Lang; scored: Sc
   const p = scored.periods;
   const write = 'write' in scored ? scored.write : undefined;
   const formulas = 'write' in scored && scored.output === 'formulas';
-  const sep = lang === 'zh' ? '、' : ', ';
+  const sep = listSep(lang);
   const lines: string[] = [];
   const scale = p?.scaleRun;
   if (scale) {
-    lines.push(t(lang, 'pp.scaleUsed', { from: t(lang, 'period.refAt', { where: scale.where, time: displayTime(scale.record.time) }) }));
+    lines.push(t(lang, 'panePeriod.scaleUsed', { from: t(lang, 'period.refAt', { where: scale.where, time: displayTime(scale.record.time, lang) }) }));
     const outside = scored.scored.result.frozen?.outside;
     const parts = METRICS.flatMap((m) => {
       const s = scale.record.scale[m];
@@ -223,7 +211,7 @@ export function PeriodsResult({ lang, scored, onShow }: { lang: Lang; scored: Sc
       if (s.kind !== 'quintile' || !o || (!o.better && !o.worse)) return [];
       return [t(lang, 'period.report.outside', { metric: metricName(m), better: o.better, best: s.bands[0].score, worse: o.worse, worst: s.bands[s.bands.length - 1].score })];
     });
-    lines.push(...(parts.length ? parts : [t(lang, 'pp.inside')]));
+    lines.push(...(parts.length ? parts : [t(lang, 'panePeriod.inside')]));
   }
   const mig = p?.migration;
   const top = mig?.earlyWarning.filter((w) => w.priority === 1) ?? [];
@@ -250,7 +238,7 @@ export function PeriodsResult({ lang, scored, onShow }: { lang: Lang; scored: Sc
           <div data-testid="periods-warning">
             {top.length ? (
               <>
-                <Text weight="semibold">{t(lang, 'pp.warningHeading', { count: top.length, grades: topGrades })}</Text>
+                <Text weight="semibold">{t(lang, 'panePeriod.warningHeading', { count: top.length, grades: topGrades })}</Text>
                 <ul className={styles.list}>
                   {top.slice(0, WARNINGS_SHOWN).map((w) => (
                     <li key={w.id} className={styles.item}>
@@ -265,25 +253,25 @@ export function PeriodsResult({ lang, scored, onShow }: { lang: Lang; scored: Sc
                 {top.length > WARNINGS_SHOWN && <Caption1 className={shared.muted}>{t(lang, 'cli.report.more', { count: top.length - WARNINGS_SHOWN })}</Caption1>}
               </>
             ) : (
-              <Text>{t(lang, 'pp.warningNone', { grades: topGrades })}</Text>
+              <Text>{t(lang, 'panePeriod.warningNone', { grades: topGrades })}</Text>
             )}
           </div>
           {missing.length > 0 && <Caption1>{t(lang, 'period.report.missingIds', { count: missing.length, cells: missing.slice(0, 5).join(sep) })}</Caption1>}
           {!scale && hasQuintile(scored.scheme) && (
             <MessageBar intent="warning">
-              <MessageBarBody>{t(lang, 'pp.ownScale')}</MessageBarBody>
+              <MessageBarBody>{t(lang, 'panePeriod.ownScale')}</MessageBarBody>
             </MessageBar>
           )}
           {!write && p.sheet && (
-            <Caption1 className={shared.muted}>{t(lang, 'pp.previewNote', { change: outputHeader('change', lang), sheet: t(lang, 'period.sheetName') })}</Caption1>
+            <Caption1 className={shared.muted}>{t(lang, 'panePeriod.previewNote', { change: outputHeader('change', lang), sheet: t(lang, 'period.sheetName') })}</Caption1>
           )}
         </>
       )}
       {write?.migrationSheet && (
         <div data-testid="periods-migration-done">
-          <Body1>{t(lang, 'pp.migrationDone', { change: outputHeader('change', lang), sheet: write.migrationSheet })} </Body1>
+          <Body1>{t(lang, 'panePeriod.migrationDone', { change: outputHeader('change', lang), sheet: write.migrationSheet })} </Body1>
           <Link as="button" onClick={() => onShow(write.migrationSheet!)}>
-            {t(lang, 'pp.show', { sheet: write.migrationSheet })}
+            {t(lang, 'panePeriod.show', { sheet: write.migrationSheet })}
           </Link>
         </div>
       )}
@@ -296,9 +284,9 @@ export function PeriodsResult({ lang, scored, onShow }: { lang: Lang; scored: Sc
 export function RecordNote({ lang, sheet, onShow }: { lang: Lang; sheet: string; onShow: (sheet: string) => void }) {
   return (
     <Caption1 data-testid="record-note">
-      {t(lang, 'pp.paramsDone', { sheet })}{' '}
+      {t(lang, 'panePeriod.paramsDone', { sheet })}{wordSep(lang)}
       <Link as="button" onClick={() => onShow(sheet)}>
-        {t(lang, 'pp.show', { sheet })}
+        {t(lang, 'panePeriod.show', { sheet })}
       </Link>
     </Caption1>
   );

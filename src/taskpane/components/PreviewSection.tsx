@@ -1,38 +1,21 @@
-import { Button, Caption1, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { t } from '../../i18n';
-import { useShared } from '../styles';
+import { previewStale } from '../state/pane';
 import type { PaneActions, PaneState } from '../usePane';
-import { NoticeBar } from './NoticeBar';
 import { PeriodsResult } from './PeriodsSection';
-import { Progress } from './Progress';
+import { ResultFrame } from './ResultFrame';
 import { ResultsView } from './ResultsView';
 import { Section } from './Section';
 
-/** Preview: score without writing; grade counts, score distributions, warnings. */
+/** What Preview found (the button is in the footer): grade counts, score distributions, warnings. */
 export function PreviewSection({ state, actions }: { state: PaneState; actions: PaneActions }) {
-  const shared = useShared();
-  const { lang, busy, preview, previewStale } = state;
+  const { lang, preview } = state;
+  if (!preview) return null;
   return (
     <Section title={t(lang, 'pane.preview.heading')}>
-      <div className={shared.row}>
-        <Button onClick={actions.preview} disabled={busy !== undefined}>
-          {t(lang, 'pane.preview.button')}
-        </Button>
-      </div>
-      {busy === 'preview' && <Progress lang={lang} progress={state.progress} />}
-      <Caption1 className={shared.muted}>{t(lang, 'pane.preview.hint')}</Caption1>
-      <NoticeBar notice={state.notice} where="preview" lang={lang} />
-      {preview && (
-        <div data-testid="preview-result" className={shared.stack}>
-          {previewStale && (
-            <MessageBar intent="warning">
-              <MessageBarBody>{t(lang, 'pane.preview.stale')}</MessageBarBody>
-            </MessageBar>
-          )}
-          <PeriodsResult lang={lang} scored={preview} onShow={(sheet) => actions.selectInvalid(sheet, 'A1')} />
-          <ResultsView lang={lang} scored={preview} onSelect={actions.selectInvalid} />
-        </div>
-      )}
+      <ResultFrame lang={lang} stale={previewStale(state)} focusKey={preview} testId="preview-result">
+        <PeriodsResult lang={lang} scored={preview} onShow={(sheet) => actions.selectInvalid(sheet, 'A1')} />
+        <ResultsView lang={lang} scored={preview} onSelect={actions.selectInvalid} />
+      </ResultFrame>
     </Section>
   );
 }

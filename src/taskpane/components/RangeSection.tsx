@@ -35,6 +35,7 @@ export function RangeSection({ state, actions }: { state: PaneState; actions: Pa
         )
       )}
       {table?.clipped && <Note text={t(lang, 'pane.range.clipped')} />}
+      {table?.fromCell && <Note text={t(lang, 'pane.range.fromCell', { cell: table.fromCell })} />}
       {table?.tableName && <Note text={t(lang, 'pane.range.table', { name: table.tableName })} />}
     </Section>
   );

@@ -1,36 +1,24 @@
-import { Body1Strong, Button, Caption1 } from '@fluentui/react-components';
-import { outputHeader, type OutputColumn } from '../../core';
+import { Body1Strong, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { t, type Lang } from '../../i18n';
-import { useShared } from '../styles';
+import { resultStale } from '../state/pane';
 import type { PaneActions, PaneState, RunResult } from '../usePane';
-import { Progress } from './Progress';
-import { NoticeBar } from './NoticeBar';
 import { PeriodsResult } from './PeriodsSection';
+import { ResultFrame } from './ResultFrame';
 import { ResultsView } from './ResultsView';
 import { Section } from './Section';
 
-const WRITTEN: OutputColumn[] = ['r', 'f', 'm', 'rfm', 'grade'];
-
-/** Run: score and write the output columns; progress, then a summary with the invalid rows. */
+/** What Run wrote (the button is in the footer): a summary with the grade counts and the invalid rows. */
 export function RunSection({ state, actions }: { state: PaneState; actions: PaneActions }) {
-  const shared = useShared();
-  const { lang, busy, progress, result } = state;
-  const columns = WRITTEN.map((c) => outputHeader(c, lang)).join(lang === 'zh' ? '、' : ', ');
+  const { lang, result } = state;
+  if (!result) return null;
   return (
     <Section title={t(lang, 'pane.run.heading')}>
-      <Button appearance="primary" onClick={actions.run} disabled={busy !== undefined} data-testid="run">
-        {t(lang, 'pane.run.button')}
-      </Button>
-      <Caption1 className={shared.muted}>{t(lang, 'pane.run.hint', { columns })}</Caption1>
-      {busy === 'run' && <Progress lang={lang} progress={progress} />}
-      <NoticeBar notice={state.notice} where="run" lang={lang} />
-      {result && (
-        <div data-testid="run-result" className={shared.stack}>
-          <Body1Strong role="status">{doneText(lang, result)}</Body1Strong>
-          <PeriodsResult lang={lang} scored={result} onShow={(sheet) => actions.selectInvalid(sheet, 'A1')} />
-          <ResultsView lang={lang} scored={result} onSelect={actions.selectInvalid} />
-        </div>
-      )}
+      <ResultFrame lang={lang} stale={resultStale(state)} focusKey={result} testId="run-result">
+        <Body1Strong role="status">{doneText(lang, result)}</Body1Strong>
+        <FormulaNote lang={lang} result={result} />
+        <PeriodsResult lang={lang} scored={result} onShow={(sheet) => actions.selectInvalid(sheet, 'A1')} />
+        <ResultsView lang={lang} scored={result} onSelect={actions.selectInvalid} />
+      </ResultFrame>
     </Section>
   );
 }
@@ -38,4 +26,23 @@ export function RunSection({ state, actions }: { state: PaneState; actions: Pane
 function doneText(lang: Lang, r: RunResult): string {
   const vars = { rows: r.write.rowsWritten, sheet: r.write.sheet, address: r.write.address };
   return t(lang, r.target === 'newSheet' ? 'pane.run.doneNewSheet' : 'pane.run.done', vars);
+}
+
+/** After a formula run: the parameter sheet the formulas read (value mode names its record below). */
+function FormulaNote({ lang, result }: { lang: Lang; result: RunResult }) {
+  const paramSheet = result.output === 'formulas' ? result.write.paramSheet : undefined;
+  if (!paramSheet) return null;
+  return (
+    <MessageBar intent="info" layout="multiline" data-testid="formula-result">
+      <MessageBarBody>
+        {t(lang, 'paneMode.output.done', { sheet: paramSheet })}
+        {result.target === 'newSheet' && (
+          <>
+            <br />
+            {t(lang, 'paneMode.output.doneCopy')}
+          </>
+        )}
+      </MessageBarBody>
+    </MessageBar>
+  );
 }

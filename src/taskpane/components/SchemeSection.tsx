@@ -3,8 +3,10 @@ import { METRICS, TIE_POLICIES, type TiePolicy, type Variant } from '../../core'
 import { t, type MessageKey } from '../../i18n';
 import { PRESET_CHOICES, type PresetChoice } from '../form';
 import type { Pane } from '../usePane';
+import { GradeAdvice } from './GradeAdvice';
 import { MethodFields } from './MethodFields';
 import { Section } from './Section';
+import { schemeSummary } from '../state/summaries';
 import { WeightsField } from './WeightsField';
 
 const PRESET_LABELS: Record<PresetChoice, MessageKey> = {
@@ -27,7 +29,7 @@ export function SchemeSection({ pane }: { pane: Pane }) {
   const { lang, scheme: form } = state;
   const usesQuintiles = METRICS.some((m) => form.methods[m].kind === 'quintile');
   return (
-    <Section title={t(lang, 'pane.scheme.heading')}>
+    <Section title={t(lang, 'pane.scheme.heading')} summary={schemeSummary(lang, form, state.built)} testId="scheme">
       <Field label={t(lang, 'pane.scheme.preset')}>
         <Select value={form.preset} onChange={(_, data) => actions.choosePreset(data.value as PresetChoice)}>
           {PRESET_CHOICES.map((p) => (
@@ -80,6 +82,7 @@ export function SchemeSection({ pane }: { pane: Pane }) {
       >
         <Input value={form.grades} onChange={(_, data) => actions.setScheme({ grades: data.value })} />
       </Field>
+      <GradeAdvice state={state} onSuggest={actions.preview} onUse={(grades) => actions.setScheme({ grades })} />
       {errors.scheme && (
         <MessageBar intent="error">
           <MessageBarBody>{errors.scheme.localized(lang)}</MessageBarBody>

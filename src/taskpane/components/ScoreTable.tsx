@@ -1,5 +1,6 @@
 import { Caption1 } from '@fluentui/react-components';
 import { METRICS, type Metric, type Scheme, type ScoreResult } from '../../core';
+import { itemSep } from '../../i18n/format';
 import { percent, t, type Lang } from '../../i18n';
 import { useShared } from '../styles';
 
@@ -16,7 +17,7 @@ export function ScoreTable({ lang, result, scheme }: { lang: Lang; result: Score
   const rows = [...scores].sort((a, b) => b - a);
   const cell = (m: Metric, score: number) => {
     const count = result.distributions[m].find((d) => d.score === score)?.count ?? 0;
-    return `${count} (${percent(result.n ? count / result.n : 0)})`;
+    return t(lang, 'fmt.countShare', { count, share: percent(result.n ? count / result.n : 0) });
   };
   return (
     <>
@@ -51,8 +52,9 @@ export function ScoreTable({ lang, result, scheme }: { lang: Lang; result: Score
             metric: m.toUpperCase(),
             parts: [...result.distributions[m]]
               .reverse()
-              .map((d) => `${d.score} → ${d.count}`)
-              .join(lang === 'zh' ? '，' : ', '),
+              // the raw value is the score: say what the count counts ("F = 20: 4 customers")
+              .map((d) => t(lang, 'pane.preview.rawItem', { metric: m.toUpperCase(), value: d.score, count: d.count }))
+              .join(itemSep(lang)),
           })}
         </Caption1>
       ))}

@@ -1,9 +1,10 @@
 /**
- * The summary's numbers as small charts in the pane (issue 5): customers per grade, the share of
+ * The summary's numbers as small charts in the pane (docs/insight.md): customers per grade, the share of
  * customers and of M per segment, the R score × F score matrix, the score distributions. Plain
  * inline SVG (no chart library); each chart has a text alternative for screen readers.
  */
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { clauseSep, colon, itemSep, wordSep } from '../../i18n/format';
 import { segmentLabel, type Metric, type Summary } from '../../core';
 import { percent, t, type Lang } from '../../i18n';
 
@@ -88,12 +89,12 @@ function GradeChart({ lang, summary }: { lang: Lang; summary: Summary }) {
   const bar = Math.min(48, slot * 0.6);
   const top = 18;
   const base = 104;
-  const title = t(lang, 'pi.chart.grades');
-  const described = grades.map((g) => t(lang, 'pi.chart.bar', { label: g.label, count: g.count, share: percent(g.share) })).join('; ');
+  const title = t(lang, 'paneInsight.chart.grades');
+  const described = grades.map((g) => t(lang, 'paneInsight.chart.bar', { label: g.label, count: g.count, share: percent(g.share) })).join(clauseSep(lang));
   return (
     <figure className={styles.figure} data-testid="chart-grades">
       <figcaption className={styles.caption}>{title}</figcaption>
-      <svg className={styles.svg} viewBox={`0 0 ${WIDTH} 140`} role="img" aria-label={`${title}: ${described}`}>
+      <svg className={styles.svg} viewBox={`0 0 ${WIDTH} 140`} role="img" aria-label={`${title}${colon(lang)}${described}`}>
         <line x1={0} x2={WIDTH} y1={base} y2={base} stroke={tokens.colorNeutralStroke1} />
         {grades.map((g, i) => {
           const h = n ? ((base - top) * g.count) / max : 0;
@@ -126,24 +127,24 @@ function SegmentChart({ lang, summary }: { lang: Lang; summary: Summary }) {
   const max = Math.max(0.0001, ...segments.flatMap((s) => [s.share, s.mShare]));
   const row = 32;
   const span = WIDTH - 44;
-  const title = t(lang, 'pi.chart.segments');
+  const title = t(lang, 'paneInsight.chart.segments');
   const described = segments
-    .map((s) => t(lang, 'pi.chart.segmentBar', { label: segmentLabel(s.segment, lang), customers: percent(s.share), m: percent(s.mShare) }))
-    .join('; ');
+    .map((s) => t(lang, 'paneInsight.chart.segmentBar', { label: segmentLabel(s.segment, lang), customers: percent(s.share), m: percent(s.mShare) }))
+    .join(clauseSep(lang));
   return (
     <figure className={styles.figure} data-testid="chart-segments">
       <figcaption className={styles.caption}>{title}</figcaption>
       <div className={styles.legend} aria-hidden="true">
         <span>
           <span className={styles.swatch} style={{ backgroundColor: tokens.colorBrandBackground }} />
-          {t(lang, 'pi.chart.customerShare')}
+          {t(lang, 'paneInsight.chart.customerShare')}
         </span>
         <span>
           <span className={styles.swatch} style={{ backgroundColor: tokens.colorPaletteMarigoldBackground3 }} />
-          {t(lang, 'pi.chart.mShare')}
+          {t(lang, 'paneInsight.chart.mShare')}
         </span>
       </div>
-      <svg className={styles.svg} viewBox={`0 0 ${WIDTH} ${segments.length * row}`} role="img" aria-label={`${title}: ${described}`}>
+      <svg className={styles.svg} viewBox={`0 0 ${WIDTH} ${segments.length * row}`} role="img" aria-label={`${title}${colon(lang)}${described}`}>
         {segments.map((s, i) => {
           const y = i * row;
           const w1 = (span * s.share) / max;
@@ -179,7 +180,7 @@ function Heatmap({ lang, summary }: { lang: Lang; summary: Summary }) {
   const max = Math.max(...counts);
   return (
     <figure className={styles.figure} data-testid="chart-heatmap">
-      <figcaption className={styles.caption}>{t(lang, 'pi.chart.heatmap')}</figcaption>
+      <figcaption className={styles.caption}>{t(lang, 'paneInsight.chart.heatmap')}</figcaption>
       <div className={styles.scroll}>
         <table className={styles.matrix}>
           <thead>
@@ -198,7 +199,7 @@ function Heatmap({ lang, summary }: { lang: Lang; summary: Summary }) {
                   <td
                     key={fScores[j]}
                     style={{ backgroundColor: scaleColour(c.count, min, max) }}
-                    title={t(lang, 'pi.chart.heatmapCell', { r, f: fScores[j], count: c.count, mean: formatMean(c.meanM, lang) })}
+                    title={t(lang, 'paneInsight.chart.heatmapCell', { r, f: fScores[j], count: c.count, mean: formatMean(c.meanM, lang) })}
                   >
                     {c.count}
                   </td>
@@ -231,14 +232,14 @@ function Distributions({ lang, summary }: { lang: Lang; summary: Summary }) {
   const top = 14;
   const base = 84;
   const max = Math.max(1, ...metrics.flatMap((m) => summary.distributions[m].map((d) => d.count)));
-  const title = t(lang, 'pi.chart.distribution');
+  const title = t(lang, 'paneInsight.chart.distribution');
   const described = metrics
-    .map((m) => `${m.toUpperCase()}: ${[...summary.distributions[m]].sort((a, b) => a.score - b.score).map((d) => `${d.score} → ${d.count}`).join(', ')}`)
-    .join('; ');
+    .map((m) => `${m.toUpperCase()}${colon(lang)}${[...summary.distributions[m]].sort((a, b) => a.score - b.score).map((d) => `${d.score} → ${d.count}`).join(itemSep(lang))}`)
+    .join(clauseSep(lang));
   return (
     <figure className={styles.figure} data-testid="chart-distribution">
       <figcaption className={styles.caption}>{title}</figcaption>
-      <svg className={styles.svg} viewBox={`0 0 ${WIDTH} 104`} role="img" aria-label={`${title}: ${described}`}>
+      <svg className={styles.svg} viewBox={`0 0 ${WIDTH} 104`} role="img" aria-label={`${title}${colon(lang)}${described}`}>
         {metrics.map((m, k) => {
           const list = withGaps(summary.distributions[m]);
           const x0 = k * group + 6;
@@ -247,7 +248,7 @@ function Distributions({ lang, summary }: { lang: Lang; summary: Summary }) {
           if (list.length > MAX_BARS) {
             return (
               <text key={m} x={x0} y={base / 2} style={MUTED}>
-                {`${label}: ${list.length}`}
+                {`${label}${colon(lang)}${list.length}`}
               </text>
             );
           }
@@ -264,7 +265,7 @@ function Distributions({ lang, summary }: { lang: Lang; summary: Summary }) {
                 return (
                   <g key={d.score}>
                     <rect x={x0 + slot * i + (slot - bar) / 2} y={base - h} width={bar} height={h} style={BAR}>
-                      <title>{`${label} ${d.score}: ${d.count}`}</title>
+                      <title>{`${label}${wordSep(lang)}${d.score}${colon(lang)}${d.count}`}</title>
                     </rect>
                     {list.length <= 10 && (
                       <text x={x0 + slot * i + slot / 2} y={base + 12} textAnchor="middle" style={MUTED}>

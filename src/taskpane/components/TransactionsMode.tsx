@@ -1,5 +1,5 @@
 /**
- * The pane's "from sales records" mode (issue 4): the sales table's columns (customer, date, amount,
+ * The pane's "from sales records" mode (docs/transactions.md): the sales table's columns (customer, date, amount,
  * optional order ID, detected from English and Chinese headers), the period (since optional, as-of
  * defaulting to the latest transaction date), the scheme, a preview that counts the customers and
  * says which as-of date was used, and a run that writes the per-customer sheet as a new sheet.
@@ -7,33 +7,30 @@
 import {
   Body1,
   Body1Strong,
-  Button,
   Caption1,
   Field,
   Input,
   Link,
-  MessageBar,
-  MessageBarBody,
   Switch,
   Text,
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { columnLetter, customerHeaders, describeTxInvalid, formatCivilDay, txInvalidAddress, type CellValue, type TxRole } from '../../core';
+import { columnLetter, describeTxInvalid, formatCivilDay, txInvalidAddress, type CellValue, type TxRole } from '../../core';
 import type { TableRef } from '../../excel';
+import { etc, joinList, quoted } from '../../i18n/format';
 import { t, type Lang, type MessageKey } from '../../i18n';
 import { headerText, type ColumnStatus } from '../form';
 import { useShared } from '../styles';
 import { TX_REQUIRED } from '../txForm';
 import type { Pane } from '../usePane';
-import type { TxOutcome, TxPane } from '../useTransactions';
+import { txStale, type TxOutcome, type TxPane } from '../useTransactions';
 import { ColumnSelect, type Feedback } from './ColumnSelect';
 import { GradeTable } from './GradeTable';
 import { InsightSection } from './InsightSection';
 import { InvalidList } from './InvalidList';
-import { NoticeBar } from './NoticeBar';
 import { RecordNote } from './PeriodsSection';
-import { Progress } from './Progress';
+import { ResultFrame } from './ResultFrame';
 import { SchemeSection } from './SchemeSection';
 import { ScoreTable } from './ScoreTable';
 import { Section } from './Section';
@@ -41,10 +38,10 @@ import { Warnings } from './Warnings';
 
 const ROLES: readonly TxRole[] = ['customer', 'date', 'amount', 'order'];
 const LABELS: Record<TxRole, MessageKey> = {
-  customer: 'pm.tx.customer',
-  date: 'pm.tx.date',
-  amount: 'pm.tx.amount',
-  order: 'pm.tx.order',
+  customer: 'paneMode.tx.customer',
+  date: 'paneMode.tx.date',
+  amount: 'paneMode.tx.amount',
+  order: 'paneMode.tx.order',
 };
 /** Invalid cells listed one by one (the command line lists as many); the total is always given. */
 const INVALID_SHOWN = 20;
@@ -79,9 +76,9 @@ function TxColumnsSection({ pane, tx }: { pane: Pane; tx: TxPane }) {
   const { lang, table } = pane.state;
   const { form } = tx.state;
   return (
-    <Section title={t(lang, 'pm.tx.columnsHeading')}>
+    <Section title={t(lang, 'paneMode.tx.columnsHeading')}>
       {!table ? (
-        <Caption1 className={shared.muted}>{t(lang, 'pm.tx.select')}</Caption1>
+        <Caption1 className={shared.muted}>{t(lang, 'paneMode.tx.select')}</Caption1>
       ) : (
         <>
           <Switch label={t(lang, 'pane.columns.header')} checked={form.header} onChange={(_, data) => tx.actions.setHeader(data.checked)} />
@@ -137,15 +134,15 @@ function statusText(lang: Lang, role: TxRole, status: ColumnStatus, firstRow: re
     case 'detected':
       return { state: 'success', text: t(lang, 'pane.columns.detected', { header: headerText(firstRow, value) }) };
     case 'ambiguous': {
-      const headers = status.candidates.map((c) => `“${headerText(firstRow, c)}”`).join(lang === 'zh' ? '、' : ', ');
-      return { state: 'warning', text: t(lang, 'pm.tx.ambiguous', { role: name, headers }) };
+      const headers = joinList(lang, status.candidates.map((c) => quoted(headerText(firstRow, c))));
+      return { state: 'warning', text: t(lang, 'paneMode.tx.ambiguous', { role: name, headers }) };
     }
     case 'missing':
-      return optional ? { state: 'none', text: t(lang, 'pm.tx.orderHint') } : { state: 'warning', text: t(lang, 'pm.tx.missing', { role: name }) };
+      return optional ? { state: 'none', text: t(lang, 'paneMode.tx.orderHint') } : { state: 'warning', text: t(lang, 'paneMode.tx.missing', { role: name }) };
     case 'noHeader':
       return { state: 'warning', text: t(lang, 'pane.columns.noHeader') };
     default:
-      return optional && value === undefined ? { state: 'none', text: t(lang, 'pm.tx.orderHint') } : { state: 'none' };
+      return optional && value === undefined ? { state: 'none', text: t(lang, 'paneMode.tx.orderHint') } : { state: 'none' };
   }
 }
 
@@ -155,19 +152,19 @@ function PeriodSection({ pane, tx }: { pane: Pane; tx: TxPane }) {
   const { form } = tx.state;
   const errors = tx.periodErrors;
   return (
-    <Section title={t(lang, 'pm.period.heading')}>
+    <Section title={t(lang, 'paneMode.period.heading')}>
       <div className={styles.dates}>
         <Field
-          label={t(lang, 'pm.period.since')}
-          hint={errors.since ? undefined : t(lang, 'pm.period.sinceHint')}
+          label={t(lang, 'paneMode.period.since')}
+          hint={errors.since ? undefined : t(lang, 'paneMode.period.sinceHint')}
           validationState={errors.since ? 'error' : 'none'}
           validationMessage={errors.since?.(lang)}
         >
           <Input className={styles.input} type="date" value={form.since} onChange={(_, data) => tx.actions.setSince(data.value)} data-testid="tx-since" />
         </Field>
         <Field
-          label={t(lang, 'pm.period.asOf')}
-          hint={errors.asOf ? undefined : t(lang, 'pm.period.asOfHint')}
+          label={t(lang, 'paneMode.period.asOf')}
+          hint={errors.asOf ? undefined : t(lang, 'paneMode.period.asOfHint')}
           validationState={errors.asOf ? 'error' : 'none'}
           validationMessage={errors.asOf?.(lang)}
         >
@@ -179,54 +176,31 @@ function PeriodSection({ pane, tx }: { pane: Pane; tx: TxPane }) {
 }
 
 function TxPreviewSection({ pane, tx }: { pane: Pane; tx: TxPane }) {
-  const shared = useShared();
   const { lang } = pane.state;
-  const { busy, preview, previewStale, notice, progress } = tx.state;
+  const { preview } = tx.state;
+  if (!preview) return null;
   return (
     <Section title={t(lang, 'pane.preview.heading')}>
-      <div className={shared.row}>
-        <Button onClick={tx.actions.preview} disabled={busy !== undefined} data-testid="tx-preview-button">
-          {t(lang, 'pm.tx.previewButton')}
-        </Button>
-      </div>
-      {busy === 'preview' && <Progress lang={lang} progress={progress} />}
-      <Caption1 className={shared.muted}>{t(lang, 'pm.tx.previewHint')}</Caption1>
-      <NoticeBar notice={notice} where="preview" lang={lang} />
-      {preview && (
-        <div data-testid="tx-preview" className={shared.stack}>
-          {previewStale && (
-            <MessageBar intent="warning">
-              <MessageBarBody>{t(lang, 'pane.preview.stale')}</MessageBarBody>
-            </MessageBar>
-          )}
-          <TxReport lang={lang} outcome={preview} onSelect={pane.actions.selectInvalid} />
-        </div>
-      )}
+      <ResultFrame lang={lang} stale={txStale(pane.state, tx.state, preview)} focusKey={preview} testId="tx-preview">
+        <TxReport lang={lang} outcome={preview} onSelect={pane.actions.selectInvalid} />
+      </ResultFrame>
     </Section>
   );
 }
 
 function TxRunSection({ pane, tx }: { pane: Pane; tx: TxPane }) {
-  const shared = useShared();
   const { lang } = pane.state;
-  const { busy, result, notice, progress } = tx.state;
-  const columns = customerHeaders(lang).join(lang === 'zh' ? '、' : ', ');
+  const { result } = tx.state;
+  if (!result) return null;
   return (
     <Section title={t(lang, 'pane.run.heading')}>
-      <Button appearance="primary" onClick={tx.actions.run} disabled={busy !== undefined} data-testid="tx-run">
-        {t(lang, 'pm.tx.runButton')}
-      </Button>
-      <Caption1 className={shared.muted}>{t(lang, 'pm.tx.runHint', { sheet: t(lang, 'tx.sheetName'), columns })}</Caption1>
-      {busy === 'run' && <Progress lang={lang} progress={progress} />}
-      <NoticeBar notice={notice} where="run" lang={lang} />
-      {result && (
-        <div data-testid="tx-run-result" className={shared.stack}>
+      <ResultFrame lang={lang} stale={txStale(pane.state, tx.state, result)} focusKey={result} testId="tx-run-result">
           <Body1Strong role="status">
-            {t(lang, 'pm.tx.done', { rows: result.write.rowsWritten, sheet: result.write.sheet, address: result.write.address })}
+            {t(lang, 'paneMode.tx.done', { rows: result.write.rowsWritten, sheet: result.write.sheet, address: result.write.address })}
           </Body1Strong>
           <div>
             <Link as="button" onClick={() => tx.actions.showSheet(result.write.sheet)}>
-              {t(lang, 'pm.tx.show', { sheet: result.write.sheet })}
+              {t(lang, 'paneMode.tx.show', { sheet: result.write.sheet })}
             </Link>
           </div>
           {result.write.paramSheet && <RecordNote lang={lang} sheet={result.write.paramSheet} onShow={tx.actions.showSheet} />}
@@ -251,8 +225,7 @@ function TxRunSection({ pane, tx }: { pane: Pane; tx: TxPane }) {
             }}
             onSelect={pane.actions.selectInvalid}
           />
-        </div>
-      )}
+      </ResultFrame>
     </Section>
   );
 }
@@ -263,40 +236,39 @@ function TxReport({ lang, outcome, onSelect }: { lang: Lang; outcome: TxOutcome;
   const shared = useShared();
   const { report } = outcome.sales;
   const asOf = report.asOf !== undefined ? formatCivilDay(report.asOf) : '';
-  const sep = lang === 'zh' ? '、' : ', ';
   const orderColumn = report.layout.columns.order;
   const lines: string[] = [];
   lines.push(
-    report.since !== undefined ? t(lang, 'pm.tx.period', { since: formatCivilDay(report.since), asOf }) : t(lang, 'pm.tx.periodAll', { asOf }),
+    report.since !== undefined ? t(lang, 'paneMode.tx.period', { since: formatCivilDay(report.since), asOf }) : t(lang, 'paneMode.tx.periodAll', { asOf }),
   );
   lines.push(
     orderColumn !== undefined
-      ? t(lang, 'pm.tx.fOrders', { column: columnLetter(orderColumn) })
-      : t(lang, 'pm.tx.fRows'),
+      ? t(lang, 'paneMode.tx.fOrders', { column: columnLetter(orderColumn) })
+      : t(lang, 'paneMode.tx.fRows'),
   );
   if (report.leftOut) {
-    const examples = report.leftOutExamples.map(String).join(sep) + (report.leftOut > report.leftOutExamples.length ? ' …' : '');
-    lines.push(t(lang, 'pm.tx.leftOut', { count: report.leftOut, examples }));
+    const examples = joinList(lang, report.leftOutExamples) + (report.leftOut > report.leftOutExamples.length ? etc(lang) : '');
+    lines.push(t(lang, 'paneMode.tx.leftOut', { count: report.leftOut, examples }));
   }
   if (report.beforeSince && report.since !== undefined) {
-    lines.push(t(lang, 'pm.tx.beforeSince', { count: report.beforeSince, since: formatCivilDay(report.since) }));
+    lines.push(t(lang, 'paneMode.tx.beforeSince', { count: report.beforeSince, since: formatCivilDay(report.since) }));
   }
-  if (report.refundRows) lines.push(t(lang, 'pm.tx.refunds', { count: report.refundRows }));
-  if (report.zeroRows) lines.push(t(lang, 'pm.tx.zero', { count: report.zeroRows }));
+  if (report.refundRows) lines.push(t(lang, 'paneMode.tx.refunds', { count: report.refundRows }));
+  if (report.zeroRows) lines.push(t(lang, 'paneMode.tx.zero', { count: report.zeroRows }));
   const shown = report.invalid.slice(0, INVALID_SHOWN);
   const { result } = outcome.scored;
   return (
     <>
-      <Body1 data-testid="tx-customers">{t(lang, 'pm.tx.customers', { customers: report.customers, rows: report.rows })}</Body1>
+      <Body1 data-testid="tx-customers">{t(lang, 'paneMode.tx.customers', { customers: report.customers, rows: report.rows })}</Body1>
       <Body1Strong data-testid="tx-as-of-used">
-        {t(lang, report.asOfSource === 'given' ? 'pm.tx.asOfGiven' : 'pm.tx.asOfLatest', { asOf })}
+        {t(lang, report.asOfSource === 'given' ? 'paneMode.tx.asOfGiven' : 'paneMode.tx.asOfLatest', { asOf })}
       </Body1Strong>
       {lines.map((line) => (
         <Caption1 key={line}>{line}</Caption1>
       ))}
       {report.invalidRows > 0 && (
         <div data-testid="tx-invalid">
-          <Text weight="semibold">{t(lang, 'pm.tx.invalidHeading', { rows: report.invalidRows, cells: report.invalidCells })}</Text>
+          <Text weight="semibold">{t(lang, 'paneMode.tx.invalidHeading', { rows: report.invalidRows, cells: report.invalidCells })}</Text>
           <ul className={styles.list}>
             {shown.map((cell) => {
               const address = txInvalidAddress(cell);
@@ -311,7 +283,7 @@ function TxReport({ lang, outcome, onSelect }: { lang: Lang; outcome: TxOutcome;
             })}
           </ul>
           {report.invalidCells > shown.length && (
-            <Caption1 className={shared.muted}>{t(lang, 'pm.tx.invalidMore', { shown: shown.length, count: report.invalidCells })}</Caption1>
+            <Caption1 className={shared.muted}>{t(lang, 'paneMode.tx.invalidMore', { shown: shown.length, count: report.invalidCells })}</Caption1>
           )}
         </div>
       )}
