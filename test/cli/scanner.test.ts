@@ -85,11 +85,11 @@ describe('CSV scanner', () => {
     writeFileSync(bad, 'id,R,F,M\n1,10,2,300\n2,"5"x,1,200\n');
     let res = await rfm([bad, '--out', path.join(dir, 'o.csv')]);
     expect(res.code).toBe(2);
-    expect(res.err).toEqual([`rfm-score: cannot read ${bad} as CSV: row 3: Trailing quote on quoted field is malformed`]);
+    expect(res.err).toEqual([`rfm-score: Cannot read ${bad} as CSV: row 3: Trailing quote on quoted field is malformed`]);
     writeFileSync(bad, 'id,R,F,M\n1,10,2,300\n2,"5,1,200\n3,1,1,1\n');
     res = await rfm([bad, '--out', path.join(dir, 'o.csv')]);
     expect(res.code).toBe(2);
-    expect(res.err).toEqual([`rfm-score: cannot read ${bad} as CSV: row 3: Quoted field unterminated`]);
+    expect(res.err).toEqual([`rfm-score: Cannot read ${bad} as CSV: row 3: Quoted field unterminated`]);
   });
 
   test('tab, semicolon and CR-only files are read with the guessed delimiter and line break', async () => {
