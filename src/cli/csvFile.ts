@@ -9,7 +9,9 @@
  * written in large buffers. A UTF-8 byte-order mark is kept; GB 18030/GBK input (Excel's "CSV" on
  * Chinese Windows) is transcoded to UTF-8 first, so the scanner only ever sees UTF-8, and is written
  * back as UTF-8 with a BOM. Delimiter and line-break guessing is Papa Parse's, on the file's first
- * megabyte, so files are read as before.
+ * megabyte, so files are read as before. Cells this program writes (and cells it copies from an xlsx
+ * sheet) that start like a formula are neutralised; a CSV input's own lines are copied as they are
+ * (docs/limits.md).
  */
 import { closeSync, openSync, promises as fs, writeSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
@@ -62,11 +64,13 @@ export async function readCsvBytes(file: string): Promise<{ bytes: Buffer; begin
   return { bytes: Buffer.from(text, 'utf8'), begin: 0, bom: true };
 }
 
-/** Papa Parse's delimiter and line-break guess on the first megabyte of text (as the file was read before). */
+/** Papa Parse's delimiter and line-break guesses on the first megabyte of text. */
 export function guessFormat(bytes: Buffer, begin: number): { delimiter: string; newline: string } {
   const head = bytes.toString('utf8', begin, Math.min(bytes.length, begin + 4 * (1 << 20))).slice(0, 1 << 20);
   const meta = Papa.parse<string[]>(head, { preview: 10 }).meta;
-  return { delimiter: meta.delimiter || ',', newline: meta.linebreak || '\n' };
+  // The delimiter from the first lines with their line endings unified (a stray LF or CR must not
+  // mislead the guess), as the other CSV readers do (guessDelimiter).
+  return { delimiter: guessDelimiter(head), newline: meta.linebreak || '\n' };
 }
 
 /** Per-line field boundaries, reused from line to line. */
@@ -287,9 +291,10 @@ export function scanCsvBytes(
 ): CsvSource {
   const { delimiter, newline } = guessFormat(bytes, begin);
   const delim = delimiter.charCodeAt(0);
-  // A lone CR ends a line only in a file whose line break is CR; LF always ends one (a CRLF file
-  // with one LF-only line still has two customers there).
-  const crEnds = newline === '\r';
+  // Every line break outside quotes ends a line, whatever the file's own kind (a CRLF file with one
+  // LF-only or CR-only line still has a customer on each line; docs/limits.md, "Line endings").
+  const crEnds = true;
+  const kinds = { crlf: 0, lf: 0, cr: 0 };
   // Room for the lines up front, estimated from the line breaks in the first megabyte.
   const sample = Math.min(bytes.length - begin, 1 << 20);
   let breaks = 0;
@@ -311,6 +316,11 @@ export function scanCsvBytes(
     pos = lines.next(pos, true, row);
     const end = lines.end;
 
+    if (pos - end === 2) kinds.crlf++;
+    else if (pos - end === 1) {
+      if (bytes[end] === LF) kinds.lf++;
+      else kinds.cr++;
+    }
     lineStart.push(start);
     lineEnd.push(end);
     fieldCount.push(fields.count);
@@ -353,21 +363,42 @@ export function scanCsvBytes(
     }
     row++;
   }
+  // Mixed line endings: the output uses the one most lines use (CRLF on a tie), as src/cli/lineBreaks.ts.
+  const mixed = (kinds.crlf > 0 ? 1 : 0) + (kinds.lf > 0 ? 1 : 0) + (kinds.cr > 0 ? 1 : 0) > 1;
+  let outNewline = newline;
+  if (mixed) {
+    if (kinds.crlf >= kinds.lf && kinds.crlf >= kinds.cr) outNewline = '\r\n';
+    else outNewline = kinds.cr > kinds.lf ? '\r' : '\n';
+  }
   return {
     bytes,
     begin,
     bom,
     delimiter,
-    newline,
+    newline: outNewline,
     lineStart: lineStart.toArray(),
     lineEnd: lineEnd.toArray(),
     fieldCount: fieldCount.toArray(),
   };
 }
 
+/**
+ * Text that a spreadsheet would run as a formula when it opens the CSV file (= + - @, and a tab or
+ * CR before them): OWASP's "CSV injection" advice is to prefix such cells with ' and quote them.
+ * Only text cells are neutralised, never numbers (-5 stays -5). docs/limits.md, "Formula injection".
+ */
+export const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** Papa Parse's delimiter guess on the first lines (line endings unified for the guess). */
+export function guessDelimiter(text: string): string {
+  const head = text.slice(0, 1 << 16).replace(/\r\n?/g, '\n');
+  return Papa.parse<string[]>(head, { preview: 10, newline: '\n' }).meta.delimiter || ',';
+}
+
 function field(v: string | number | null, delimiter: string): string {
   if (v === null) return '';
   const s = String(v);
+  if (typeof v === 'string' && FORMULA_START.test(s)) return `"'${s.replace(/"/g, '""')}"`;
   return s.includes(delimiter) || /["\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
@@ -499,6 +530,8 @@ export async function writeScoredCsv(file: string, src: CsvSource, sheet: Scored
 
 /** Rows held in memory (an xlsx sheet) as a CSV source with a BOM, one line per row. */
 export function csvSourceOfRows(rows: readonly (readonly CellValue[])[], toText: (v: CellValue) => string): CsvSource {
-  const text = Papa.unparse(rows.map((r) => (r.length ? r.map(toText) : [''])), { newline: '\r\n' });
+  // Numbers stay numbers so that only text is neutralised against formula injection.
+  const cells = rows.map((r) => (r.length ? r.map((v) => (typeof v === 'number' ? v : toText(v))) : ['']));
+  const text = Papa.unparse(cells, { newline: '\r\n', escapeFormulae: FORMULA_START });
   return scanCsvBytes(Buffer.from(`${text}\r\n`, 'utf8'), 0, true, '', undefined);
 }

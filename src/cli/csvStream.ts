@@ -10,7 +10,8 @@ import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import Papa from 'papaparse';
 import { RfmError } from '../core';
-import { fieldEmpty, fieldText, Fields, guessFormat, LineScanner } from './csvFile';
+import { fieldEmpty, fieldText, Fields, guessDelimiter, guessFormat, LineScanner } from './csvFile';
+import { LineBreakNormalizer } from './lineBreaks';
 
 export type CsvEncoding = 'utf-8' | 'gb18030';
 
@@ -18,8 +19,14 @@ class NotThisEncoding extends Error {}
 
 const CHUNK = 1 << 20;
 
+/**
+ * The file's text chunk by chunk, every line break outside quotes as LF (src/cli/lineBreaks.ts), so
+ * one stray line ending cannot glue two sales records together.
+ */
 async function* decodedChunks(file: string, encoding: CsvEncoding): AsyncGenerator<string> {
   const decoder = new TextDecoder(encoding, { fatal: true });
+  let lines: LineBreakNormalizer | undefined;
+  const normalized = (text: string) => (lines ??= new LineBreakNormalizer(guessDelimiter(text))).push(text);
   const input = createReadStream(file, { highWaterMark: CHUNK });
   try {
     for await (const chunk of input) {
@@ -29,7 +36,7 @@ async function* decodedChunks(file: string, encoding: CsvEncoding): AsyncGenerat
       } catch {
         throw new NotThisEncoding();
       }
-      if (text) yield text;
+      if (text) yield normalized(text);
     }
     let tail: string;
     try {
@@ -37,7 +44,7 @@ async function* decodedChunks(file: string, encoding: CsvEncoding): AsyncGenerat
     } catch {
       throw new NotThisEncoding();
     }
-    if (tail) yield tail;
+    if (tail) yield normalized(tail);
   } finally {
     input.destroy();
   }
@@ -57,6 +64,7 @@ function pass(file: string, encoding: CsvEncoding, onRow: (index: number, cells:
       else resolve();
     };
     Papa.parse<string[]>(source, {
+      newline: '\n',
       step: (res, parser) => {
         if (settled || failure) return;
         try {
@@ -120,7 +128,7 @@ function bytePass(file: string, onRow: (index: number, cells: string[]) => void,
       validated = boundary;
 
       const view = buf.subarray(0, have);
-      scanner = new LineScanner(view, have, format.delimiter.charCodeAt(0), format.newline === '\r', fields, file);
+      scanner = new LineScanner(view, have, format.delimiter.charCodeAt(0), true, fields, file);
       while (pos < have) {
         const next = scanner.next(pos, eof, row);
         if (next < 0) break;

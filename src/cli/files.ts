@@ -11,6 +11,21 @@ export function formatOf(file: string): Format | undefined {
   return ext === '.xlsx' ? 'xlsx' : ext === '.csv' ? 'csv' : undefined;
 }
 
+/**
+ * Whether two paths name the same file: the same real path (symbolic links, `./a` and `a`), or the
+ * same device and inode (hard links). A path that does not exist yet is compared by its real folder.
+ */
+export async function sameFile(a: string, b: string): Promise<boolean> {
+  const real = async (file: string): Promise<string> => {
+    const full = path.resolve(file);
+    const folder = path.dirname(full);
+    return fs.realpath(full).catch(async () => path.join(await fs.realpath(folder).catch(() => folder), path.basename(full)));
+  };
+  if ((await real(a)) === (await real(b))) return true;
+  const [sa, sb] = await Promise.all([fs.stat(a).catch(() => undefined), fs.stat(b).catch(() => undefined)]);
+  return !!sa && !!sb && sa.dev === sb.dev && sa.ino === sb.ino;
+}
+
 export async function checkFiles(o: CliOptions): Promise<{ inFormat: Format; outFormat: Format }> {
   const inFormat = formatOf(o.input);
   const outFormat = formatOf(o.out);
@@ -23,9 +38,11 @@ export async function checkFiles(o: CliOptions): Promise<{ inFormat: Format; out
   if (!stat.isFile()) throw new RfmError('cli.inputNotFile', { file: o.input });
   if (!inFormat) throw new RfmError('cli.badInputType', { file: o.input });
   if (!outFormat) throw new RfmError('cli.badOutputType', { file: o.out });
-  const realIn = await fs.realpath(o.input);
-  const realOut = await fs.realpath(o.out).catch(() => path.resolve(o.out));
-  if (realIn === realOut) throw new RfmError('cli.outIsInput', { file: o.out });
+  if (await sameFile(o.input, o.out)) throw new RfmError('cli.outIsInput', { file: o.out });
+  // The earlier results must survive the run too (docs/limits.md): not the output, by any path.
+  for (const [option, file] of [['--previous', o.previous], ['--scale-from', o.scaleFrom]] as const) {
+    if (file !== undefined && (await sameFile(file, o.out))) throw new RfmError('limits.sameAsOut', { option, file: o.out });
+  }
   if (inFormat === 'csv' && o.sheet !== undefined) throw new RfmError('cli.sheetWithCsv', { file: o.input });
   return { inFormat, outFormat };
 }

@@ -18,6 +18,7 @@ import { colon } from '../i18n/format';
 import { writeAtomically } from './atomic';
 import { csvSourceOfRows, scanCsv, writeScoredCsv } from './csvFile';
 import { checkFiles } from './files';
+import { checkComposite, checkCsvSize, checkOutputColumns, checkWorkbookCells, xlsxRowCheck } from './limits';
 import { parseCommand, type CliOptions } from './options';
 import { reportLines } from './report';
 import { runTransactions } from './transactions';
@@ -27,6 +28,7 @@ import { claimParamsSheet, writeParamsSheet } from './paramsSheet';
 import { addMigrationSheet, comparePeriods, migrationReportLines, readPeriods, runRef, scaleReportLines, type Periods } from './periods';
 import { version } from './version';
 import { newWorkbook, pickSheet, readWorkbook, sheetRows, writeWorkbook, type Workbook, type Worksheet } from './xlsxFile';
+import { scoreXlsxStream } from './xlsx/score';
 
 export interface Io {
   out(line: string): void;
@@ -87,6 +89,8 @@ function sheetNameFor(file: string): string {
 
 async function score(o: CliOptions, io: Io): Promise<void> {
   const { inFormat, outFormat } = await checkFiles(o);
+  // xlsx to xlsx streams the package (docs/xlsx.md); --formulas still goes through exceljs.
+  if (inFormat === 'xlsx' && outFormat === 'xlsx' && !o.formulas) return scoreXlsxStream(o, io);
   const lang = o.lang;
   let sheet: ScoredSheet;
   let where: string;
@@ -126,6 +130,7 @@ async function score(o: CliOptions, io: Io): Promise<void> {
       previous: periods?.previousRun ? runRef(periods.previousRun) : undefined,
     });
     writeParamsSheet(paramsWs, parametersSheet(record, fx?.params));
+    checkWorkbookCells(wb, o.out);
   };
 
   if (inFormat === 'csv') {
@@ -134,7 +139,19 @@ async function score(o: CliOptions, io: Io): Promise<void> {
     scheme = periods.scheme;
     const collector = new TableCollector(o.layout, { ids: o.previous !== undefined });
     const keptRows: string[][] = [];
-    const src = await scanCsv(o.input, collector, outFormat === 'xlsx' ? (_, cells) => keptRows.push(cells) : undefined);
+    // Limits (docs/limits.md): checked before the file is read, and row by row as it is read.
+    await checkCsvSize(o.input);
+    const fits = outFormat === 'xlsx' ? xlsxRowCheck(o.input, o.out) : undefined;
+    const src = await scanCsv(
+      o.input,
+      collector,
+      fits
+        ? (i, cells) => {
+            fits(i, cells);
+            keptRows.push(cells);
+          }
+        : undefined,
+    );
     sheet = collector.finish(scheme, lang, o.insight, { scale: periods.scaleRun?.record.scale });
     where = o.input;
     comparePeriods(o, periods, sheet, where, lang, true);
@@ -171,6 +188,8 @@ async function score(o: CliOptions, io: Io): Promise<void> {
     if (outFormat === 'csv' && wb.worksheets.length > 1) note = t(lang, 'cli.report.csvOnlyScoredSheet', { sheet: ws.name });
   }
 
+  checkComposite(sheet, o.out);
+  if (outFormat === 'xlsx') checkOutputColumns(sheet, o.input, o.out);
   await writeAtomically(o.out, produce).catch((err: NodeJS.ErrnoException) => {
     if (err instanceof RfmError) throw err;
     if (err.code) throw new RfmError('cli.cannotWrite', { file: o.out, detail: err.message });
@@ -223,7 +242,10 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
   }
 }
 
-/** The command as a process: `rfm-score … | head` must not end in an EPIPE stack trace. */
+/**
+ * The command in this thread, as a process: `rfm-score … | head` must not end in an EPIPE stack
+ * trace. The package bin runs it in a worker instead (src/cli/signals.ts), so signals stop it at once.
+ */
 export function main(argv: string[] = process.argv.slice(2)): void {
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (err: NodeJS.ErrnoException) => {

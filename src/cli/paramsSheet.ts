@@ -5,11 +5,10 @@
  * A re-run replaces the product's own sheet for the same scored sheet instead of adding another.
  */
 import type ExcelJS from 'exceljs';
-import { readRunRecord, type ParametersCell, type ParametersSheet, type RecordReading } from '../core';
+import type { ParametersCell, ParametersSheet } from '../core';
 import { LANGS, t, type Lang } from '../i18n';
 import { isParamsTitle } from '../i18n/format';
 import { uniqueSheetName } from './summarySheet';
-import { sheetRows } from './xlsxFile';
 
 const INPUT_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
 const COMPUTED_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
@@ -80,9 +79,4 @@ export function writeParamsSheet(ws: ExcelJS.Worksheet, content: ParametersSheet
   }
   ws.getColumn(1).width = 34;
   for (let c = 2; c <= Math.max(content.columns, 6); c++) ws.getColumn(c).width = 16;
-}
-
-/** Every parameters sheet of a workbook with what reading its run record gave. */
-export function readParamsSheets(wb: ExcelJS.Workbook, lang: Lang): Array<{ ws: ExcelJS.Worksheet; reading: RecordReading }> {
-  return wb.worksheets.filter(hasTitle).map((ws) => ({ ws, reading: readRunRecord(sheetRows(ws), lang) }));
 }

@@ -22,7 +22,9 @@ import {
   periodOfPrevious,
   previousIdColumn,
   RfmError,
+  type CellValue,
   type CurrentTable,
+  readRunRecord,
   type Migration,
   type MigrationSheet,
   type PeriodTable,
@@ -35,9 +37,8 @@ import { t, type Lang } from '../i18n';
 import { quoted } from '../i18n/format';
 import { formatOf } from './files';
 import type { CliOptions } from './options';
-import { readParamsSheets } from './paramsSheet';
 import { uniqueSheetName } from './summarySheet';
-import { readWorkbook, sheetRows } from './xlsxFile';
+import { withEarlierBook } from './xlsx/earlier';
 
 export type EarlierOption = '--scale-from' | '--previous';
 
@@ -45,7 +46,8 @@ export type EarlierOption = '--scale-from' | '--previous';
 export interface EarlierRun {
   file: string;
   option: EarlierOption;
-  wb: ExcelJS.Workbook;
+  /** The earlier scored sheet's rows (read for --previous only). */
+  rows?: CellValue[][];
   /** The parameters sheet the record was read from. */
   paramsSheet: string;
   record: RunRecord;
@@ -57,7 +59,7 @@ export interface EarlierRun {
  * Read `file`'s run record. With several parameters sheets (several scored sheets), the one whose
  * scored sheet is named `scoredHint` is used. Every problem is an RfmError naming the file and sheet.
  */
-export async function readEarlierRun(file: string, option: EarlierOption, lang: Lang, scoredHint?: string): Promise<EarlierRun> {
+export async function readEarlierRun(file: string, option: EarlierOption, lang: Lang, scoredHint?: string, withRows = false): Promise<EarlierRun> {
   let stat;
   try {
     stat = await fs.stat(file);
@@ -65,32 +67,37 @@ export async function readEarlierRun(file: string, option: EarlierOption, lang: 
     throw new RfmError('period.fileMissing', { option, file });
   }
   if (!stat.isFile() || formatOf(file) !== 'xlsx') throw new RfmError('period.notXlsx', { option, file });
-  const wb = await readWorkbook(file);
-  const sheets = readParamsSheets(wb, lang);
-  const good = sheets.flatMap((s) => (s.reading.ok ? [{ ws: s.ws, record: s.reading.record }] : []));
-  if (!good.length) {
-    const bad = sheets.find((s) => !s.reading.ok);
-    if (bad && !bad.reading.ok && bad.reading.reason === 'bad') {
-      throw new RfmError('period.badParams', { option, file, sheet: bad.ws.name, cell: bad.reading.cell, detail: bad.reading.detail });
+  // The earlier result is streamed like the input (docs/xlsx.md): parameters sheets in full, the
+  // scored sheet only for --previous.
+  return withEarlierBook(file, async (book) => {
+    const sheets = book.params.map((p) => ({ name: p.name, reading: readRunRecord(p.rows, lang) }));
+    const good = sheets.flatMap((s) => (s.reading.ok ? [{ name: s.name, record: s.reading.record }] : []));
+    if (!good.length) {
+      const bad = sheets.find((s) => !s.reading.ok);
+      if (bad && !bad.reading.ok && bad.reading.reason === 'bad') {
+        throw new RfmError('period.badParams', { option, file, sheet: bad.name, cell: bad.reading.cell, detail: bad.reading.detail });
+      }
+      throw new RfmError('period.noParams', { option, file, sheets: book.sheets.map((name) => quoted(name)) });
     }
-    throw new RfmError('period.noParams', { option, file, sheets: wb.worksheets.map((w) => quoted(w.name)) });
-  }
-  let chosen = good[0];
-  if (good.length > 1) {
-    const match = good.filter((g) => g.record.output.sheet === scoredHint);
-    if (match.length !== 1) {
-      throw new RfmError('period.manyParams', { option, file, sheets: good.map((g) => quoted(g.record.output.sheet)) });
+    let chosen = good[0];
+    if (good.length > 1) {
+      const match = good.filter((g) => g.record.output.sheet === scoredHint);
+      if (match.length !== 1) {
+        throw new RfmError('period.manyParams', { option, file, sheets: good.map((g) => quoted(g.record.output.sheet)) });
+      }
+      chosen = match[0];
     }
-    chosen = match[0];
-  }
-  return {
-    file,
-    option,
-    wb,
-    paramsSheet: chosen.ws.name,
-    record: chosen.record,
-    where: t(lang, 'cli.report.sheet', { sheet: chosen.record.output.sheet, file }),
-  };
+    const rows = withRows ? await book.rows(chosen.record.output.sheet) : undefined;
+    if (withRows && !rows) throw new RfmError('period.prevSheetMissing', { file, sheet: chosen.record.output.sheet });
+    return {
+      file,
+      option,
+      rows,
+      paramsSheet: chosen.name,
+      record: chosen.record,
+      where: t(lang, 'cli.report.sheet', { sheet: chosen.record.output.sheet, file }),
+    };
+  });
 }
 
 export function runRef(run: EarlierRun): RunRef {
@@ -104,10 +111,8 @@ export function checkMapping(run: EarlierRun, current: CurrentTable, lang: Lang)
 
 /** The earlier period's table: its scored sheet read back through the record. */
 export function previousPeriod(run: EarlierRun, current: CurrentTable, lang: Lang): PeriodTable {
-  const { record } = run;
-  const ws = run.wb.getWorksheet(record.output.sheet);
-  if (!ws) throw new RfmError('period.prevSheetMissing', { file: run.file, sheet: record.output.sheet });
-  const rows = sheetRows(ws);
+  const { record, rows } = run;
+  if (!rows) throw new RfmError('period.prevSheetMissing', { file: run.file, sheet: record.output.sheet });
   const headerCells = record.output.headerRow >= 0 ? (rows[record.output.headerRow] ?? []) : [];
   const idColumn = previousIdColumn(record, run.where, headerCells, current);
   return periodOfPrevious(rows, record, idColumn, run.where, lang);
@@ -124,12 +129,7 @@ export interface Periods {
 /** Read the earlier runs before anything is scored (problems stop here: exit 2, nothing written). */
 export async function readPeriods(o: CliOptions, lang: Lang, scoredSheet: string): Promise<Periods> {
   const scaleRun = o.scaleFrom !== undefined ? await readEarlierRun(o.scaleFrom, '--scale-from', lang, scoredSheet) : undefined;
-  const previousRun =
-    o.previous === undefined
-      ? undefined
-      : scaleRun && o.previous === o.scaleFrom
-        ? { ...scaleRun, option: '--previous' as const }
-        : await readEarlierRun(o.previous, '--previous', lang, scoredSheet);
+  const previousRun = o.previous === undefined ? undefined : await readEarlierRun(o.previous, '--previous', lang, scoredSheet, true);
   const scheme = scaleRun ? scaleRun.record.scheme : o.scheme;
   const labels = o.insight.followUp;
   if (Array.isArray(labels) && labels.length !== scheme.grades.length) {

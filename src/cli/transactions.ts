@@ -9,6 +9,7 @@ import Papa from 'papaparse';
 import {
   aggregateTransactions,
   buildRunRecord,
+  cellAddress,
   parametersSheet,
   columnLetter,
   customerTable,
@@ -30,8 +31,10 @@ import {
 import { t, type Lang } from '../i18n';
 import { colon, columnWithHeader, etc, joinList } from '../i18n/format';
 import { writeAtomically } from './atomic';
+import { FORMULA_START } from './csvFile';
 import { streamCsv } from './csvStream';
 import { checkFiles } from './files';
+import { checkWorkbookCells } from './limits';
 import type { Io } from './main';
 import type { CliOptions } from './options';
 import { INVALID_LISTED, reportLines } from './report';
@@ -112,18 +115,24 @@ async function aggregateCsv(file: string, options: TxOptions): Promise<Transacti
   return aggregator.finish();
 }
 
-/** The per-customer table as CSV: UTF-8 with a BOM, dates as YYYY-MM-DD, numbers as plain text. */
-function customerCsv(table: CustomerTable): string {
+/**
+ * The per-customer table as CSV: UTF-8 with a BOM, dates as YYYY-MM-DD, numbers as plain text. A
+ * number that overflowed (an additive RFM score of huge raw values) is refused, naming its cell.
+ */
+function customerCsv(table: CustomerTable, out: string): string {
   const rows: (string | number | null)[][] = [table.headers];
   for (let r = 0; r < table.rows; r++) {
     const row: (string | number | null)[] = [];
     for (let c = 0; c < table.headers.length; c++) {
       const v = table.cell(r, c);
+      if (typeof v === 'number' && !Number.isFinite(v)) {
+        throw new RfmError('limits.notFinite', { file: out, cell: cellAddress(c, r + 2), value: String(v) });
+      }
       row.push(c === table.dateColumn && typeof v === 'number' ? formatCivilDay(v) : v);
     }
     rows.push(row);
   }
-  return `\uFEFF${Papa.unparse(rows, { newline: '\r\n' })}\r\n`;
+  return `\uFEFF${Papa.unparse(rows, { newline: '\r\n', escapeFormulae: FORMULA_START })}\r\n`;
 }
 
 /** The per-customer sheet: bold header, real date cells (yyyy-mm-dd), RFM Score as 0.00. */
@@ -179,6 +188,8 @@ export async function runTransactions(o: CliOptions, options: TxOptions, io: Io)
       asOf: formatCivilDay(report.asOf!),
     });
   }
+  const overflow = customers.find((c) => !Number.isFinite(c.m));
+  if (overflow) throw new RfmError('limits.amountOverflow', { customer: overflow.customer, file: o.input });
   if (outFormat === 'xlsx' && customers.length >= XLSX_MAX_ROWS) {
     throw new RfmError('tx.tooManyForXlsx', { count: customers.length });
   }
@@ -203,7 +214,7 @@ export async function runTransactions(o: CliOptions, options: TxOptions, io: Io)
   let migrationName: string | undefined;
   await writeAtomically(o.out, async (temp) => {
     if (!outBook || !sheetName) {
-      await fs.writeFile(temp, customerCsv(table), 'utf8');
+      await fs.writeFile(temp, customerCsv(table, o.out), 'utf8');
       return;
     }
     const ws = outBook.addWorksheet(sheetName);
@@ -226,6 +237,7 @@ export async function runTransactions(o: CliOptions, options: TxOptions, io: Io)
       previous: periods.previousRun ? runRef(periods.previousRun) : undefined,
     });
     writeParamsSheet(paramsWs, parametersSheet(record));
+    checkWorkbookCells(outBook, o.out);
     await writeWorkbook(outBook, temp);
   }).catch((err: NodeJS.ErrnoException) => {
     if (err instanceof RfmError) throw err;

@@ -205,8 +205,8 @@ export class TableCollector {
     };
     if (result.n === 0) {
       const bad = result.invalid[0];
-      const first = bad ? `${invalidAddress(sheet, bad.row, bad.metric)}${colon(lang)}${describeInvalid(bad, lang)}` : '-';
-      throw new RfmError('layout.noValidRows', { first });
+      if (!bad) throw new RfmError('layout.noDataRows');
+      throw new RfmError('layout.noValidRows', { first: `${invalidAddress(sheet, bad.row, bad.metric)}${colon(lang)}${describeInvalid(bad, lang)}` });
     }
     return sheet;
   }

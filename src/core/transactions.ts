@@ -110,7 +110,7 @@ export interface TransactionResult {
 
 interface CustomerState {
   id: string | number;
-  /** Last purchase day in the period; -1 = none yet. */
+  /** Last purchase day in the period; NO_PURCHASE until there is one (days before 1970 are negative). */
   last: number;
   f: number;
   /** M in units of 10^-scale, while it stays a safe integer. */
@@ -122,6 +122,12 @@ interface CustomerState {
   /** The customer's distinct order IDs: a short list, then a Set. */
   orders?: string[] | Set<string>;
 }
+
+/**
+ * "No purchase in the period yet": below every day number. Day numbers count from 1970-01-01, so
+ * purchases dated 1900–1969 are negative and a -1 marker would swallow them (docs/transactions.md).
+ */
+const NO_PURCHASE = -Infinity;
 
 /** A customer's order IDs are kept in a list up to this many, then in a Set. */
 const SMALL_ORDER_LIST = 16;
@@ -444,7 +450,7 @@ export class TransactionAggregator {
     let st = this.customers.get(key);
     if (!st) {
       const id = typeof customerCell === 'number' ? customerCell : detach(key);
-      st = { id, last: -1, f: 0, units: 0, big: undefined, lastOrder: undefined, orders: undefined };
+      st = { id, last: NO_PURCHASE, f: 0, units: 0, big: undefined, lastOrder: undefined, orders: undefined };
       this.customers.set(typeof id === 'string' ? id : key, st);
     }
     if (this.since !== undefined && day < this.since) {
@@ -556,7 +562,7 @@ export class TransactionAggregator {
     const leftOutExamples: Array<string | number> = [];
     let leftOut = 0;
     for (const st of this.customers.values()) {
-      if (st.last < 0 || asOf === undefined) {
+      if (st.last === NO_PURCHASE || asOf === undefined) {
         leftOut++;
         if (leftOutExamples.length < this.keepLeftOut) leftOutExamples.push(st.id);
         continue;

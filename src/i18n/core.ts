@@ -49,6 +49,7 @@ const en = {
   'layout.headerTwice': 'The header "{value}" for {role} appears more than once: use the column letter',
   'layout.sameColumn': '{a} and {b} are the same column',
   'layout.noValidRows': 'No row has valid R, F and M values (first problem: {first})',
+  'layout.noDataRows': 'The table has a header row but no data rows: there is no customer to score',
   // Option values shown inside sentences (docs/glossary.md): never the English value in Chinese.
   'ties.average': 'average',
   'ties.min': 'min',
@@ -109,6 +110,7 @@ export const coreMessages: MessageTable<keyof typeof en> = {
     'layout.headerTwice': '{role}列的表头“{value}”出现了不止一次：请改用列字母',
     'layout.sameColumn': '{a}和{b}是同一列',
     'layout.noValidRows': '没有一行的R值、F值、M值全部有效（第一个问题：{first}）',
+    'layout.noDataRows': '表格只有表头，没有数据行：没有可评分的客户',
     'ties.average': '平均排名',
     'ties.min': '最高名次',
     'ties.first': '按行顺序',

@@ -20,6 +20,8 @@ import { varText, type MessageVar } from './format';
 export type { MessageVar } from './format';
 import { paneLayoutMessages } from './paneLayout';
 import { requirementMessages } from './requirements';
+import { xlsxMessages } from './xlsx';
+import { limitMessages } from './limits';
 
 export type Lang = 'en' | 'zh';
 export const LANGS: readonly Lang[] = ['en', 'zh'];
@@ -30,7 +32,7 @@ export interface MessageTable<K extends string> {
   zh: Record<K, string>;
 }
 
-const tables = [coreMessages, cliMessages, paneMessages, excelMessages, insightMessages, txMessages, formulaMessages, paneModeMessages, paneInsightMessages, periodMessages, panePeriodMessages, helpMessages, paneLayoutMessages, requirementMessages] as const;
+const tables = [coreMessages, cliMessages, paneMessages, excelMessages, insightMessages, txMessages, formulaMessages, paneModeMessages, paneInsightMessages, periodMessages, panePeriodMessages, helpMessages, paneLayoutMessages, requirementMessages, xlsxMessages, limitMessages] as const;
 type Keys<T> = T extends MessageTable<infer K> ? K : never;
 export type MessageKey = Keys<(typeof tables)[number]>;
 

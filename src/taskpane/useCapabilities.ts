@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { capabilities, type Capability, type CapabilityFeature } from '../excel';
+import { capabilities, MIN_EXCEL_API, type Capability, type CapabilityFeature } from '../excel';
 
 /**
  * The fallbacks a user notices (the others — how the selection and its Excel table are found — give
@@ -12,9 +12,12 @@ const NOTED: readonly CapabilityFeature[] = ['mergedCheck', 'groupHelpers', 'scr
  * The noticeable features this Excel runs without (docs/requirements.md): asked once per pane, since
  * the Excel version does not change while the pane is open.
  */
-export function useCapabilities(): Array<Capability & { feature: NotedFeature }> {
-  return useMemo(
-    () => capabilities().filter((c): c is Capability & { feature: NotedFeature } => !c.supported && NOTED.includes(c.feature)),
-    [],
-  );
+export function useCapabilities(): { missing: Array<Capability & { feature: NotedFeature }>; highest: string } {
+  return useMemo(() => {
+    const missing = capabilities().filter((c): c is Capability & { feature: NotedFeature } => !c.supported && NOTED.includes(c.feature));
+    // the newest set among them: the one Excel version that has everything
+    const minor = (set: string) => Number(set.split('.')[1]);
+    const highest = missing.reduce((a, c) => (minor(c.set) > minor(a) ? c.set : a), MIN_EXCEL_API);
+    return { missing, highest };
+  }, []);
 }

@@ -97,7 +97,7 @@ const cases: Case[] = [
   { name: 'input is a directory', input: 'dir', args: ['--out', 'OUT'], message: 'Input is not a file: IN' },
   { name: 'CSV with an unterminated quote', input: 'brokenQuotes', args: ['--out', 'OUT'], message: 'Cannot read IN as CSV: row 3: ', prefix: true },
   { name: 'empty CSV file', input: 'empty', args: ['--out', 'OUT'], message: 'The sheet is empty: there is no table to score' },
-  { name: 'header row and no data', input: 'headerOnly', args: ['--out', 'OUT'], message: 'No row has valid R, F and M values', prefix: true },
+  { name: 'header row and no data', input: 'headerOnly', args: ['--out', 'OUT'], message: 'The table has a header row but no data rows: there is no customer to score' },
   { name: 'corrupt xlsx (random bytes)', input: 'corrupt', args: ['--out', 'OUT'], message: 'Cannot read IN as an xlsx workbook (', prefix: true },
   { name: 'CSV text saved as .xlsx', input: 'csvAsXlsx', args: ['--out', 'OUT'], message: 'Cannot read IN as an xlsx workbook (', prefix: true },
   { name: 'unknown sheet', input: 'xlsx', args: ['--out', 'OUT', '--sheet', 'Nope'], message: 'No sheet "Nope" in IN (sheets: "Customers", "Notes")' },

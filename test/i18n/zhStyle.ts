@@ -74,11 +74,12 @@ export function zhFaults(text: string): string[] {
 }
 
 /**
- * Fill a template's placeholders. `{option}` is a command-line flag; every other placeholder is
+ * Fill a template's placeholders. `{option}` is a command-line flag, `{set}` a requirement-set version; every other placeholder is
  * filled with `fill` (a Chinese word to catch punctuation, a Latin one to catch spaces).
  */
 export function fillTemplate(template: string, fill: string): string {
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => (name === 'option' ? '--sheet' : fill));
+  // `{set}` is always an ExcelApi version number (docs/requirements.md), written after "ExcelApi "
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => (name === 'option' ? '--sheet' : name === 'set' ? '1.13' : fill));
 }
 
 /** Faults of a zh template: checked filled with a Chinese word and with a Latin one. */

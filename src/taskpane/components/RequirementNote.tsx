@@ -1,5 +1,4 @@
 import { Caption1, MessageBar, MessageBarBody } from '@fluentui/react-components';
-import { MIN_EXCEL_API } from '../../excel';
 import { t, type Lang } from '../../i18n';
 import { useCapabilities } from '../useCapabilities';
 
@@ -9,9 +8,8 @@ import { useCapabilities } from '../useCapabilities';
  * Nothing on Excel 2021 or newer.
  */
 export function RequirementNote({ lang }: { lang: Lang }) {
-  const missing = useCapabilities();
+  const { missing, highest } = useCapabilities();
   if (missing.length === 0) return null;
-  const highest = missing.reduce((a, c) => (Number(c.set.split('.')[1]) > Number(a.split('.')[1]) ? c.set : a), MIN_EXCEL_API);
   return (
     <MessageBar intent="info" layout="multiline" data-testid="requirement-note">
       <MessageBarBody>

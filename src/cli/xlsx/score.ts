@@ -1,0 +1,191 @@
+/**
+ * `rfm-score IN.xlsx --out OUT.xlsx` without --formulas: the streaming path (docs/xlsx.md). Two
+ * passes over the scored sheet's XML — the first keeps only the header and the R, F, M (and ID)
+ * cells of each row for the engine, the second copies the sheet with the output cells put in — and
+ * every other part of the package copied as it is. Memory grows with the customers, not the file.
+ */
+import { buildRunRecord, columnLetter, parametersSheet, RfmError, TableCollector, tableRange, type Scheme, type ScoredSheet } from '../../core';
+import { LANGS, t, type Lang } from '../../i18n';
+import { writeAtomically } from '../atomic';
+import type { Io } from '../main';
+import type { CliOptions } from '../options';
+import { writeParamsSheet } from '../paramsSheet';
+import { addMigrationSheet, comparePeriods, migrationReportLines, readPeriods, runRef, scaleReportLines } from '../periods';
+import { reportLines } from '../report';
+import { addSummarySheet, uniqueSheetName } from '../summarySheet';
+import { version } from '../version';
+import { newWorkbook } from '../xlsxFile';
+import { dateStyles, openPackage, pickSheetInfo, readSharedStrings, REL_TYPE, type SheetInfo, type XlsxPackage } from './package';
+import { MAX_COLUMNS, readSheetRows, type SheetContext, type UsedRange } from './sheetReader';
+import { rewriteSheet, type SheetEdit } from './sheetWriter';
+import { CT, PackagePlan, spliceSheets } from './splice';
+import { MINIMAL_STYLES, StyleBook } from './styles';
+import { parseXml, relsPartOf, serialize, type XmlElement } from './xml';
+import { writeZip, type OutEntry } from './zip';
+
+/** This product's parameters sheet for scored sheet `scored` in the input (A1 the title, B3 the sheet's name). */
+async function earlierParamsSheet(ctx: SheetContext, scored: SheetInfo): Promise<SheetInfo | undefined> {
+  const titles = new Set(LANGS.map((lang) => t(lang, 'formula.title')));
+  for (const info of ctx.pkg.sheets) {
+    if (info === scored) continue;
+    let a1: unknown;
+    let b3: unknown;
+    await readSheetRows(ctx, info.part, (i, cells) => {
+      if (i === 0) a1 = cells[0];
+      if (i === 2) b3 = cells[1];
+      return i < 2;
+    });
+    if (typeof a1 === 'string' && titles.has(a1) && b3 === scored.name) return info;
+  }
+  return undefined;
+}
+
+/** Width of an output column: enough for its header (CJK counts double), at least 10. */
+function widthOf(header: string): number {
+  let w = 0;
+  for (const ch of header) w += ch.charCodeAt(0) > 0x2e80 ? 2 : 1;
+  return Math.max(10, w + 2);
+}
+
+function dimension(used: UsedRange, sheet: ScoredSheet, columns: number): string {
+  const minRow = Math.max(0, used.minRow);
+  const minCol = Math.max(0, Math.min(used.minCol < 0 ? 0 : used.minCol, sheet.startColumn));
+  const maxCol = Math.max(used.maxCol, sheet.startColumn + columns - 1);
+  const maxRow = Math.max(used.maxRow, 0);
+  return `${columnLetter(minCol)}${minRow + 1}:${columnLetter(maxCol)}${maxRow + 1}`;
+}
+
+function allSheetNames(pkg: XlsxPackage): string[] {
+  const sheets = pkg.workbook.root.children.find((c): c is XmlElement => typeof c !== 'string' && /(^|:)sheets$/.test(c.name));
+  return (sheets?.children ?? []).flatMap((c) => (typeof c !== 'string' && c.attrs.name !== undefined ? [c.attrs.name] : []));
+}
+
+export async function scoreXlsxStream(o: CliOptions, io: Io): Promise<void> {
+  const lang: Lang = o.lang;
+  const pkg = await openPackage(o.input);
+  try {
+    const info = pickSheetInfo(pkg, o.sheet);
+    const periods = await readPeriods(o, lang, info.name);
+    const scheme: Scheme = periods.scheme;
+    const stylesDoc = pkg.stylesPart
+      ? parseXml(await pkg.zip.text(pkg.stylesPart), pkg.file, pkg.stylesPart)
+      : parseXml(MINIMAL_STYLES, pkg.file, 'styles.xml');
+    const ctx: SheetContext = { pkg, strings: await readSharedStrings(pkg), dates: dateStyles(stylesDoc.root) };
+
+    // Pass 1: the engine sees every row once; only the header and the metric (and ID) cells stay.
+    const collector = new TableCollector(o.layout, { ids: o.previous !== undefined });
+    const formulaColumns = new Uint8Array(MAX_COLUMNS + 1);
+    const used = await readSheetRows(ctx, info.part, (i, cells) => collector.add(i, cells), formulaColumns);
+    const sheet = collector.finish(scheme, lang, o.insight, { scale: periods.scaleRun?.record.scale });
+    const where = t(lang, 'cli.report.sheet', { sheet: info.name, file: o.input });
+    comparePeriods(o, periods, sheet, where, lang, true);
+    const { output } = sheet;
+    const count = output.headers.length;
+    if (sheet.startColumn + count > MAX_COLUMNS) {
+      throw new RfmError('xlsx.tooManyColumns', { sheet: info.name, file: o.input, last: columnLetter(Math.min(used.maxCol, MAX_COLUMNS - 1)), count });
+    }
+
+    // Styles for the output cells, appended after the input's own.
+    const styles = new StyleBook(stylesDoc.root);
+    const headerStyle = styles.xf({ fontId: styles.boldFont() });
+    const rfmStyle = styles.xf({ numFmtId: 2 });
+    const rfm = output.columns.indexOf('rfm');
+    const clearEnd = sheet.startColumn + Math.max(count, sheet.replacedColumns);
+    const edit: SheetEdit = {
+      startColumn: sheet.startColumn,
+      clearEnd,
+      headerRow: sheet.headerRow,
+      headers: output.headers,
+      dataRows: sheet.dataRows,
+      value: (i, c) => output.cell(i, c),
+      valueStyle: output.columns.map((_, c) => (c === rfm ? rfmStyle : 0)),
+      headerStyle,
+      dimension: dimension(used, sheet, count),
+      widths: output.headers.map(widthOf),
+    };
+
+    const plan = new PackagePlan(pkg);
+    await plan.readTables();
+    if (formulaColumns.subarray(sheet.startColumn, clearEnd).some((v) => v)) plan.dropCalcChain();
+
+    // The new sheets: made by exceljs in a workbook of their own, then spliced in.
+    const earlier = await earlierParamsSheet(ctx, info);
+    const wb = newWorkbook();
+    for (const name of allSheetNames(pkg)) {
+      if (earlier && name === earlier.name) continue;
+      try {
+        wb.addWorksheet(name);
+      } catch {
+        // A name exceljs refuses can't collide with the names it makes.
+      }
+    }
+    const paramsName = earlier ? earlier.name : uniqueSheetName(wb, t(lang, 'formula.sheetName'));
+    const paramsWs = wb.addWorksheet(paramsName);
+    const summaryName = o.summary ? addSummarySheet(wb, sheet, scheme, lang, o.insight.followUp) : undefined;
+    const migrationName = periods.migration ? addMigrationSheet(wb, periods.migration.sheet, lang) : undefined;
+    const record = buildRunRecord({
+      sheet,
+      scheme,
+      lang,
+      version: version(),
+      tool: 'rfm-score',
+      input: { file: o.input, sheet: info.name, range: tableRange(sheet) },
+      outputSheet: info.name,
+      segments: o.insight.segments,
+      followUp: o.insight.followUp,
+      formulas: false,
+      frozen: periods.scaleRun ? { scale: periods.scaleRun.record.scale, from: runRef(periods.scaleRun) } : undefined,
+      previous: periods.previousRun ? runRef(periods.previousRun) : undefined,
+    });
+    writeParamsSheet(paramsWs, parametersSheet(record));
+    const inPlace = new Map<string, { part: string }>();
+    if (earlier) {
+      inPlace.set(earlier.name, { part: earlier.part });
+      plan.moveSheetToEnd(earlier.name);
+    }
+    await spliceSheets(wb, [paramsName, ...(summaryName ? [summaryName] : []), ...(migrationName ? [migrationName] : [])], plan, styles, inPlace);
+
+    let stylesPart = pkg.stylesPart;
+    if (!stylesPart) {
+      const folder = pkg.workbookPart.slice(0, pkg.workbookPart.lastIndexOf('/') + 1);
+      stylesPart = pkg.zip.has(`${folder}styles.xml`) ? plan.freeName(folder.replace(/\/$/, ''), 'styles', 'xml') : `${folder}styles.xml`;
+      plan.workbookRel(REL_TYPE.styles, stylesPart);
+      plan.contentType(stylesPart, CT.styles);
+      plan.add(stylesPart, '');
+    }
+    const stylesXml = stylesDoc.decl + serialize(stylesDoc.root);
+    const replaced = new Map(plan.replaced);
+    replaced.set(stylesPart, stylesXml);
+    replaced.set(pkg.workbookPart, pkg.workbook.decl + serialize(pkg.workbook.root));
+    replaced.set(relsPartOf(pkg.workbookPart), pkg.workbookRels.decl + serialize(pkg.workbookRels.root));
+    replaced.set('[Content_Types].xml', pkg.contentTypes.decl + serialize(pkg.contentTypes.root));
+
+    function* entries(): Generator<OutEntry> {
+      for (const name of pkg.zip.order) {
+        if (plan.dropped.has(name)) continue;
+        if (name === info.part) yield { name, chunks: () => rewriteSheet(pkg, info.part, edit) };
+        else if (replaced.has(name)) yield { name, data: replaced.get(name)! };
+        else yield { name, chunks: () => pkg.zip.chunks(name) };
+      }
+      for (const part of plan.added) yield { name: part.name, data: replaced.get(part.name) ?? part.data };
+    }
+
+    await writeAtomically(o.out, (temp) => writeZip(temp, entries())).catch((err: NodeJS.ErrnoException) => {
+      if (err instanceof RfmError) throw err;
+      if (err.code) throw new RfmError('cli.cannotWrite', { file: o.out, detail: err.message });
+      throw err;
+    });
+
+    for (const line of reportLines(sheet, scheme, lang, where)) io.out(line);
+    if (periods.scaleRun) for (const line of scaleReportLines(periods.scaleRun, sheet.result, lang)) io.out(line);
+    if (sheet.replacedColumns) io.out(t(lang, 'cli.report.rerun', { count: sheet.replacedColumns }));
+    if (summaryName) io.out(t(lang, 'cli.report.summary', { sheet: summaryName }));
+    if (periods.migration && periods.previousRun && migrationName) {
+      for (const line of migrationReportLines(periods.migration.result, periods.previousRun, !!periods.scaleRun, scheme, lang, migrationName)) io.out(line);
+    }
+    io.out(t(lang, 'period.report.params', { sheet: paramsName }));
+    io.out(t(lang, 'cli.report.wrote', { file: o.out }));
+  } finally {
+    pkg.zip.close();
+  }
+}

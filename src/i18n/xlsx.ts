@@ -1,0 +1,27 @@
+import type { MessageTable } from './index';
+
+/** Strings of the streaming xlsx path of `rfm-score` (src/cli/xlsx, docs/xlsx.md). */
+const en = {
+  'xlsx.notZip': 'Cannot read {file} as an xlsx workbook: it is not a complete zip package ({detail})',
+  'xlsx.oleFile': 'Cannot read {file}: it is password-protected or an old .xls file, not an .xlsx package (save it as .xlsx without a password)',
+  'xlsx.missingPart': 'Cannot read {file} as an xlsx workbook: the package has no {part}',
+  'xlsx.badXml': 'Cannot read {file}: part {part} is not well-formed XML ({detail})',
+  'xlsx.partTooLarge': 'Cannot read {file}: part {part} inflates to more than {limit} MB, far beyond its compressed size (a zip bomb?); nothing was written',
+  'xlsx.sharedStringsTooLarge': 'Cannot read {file}: the shared strings ({part}) hold more than {limit} MB of text; nothing was written',
+  'xlsx.tooManyColumns':
+    'Sheet "{sheet}" of {file} uses columns up to {last}: the {count} output columns would go past column XFD, Excel\'s limit of 16,384 columns; delete unused columns or score a copy of the table',
+};
+
+export const xlsxMessages: MessageTable<keyof typeof en> = {
+  en,
+  zh: {
+    'xlsx.notZip': '无法将{file}读取为xlsx工作簿：它不是完整的zip文件包（{detail}）',
+    'xlsx.oleFile': '无法读取{file}：它设有密码或是旧版.xls文件，不是.xlsx文件包（请另存为不设密码的.xlsx）',
+    'xlsx.missingPart': '无法将{file}读取为xlsx工作簿：文件包中缺少{part}',
+    'xlsx.badXml': '无法读取{file}：部件{part}不是格式正确的XML（{detail}）',
+    'xlsx.partTooLarge': '无法读取{file}：部件{part}解压后超过{limit}MB，远超其压缩大小（疑似zip炸弹）；未写入任何文件',
+    'xlsx.sharedStringsTooLarge': '无法读取{file}：共享字符串（{part}）的文字超过{limit}MB；未写入任何文件',
+    'xlsx.tooManyColumns':
+      '{file}的工作表“{sheet}”已用到{last}列：再加{count}个输出列将超出XFD列，即Excel的16384列上限；请删除无用的列或对表格的副本评分',
+  },
+};
