@@ -22,6 +22,7 @@ import { checkComposite, checkCsvSize, checkOutputColumns, checkWorkbookCells, x
 import { parseCommand, type CliOptions } from './options';
 import { reportLines } from './report';
 import { runTransactions } from './transactions';
+import { runSql } from './sql';
 import { addSummarySheet } from './summarySheet';
 import { addFormulas } from './formulaSheet';
 import { claimParamsSheet, writeParamsSheet } from './paramsSheet';
@@ -221,14 +222,15 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
   try {
     const command = parseCommand(argv);
     if (command.kind === 'help') {
-      io.out(t(command.lang, 'cli.usage'));
+      io.out(`${t(command.lang, 'cli.usage')}\n\n${t(command.lang, 'sql.usage')}`);
       return 0;
     }
     if (command.kind === 'version') {
       io.out(version());
       return 0;
     }
-    if (command.options.transactions) await runTransactions(command.options, command.options.transactions, io);
+    if (command.kind === 'sql') await runSql(command.args, io);
+    else if (command.options.transactions) await runTransactions(command.options, command.options.transactions, io);
     else await score(command.options, io);
     return 0;
   } catch (err) {

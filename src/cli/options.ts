@@ -76,7 +76,7 @@ function parseTransactions(
   return { header, customer: v.customer, date: v.date, amount: v.amount, order: v.order, since, asOf };
 }
 
-function parseInsight(v: {
+export function parseInsight(v: {
   segments?: boolean;
   'segment-reference'?: string;
   'segment-basis'?: string;
@@ -138,13 +138,28 @@ const OPTIONS = {
   order: { type: 'string' },
   since: { type: 'string' },
   'as-of': { type: 'string' },
+  // The scheme as SQL (docs/sql.md, src/cli/sql.ts).
+  sql: { type: 'string' },
+  engine: { type: 'string' },
+  table: { type: 'string' },
+  'order-by': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean' },
 } as const;
 
-export type ParsedCommand = { kind: 'help'; lang: Lang } | { kind: 'version' } | { kind: 'run'; options: CliOptions };
+function parseArgv(argv: string[]) {
+  return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+}
+export type ParsedArgs = ReturnType<typeof parseArgv>;
 
-function parseLang(text: string | undefined): Lang {
+export type ParsedCommand =
+  | { kind: 'help'; lang: Lang }
+  | { kind: 'version' }
+  | { kind: 'run'; options: CliOptions }
+  /** --sql or --engine: read by src/cli/sql.ts. */
+  | { kind: 'sql'; args: ParsedArgs };
+
+export function parseLang(text: string | undefined): Lang {
   if (text === undefined || text === 'en') return 'en';
   if (text === 'zh') return 'zh';
   throw new RfmError('cli.badLang', { value: text });
@@ -169,7 +184,7 @@ function argsError(err: unknown): RfmError {
 export function parseCommand(argv: string[]): ParsedCommand {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+    parsed = parseArgv(argv);
   } catch (err) {
     throw argsError(err);
   }
@@ -177,6 +192,9 @@ export function parseCommand(argv: string[]): ParsedCommand {
   const lang = parseLang(v.lang);
   if (v.help) return { kind: 'help', lang };
   if (v.version) return { kind: 'version' };
+  if (v.sql !== undefined || v.engine !== undefined) return { kind: 'sql', args: parsed };
+  const sqlOnly = (['table', 'order-by'] as const).find((k) => v[k] !== undefined);
+  if (sqlOnly) throw new RfmError('sql.onlyWithSql', { option: `--${sqlOnly}` });
   if (parsed.positionals.length === 0) throw new RfmError('cli.noInput');
   if (parsed.positionals.length > 1) throw new RfmError('cli.extraArgument', { value: parsed.positionals[1] });
   if (!v.out) throw new RfmError('cli.noOut');
@@ -201,25 +219,7 @@ export function parseCommand(argv: string[]): ParsedCommand {
     throw new RfmError('period.formulas', { option: scaleFrom !== undefined ? '--scale-from' : '--previous' });
   }
 
-  let scheme = defaultScheme();
-  if (v.preset !== undefined) {
-    if (!(PRESET_IDS as readonly string[]).includes(v.preset)) {
-      throw new RfmError('cli.badPreset', { value: v.preset, presets: [...PRESET_IDS] });
-    }
-    scheme = preset(v.preset as PresetId);
-  }
-  if (v.variant !== undefined) scheme.variant = parseVariantText(v.variant);
-  if (v.weights !== undefined) {
-    if (scheme.variant === 'additive') throw new RfmError('cli.weightsWithAdditive');
-    scheme.weights = parseWeightsText(v.weights);
-  }
-  if (v['r-method'] !== undefined) scheme.methods.r = parseMethodText('r', v['r-method']);
-  if (v['f-method'] !== undefined) scheme.methods.f = parseMethodText('f', v['f-method']);
-  if (v['m-method'] !== undefined) scheme.methods.m = parseMethodText('m', v['m-method']);
-  if (v.bins !== undefined) scheme.bins = parseBinsText(v.bins);
-  if (v.ties !== undefined) scheme.ties = parseTiesText(v.ties);
-  if (v.grades !== undefined) scheme.grades = parseGradesText(v.grades);
-  validateScheme(scheme);
+  const scheme = schemeOf(v);
 
   return {
     kind: 'run',
@@ -238,4 +238,27 @@ export function parseCommand(argv: string[]): ParsedCommand {
       previous,
     },
   };
+}
+
+/** The scheme options (--preset, --variant, --weights, --r/f/m-method, --bins, --ties, --grades), validated. */
+export function schemeOf(v: ParsedArgs['values']): Scheme {
+  let scheme = defaultScheme();
+  if (v.preset !== undefined) {
+    if (!(PRESET_IDS as readonly string[]).includes(v.preset)) {
+      throw new RfmError('cli.badPreset', { value: v.preset, presets: [...PRESET_IDS] });
+    }
+    scheme = preset(v.preset as PresetId);
+  }
+  if (v.variant !== undefined) scheme.variant = parseVariantText(v.variant);
+  if (v.weights !== undefined) {
+    if (scheme.variant === 'additive') throw new RfmError('cli.weightsWithAdditive');
+    scheme.weights = parseWeightsText(v.weights);
+  }
+  if (v['r-method'] !== undefined) scheme.methods.r = parseMethodText('r', v['r-method']);
+  if (v['f-method'] !== undefined) scheme.methods.f = parseMethodText('f', v['f-method']);
+  if (v['m-method'] !== undefined) scheme.methods.m = parseMethodText('m', v['m-method']);
+  if (v.bins !== undefined) scheme.bins = parseBinsText(v.bins);
+  if (v.ties !== undefined) scheme.ties = parseTiesText(v.ties);
+  if (v.grades !== undefined) scheme.grades = parseGradesText(v.grades);
+  return validateScheme(scheme);
 }

@@ -1,5 +1,5 @@
 /**
- * Issue 7: the parameters sheet of every xlsx result ("RFM parameters" / "RFM参数"), written with
+ * Period over period (docs/periods.md): the parameters sheet of every xlsx result ("RFM parameters" / "RFM参数"), written with
  * exceljs from the pure cells of src/core/runRecord.ts (and, in formula mode, formula mode's live
  * parameter block above the record), and read back from an earlier result (--scale-from, --previous).
  * A re-run replaces the product's own sheet for the same scored sheet instead of adding another.

@@ -1,5 +1,5 @@
 /**
- * Issue 7: grade migration between two periods of the same customers, keyed by customer ID — the
+ * Period over period (docs/periods.md): grade migration between two periods of the same customers, keyed by customer ID — the
  * from × to matrix, who fell and who rose (with both periods' R/F/M side by side), who appeared and
  * who disappeared, the Change column, and the early-warning list (customers who were in the top
  * grades and dropped, by their previous M). Pure: plain rows in, plain tables out (docs/periods.md).

@@ -1,5 +1,5 @@
 /**
- * Issue 7: the checks before two periods are compared or a period is scored on an earlier scale —
+ * Period over period (docs/periods.md): the checks before two periods are compared or a period is scored on an earlier scale —
  * the same columns (R, F, M and the customer ID) in both runs — and which column of the earlier
  * sheet holds the IDs. Pure; the messages name both tables and the cells (docs/periods.md).
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 7: the parameters sheet written with every result — a record of the run that a person can read
+ * Period over period (docs/periods.md): the parameters sheet written with every result — a record of the run that a person can read
  * (in the run's language) and the product can read back (a key/value block with stable keys, whatever
  * the language). Pure: the command line writes the cells with exceljs, the task pane with Office.js.
  *

@@ -1,5 +1,5 @@
 /**
- * Issue 7: the cut values a run actually used ("the scale"), and scoring a later period on that
+ * Period over period (docs/periods.md): the cut values a run actually used ("the scale"), and scoring a later period on that
  * frozen scale so that grades are comparable across periods (docs/periods.md).
  *
  * - quintile: per score, the lowest and highest value of the customers who got it (its band).

@@ -56,7 +56,7 @@ export type Warning =
   /** A grade no score under this scheme can reach (threshold outside the scale). */
   | { kind: 'gradeUnreachable'; label: string; min: string; scaleMin: number; scaleMax: number };
 
-/** Issue 7: values beyond an earlier run's extremes when scoring on its frozen scale. */
+/** Period over period (docs/periods.md): values beyond an earlier run's extremes when scoring on its frozen scale. */
 export interface OutsideCounts {
   /** Better than the old best value (they got the best score). */
   better: number;

@@ -1,5 +1,5 @@
 /**
- * Issue 7 in the pane: reading earlier runs from this workbook — the product's own parameters sheets
+ * Period over period in the pane (docs/periods.md): reading earlier runs from this workbook — the product's own parameters sheets
  * ("RFM parameters" / "RFM参数", A1 the title, B3 the scored sheet, the machine block at the bottom) —
  * to score on an earlier run's frozen scale, and reading the previous period's scored sheet through its
  * run record to compare grades customer by customer. The rules are the pure functions of src/core

@@ -88,7 +88,7 @@ export async function scoreTableInExcel(
   /** Segment and Follow-up columns (docs/insight.md): they join the output table, so every writer gets them. */
   insight?: InsightOptions,
   /**
-   * Issue 7: `scale` scores on an earlier run's frozen scale; `ids` keeps each row's customer ID cell
+   * Period over period (docs/periods.md): `scale` scores on an earlier run's frozen scale; `ids` keeps each row's customer ID cell
    * (`ScoredSheet.idCells`) for the comparison with the previous period.
    */
   scoring: ScoreOptions & { ids?: boolean } = {},

@@ -1,5 +1,5 @@
 /**
- * Issue 7 in the pane: the sheets a run adds beside its output — the parameters sheet ("RFM parameters"
+ * Period over period in the pane (docs/periods.md): the sheets a run adds beside its output — the parameters sheet ("RFM parameters"
  * / "RFM参数", the run record of src/core/runRecord.ts, after formula mode's live block when there is
  * one) and, comparing with a previous period, the migration sheet ("Migration" / "等级迁移", the tables
  * of src/core/migration.ts as Excel tables). The command line writes the same content with exceljs

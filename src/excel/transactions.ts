@@ -112,7 +112,7 @@ export function scoreSales(
   scheme: Scheme,
   lang: Lang,
   insight: InsightOptions = {},
-  /** Issue 7: score on an earlier run's frozen scale. */
+  /** Period over period (docs/periods.md): score on an earlier run's frozen scale. */
   scoring: ScoreOptions = {},
 ): ScoredSheet {
   const { customers, report } = result;
@@ -171,7 +171,7 @@ export async function writeCustomerSheet(
   scored: ScoredSheet,
   lang: Lang,
   progress?: Progress,
-  /** Issue 7: also write the run's parameters sheet (`run.input`: the sales table). */
+  /** Period over period (docs/periods.md): also write the run's parameters sheet (`run.input`: the sales table). */
   options: { run?: RunSheets } = {},
 ): Promise<WriteResult> {
   const table = customerTable(customers, scored);

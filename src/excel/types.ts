@@ -82,14 +82,14 @@ export interface WriteOptions {
   /** The user said yes to overwriting their cells (a 'user' conflict); without it the write refuses. */
   overwrite?: boolean;
   /**
-   * Issue 7: also write the run's parameters sheet (and, comparing periods, the migration sheet).
+   * Period over period (docs/periods.md): also write the run's parameters sheet (and, comparing periods, the migration sheet).
    * The write adds what it decides itself: the output sheet, the block's position and columns.
    */
   run?: RunSheets;
 }
 
 /**
- * Issue 7: what a run's parameters sheet records beyond what the writer knows (src/core/runRecord.ts
+ * Period over period (docs/periods.md): what a run's parameters sheet records beyond what the writer knows (src/core/runRecord.ts
  * `buildRunRecord`), and the migration sheet of a comparison with the previous period.
  */
 export interface RunSheets {

@@ -16,6 +16,7 @@ import { RangeSection } from './components/RangeSection';
 import { RequirementNote } from './components/RequirementNote';
 import { RunSection } from './components/RunSection';
 import { SchemeSection } from './components/SchemeSection';
+import { SqlExport } from './components/SqlExport';
 import { SummarySection } from './components/SummarySection';
 import { TransactionsMode } from './components/TransactionsMode';
 import { usePane } from './usePane';
@@ -149,6 +150,7 @@ function Pane({ excel, initialLang, onLangChange }: AppProps & { excel: ExcelApi
         <>
           <ColumnsSection state={state} actions={actions} />
           <SchemeSection pane={pane} />
+          <SqlExport pane={pane} />
           <InsightSection pane={pane} />
           <PeriodsSection pane={pane} earlier={earlier} />
           <OutputModeField lang={lang} output={state.output} onChange={actions.setOutput} disabled={state.busy !== undefined} />

@@ -1,5 +1,5 @@
 /**
- * Issue 5 in a real browser: the preview page (the production build in Debian's headless Chromium,
+ * Segments, follow-up and summary (docs/insight.md) in a real browser: the preview page (the production build in Debian's headless Chromium,
  * the in-memory workbook standing in for Excel). Segments (median of the scores) and follow-up (one
  * label typed, the others default) are turned on, the run's Segment and Follow-up columns are
  * compared with the engine's own scoring, the pane's small charts with the engine's summary, then

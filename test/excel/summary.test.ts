@@ -1,5 +1,5 @@
 /**
- * Issue 5 in Excel: the Segment and Follow-up columns through the pane's read → plan → write, and
+ * Segments, follow-up and summary (docs/insight.md) in Excel: the Segment and Follow-up columns through the pane's read → plan → write, and
  * "Create summary" — a new sheet of Excel tables with number formats, colour scales and native
  * charts — against the in-memory workbook.
  */

@@ -39,7 +39,7 @@ const OPTION_VALUES = /(?<![A-Za-z])(average|min|first|weighted|additive|quintil
 
 const HAN = '\\p{Script=Han}';
 const FULL = '，。：；（）？！、“”';
-const CLI_TOKEN = /(?<=^|[\s（“：])(?:--?[a-z][\w-]*|rfm-score)(?: [^\s（），；：、“”]+)?(?=$|[\s（）”，；：、])/gu;
+const CLI_TOKEN = /(?<=^|[\s（“：[/])(?:--?[a-z][\w-]*|rfm-score)(?: [^\s（），；：、“”]+)?(?=$|[\s（）”，；：、\]|])/gu;
 
 function neutralize(text: string): string {
   let s = text;
