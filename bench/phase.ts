@@ -8,6 +8,10 @@ import { defaultScheme, scoreTable } from '../src/core';
 import { run } from '../src/cli/main';
 import { paneBench } from './pane';
 import { generateCustomers } from './generate';
+import { disagreements, duckCustomers, duckTransactions } from './duckdb';
+
+const SINCE = '2022-01-01';
+const AS_OF = '2025-03-31';
 
 async function engine(n: number): Promise<Record<string, number>> {
   const c = generateCustomers(n);
@@ -55,23 +59,41 @@ async function cli(input: string, output: string): Promise<Record<string, number
 /** `rfm-score SALES.csv --transactions`: aggregate sales records into R, F, M, then score them. */
 async function transactions(input: string, output: string): Promise<Record<string, number>> {
   const t0 = performance.now();
-  const args = [input, '--transactions', '--since', '2022-01-01', '--as-of', '2025-03-31', '--out', output];
+  const args = [input, '--transactions', '--since', SINCE, '--as-of', AS_OF, '--out', output];
   const code = await run(args, { out: () => undefined, err: (l) => process.stderr.write(`${l}\n`) });
   return { ms: performance.now() - t0, code };
 }
 
+async function timed(job: () => Promise<void>): Promise<Record<string, number>> {
+  const t0 = performance.now();
+  await job();
+  return { ms: performance.now() - t0 };
+}
+
+async function pick(phase: string, a: string, b: string, c: string): Promise<Record<string, number>> {
+  switch (phase) {
+    case 'engine':
+      return engine(Number(a));
+    case 'floor':
+      return floor(a, b);
+    case 'transactions':
+      return transactions(a, b);
+    case 'pane':
+      return { ...(await paneBench(Number(a))) };
+    case 'duck-customers':
+      return timed(() => duckCustomers(a, b));
+    case 'duck-transactions':
+      return timed(() => duckTransactions(a, b, SINCE, AS_OF));
+    case 'agree':
+      return { ...(await disagreements(a, b, c)) };
+    default:
+      return cli(a, b);
+  }
+}
+
 async function main(): Promise<void> {
-  const [phase, a, b] = process.argv.slice(2);
-  const result =
-    phase === 'engine'
-      ? await engine(Number(a))
-      : phase === 'floor'
-        ? await floor(a, b)
-        : phase === 'transactions'
-          ? await transactions(a, b)
-          : phase === 'pane'
-            ? { ...(await paneBench(Number(a))) }
-            : await cli(a, b);
+  const [phase, a, b, c] = process.argv.slice(2);
+  const result = await pick(phase, a, b, c);
   const maxRssMB = process.resourceUsage().maxRSS / 1024;
   process.stdout.write(`${JSON.stringify({ ...result, maxRssMB })}\n`);
 }

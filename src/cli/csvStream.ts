@@ -1,14 +1,16 @@
 /**
  * A CSV file streamed row by row, for inputs too large to hold (transactions mode): the file is
- * read in 1 MB chunks, decoded incrementally and parsed by Papa Parse's step mode, so only one
- * chunk and one row are in memory at a time. UTF-8 (a BOM is skipped) is tried first; a file that
- * is not valid UTF-8 is read again as GB 18030/GBK (Excel's "CSV" on Chinese Windows).
+ * read in 4 MB chunks, so only a chunk and a row are in memory at a time. UTF-8 (a BOM is skipped)
+ * goes through the byte-level scanner (docs/engine.md), which decodes only the fields the handler
+ * says it needs; a file that is not valid UTF-8 is read again as GB 18030/GBK (Excel's "CSV" on
+ * Chinese Windows), decoded incrementally and parsed by Papa Parse's step mode.
  */
-import { createReadStream } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import Papa from 'papaparse';
 import { RfmError } from '../core';
-import { guessDelimiter } from './csvFile';
+import { fieldEmpty, fieldText, Fields, guessDelimiter, guessFormat, LineScanner } from './csvFile';
 import { LineBreakNormalizer } from './lineBreaks';
 
 export type CsvEncoding = 'utf-8' | 'gb18030';
@@ -81,6 +83,86 @@ function pass(file: string, encoding: CsvEncoding, onRow: (index: number, cells:
   });
 }
 
+/** The fields a row handler reads (undefined: all of them), asked again on every row. */
+export type WantedColumns = () => readonly number[] | undefined;
+
+const BYTE_CHUNK = 4 << 20;
+
+/**
+ * The UTF-8 pass with the byte-level scanner: each row's wanted fields decoded, the others left
+ * empty — unless all the wanted ones are empty, when the whole row is decoded (so a row with text
+ * only elsewhere is still seen as not empty).
+ */
+function bytePass(file: string, onRow: (index: number, cells: string[]) => void, wanted: WantedColumns): void {
+  const fd = openSync(file, 'r');
+  try {
+    let buf = Buffer.allocUnsafe(BYTE_CHUNK);
+    let have = 0;
+    let pos = 0;
+    let validated = 0;
+    let eof = false;
+    let row = 0;
+    let scanner: LineScanner | undefined;
+    let format: { delimiter: string; newline: string } | undefined;
+    const fields = new Fields();
+    const cells: string[] = [];
+    for (;;) {
+      if (!eof) {
+        if (have === buf.length) {
+          const bigger = Buffer.allocUnsafe(buf.length * 2);
+          buf.copy(bigger, 0, 0, have);
+          buf = bigger;
+        }
+        const n = readSync(fd, buf, have, buf.length - have, null);
+        if (n === 0) eof = true;
+        have += n;
+      }
+      if (!format) {
+        if (have >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) pos = validated = 3;
+        format = guessFormat(buf.subarray(0, have), pos);
+      }
+      // Check UTF-8 up to the last ASCII byte (always the end of a character).
+      let boundary = have;
+      if (!eof) while (boundary > validated && buf[boundary - 1] >= 0x80) boundary--;
+      if (!isUtf8(buf.subarray(validated, boundary))) throw new NotThisEncoding();
+      validated = boundary;
+
+      const view = buf.subarray(0, have);
+      scanner = new LineScanner(view, have, format.delimiter.charCodeAt(0), true, fields, file);
+      while (pos < have) {
+        const next = scanner.next(pos, eof, row);
+        if (next < 0) break;
+        const want = wanted();
+        let some = false;
+        if (want) {
+          cells.length = fields.count;
+          cells.fill('');
+          for (const c of want) {
+            if (c < fields.count && !fieldEmpty(view, fields, c)) {
+              cells[c] = fieldText(view, fields, c);
+              some = true;
+            } else if (c < fields.count) cells[c] = fieldText(view, fields, c);
+          }
+        }
+        if (!some) {
+          cells.length = fields.count;
+          for (let i = 0; i < fields.count; i++) cells[i] = fieldText(view, fields, i);
+        }
+        onRow(row++, cells);
+        pos = next;
+      }
+      if (eof && pos >= have) return;
+      // Keep the unfinished line for the next read.
+      buf.copy(buf, 0, pos, have);
+      have -= pos;
+      validated -= pos;
+      pos = 0;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /**
  * Hand every physical row of the CSV file to the handler `start()` returns, in order. When the
  * file turns out not to be UTF-8, `start()` is called again for a fresh handler and the file is
@@ -89,10 +171,12 @@ function pass(file: string, encoding: CsvEncoding, onRow: (index: number, cells:
 export async function streamCsv(
   file: string,
   start: () => (index: number, cells: string[]) => void,
+  wanted?: WantedColumns,
 ): Promise<CsvEncoding> {
   for (const encoding of ['utf-8', 'gb18030'] as const) {
     try {
-      await pass(file, encoding, start());
+      if (encoding === 'utf-8' && wanted) bytePass(file, start(), wanted);
+      else await pass(file, encoding, start());
       return encoding;
     } catch (err) {
       if (!(err instanceof NotThisEncoding)) throw err;

@@ -2,7 +2,6 @@
  * `rfm-score` (SPEC.md 7): read an xlsx or csv file, score the table with the shared engine, write
  * the input plus the output columns atomically to --out. Exit 0 done, 2 bad input, 1 unexpected.
  */
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import {
   buildRunRecord,
@@ -17,7 +16,7 @@ import {
 import { t, type Lang } from '../i18n';
 import { colon } from '../i18n/format';
 import { writeAtomically } from './atomic';
-import { csvSourceOfRows, scanCsv, scoredCsv } from './csvFile';
+import { csvSourceOfRows, scanCsv, writeScoredCsv } from './csvFile';
 import { checkFiles } from './files';
 import { checkComposite, checkCsvSize, checkOutputColumns, checkWorkbookCells, xlsxRowCheck } from './limits';
 import { parseCommand, type CliOptions } from './options';
@@ -144,19 +143,22 @@ async function score(o: CliOptions, io: Io): Promise<void> {
     // Limits (docs/limits.md): checked before the file is read, and row by row as it is read.
     await checkCsvSize(o.input);
     const fits = outFormat === 'xlsx' ? xlsxRowCheck(o.input, o.out) : undefined;
-    const src = await scanCsv(o.input, (i, cells) => {
-      collector.add(i, cells);
-      if (fits) {
-        fits(i, cells);
-        keptRows.push(cells);
-      }
-    });
+    const src = await scanCsv(
+      o.input,
+      collector,
+      fits
+        ? (i, cells) => {
+            fits(i, cells);
+            keptRows.push(cells);
+          }
+        : undefined,
+    );
     sheet = collector.finish(scheme, lang, o.insight, { scale: periods.scaleRun?.record.scale });
     where = o.input;
     comparePeriods(o, periods, sheet, where, lang, true);
     produce =
       outFormat === 'csv'
-        ? (temp) => fs.writeFile(temp, scoredCsv(src, sheet), 'utf8')
+        ? (temp) => writeScoredCsv(temp, src, sheet)
         : async (temp) => {
             const wb = newWorkbook();
             const ws = wb.addWorksheet(outputSheet);
@@ -183,7 +185,7 @@ async function score(o: CliOptions, io: Io): Promise<void> {
             fill(wb, ws);
             await writeWorkbook(wb, temp);
           }
-        : (temp) => fs.writeFile(temp, scoredCsv(csvSourceOfRows(rows, cellText), sheet), 'utf8');
+        : (temp) => writeScoredCsv(temp, csvSourceOfRows(rows, cellText), sheet);
     if (outFormat === 'csv' && wb.worksheets.length > 1) note = t(lang, 'cli.report.csvOnlyScoredSheet', { sheet: ws.name });
   }
 

@@ -104,10 +104,14 @@ export function transactionReportLines(report: TransactionReport, lang: Lang, wh
 /** A CSV file read row by row through the aggregator. */
 async function aggregateCsv(file: string, options: TxOptions): Promise<TransactionResult> {
   let aggregator = new TransactionAggregator(options);
-  await streamCsv(file, () => {
-    aggregator = new TransactionAggregator(options);
-    return (index, cells) => aggregator.add(index, cells);
-  });
+  await streamCsv(
+    file,
+    () => {
+      aggregator = new TransactionAggregator(options);
+      return (index, cells) => aggregator.add(index, cells);
+    },
+    () => aggregator.neededColumns,
+  );
   return aggregator.finish();
 }
 

@@ -31,42 +31,63 @@ export interface ScoreOptions {
 export function scoreTable(columns: MetricColumns, scheme: Scheme, options: ScoreOptions = {}): ScoreResult {
   validateScheme(scheme);
   const rows = Math.max(columns.r.length, columns.f.length, columns.m.length);
-
-  // 1. Parse every cell; a row is valid when all three cells are.
   const values = {} as Record<Metric, Float64Array>;
   for (const metric of METRICS) values[metric] = new Float64Array(rows);
   const invalid: InvalidCell[] = [];
-  const validRow = new Uint8Array(rows);
-  let n = 0;
   for (let row = 0; row < rows; row++) {
-    let ok = true;
     for (const metric of METRICS) {
-      const p = parseCell(columns[metric][row]);
-      if (p.ok) values[metric][row] = p.value;
+      const v = columns[metric][row];
+      // Plain non-negative finite numbers (Office.js values, generated data) skip parseCell's object.
+      if (typeof v === 'number' && v >= 0 && v < Infinity) values[metric][row] = v === 0 ? 0 : v;
       else {
-        values[metric][row] = NaN;
-        invalid.push({ row, metric, reason: p.reason });
-        ok = false;
+        const p = parseCell(v);
+        if (p.ok) values[metric][row] = p.value;
+        else {
+          values[metric][row] = NaN;
+          invalid.push({ row, metric, reason: p.reason });
+        }
       }
     }
-    if (ok) {
-      validRow[row] = 1;
-      n++;
-    }
   }
-  if (n < rows) for (const metric of METRICS) for (let row = 0; row < rows; row++) if (!validRow[row]) values[metric][row] = NaN;
+  return scoreColumns(values, invalid, scheme, options);
+}
 
-  // 2. Score each metric over the valid rows only (invalid rows don't count in n).
+/**
+ * The columnar engine (docs/engine.md): metric values already parsed into typed arrays, NaN where a
+ * cell is invalid, and the list of invalid cells (row order, then r, f, m). A row is valid when its
+ * three values are. No object is made per row: ranks come from a radix order on the typed arrays and
+ * the composite is taken per column in integers scaled by the weights' decimals. The arrays in
+ * `values` become the result's `values` (invalid rows set to NaN in all three).
+ */
+export function scoreColumns(
+  values: Record<Metric, Float64Array>,
+  invalid: InvalidCell[],
+  scheme: Scheme,
+  options: ScoreOptions = {},
+): ScoreResult {
+  validateScheme(scheme);
+  const rows = values.r.length;
+  const vr = values.r;
+  const vf = values.f;
+  const vm = values.m;
+  let n = 0;
+  for (let row = 0; row < rows; row++) {
+    if (vr[row] === vr[row] && vf[row] === vf[row] && vm[row] === vm[row]) n++;
+    else vr[row] = vf[row] = vm[row] = NaN;
+  }
+
+  // Score each metric over the valid rows only (invalid rows don't count in n).
   const validIndex = new Int32Array(n);
-  for (let row = 0, j = 0; row < rows; row++) if (validRow[row]) validIndex[j++] = row;
+  for (let row = 0, j = 0; row < rows; row++) if (vr[row] === vr[row]) validIndex[j++] = row;
   const scores = {} as Record<Metric, Float64Array>;
   const ranges = {} as Record<Metric, [number, number]>;
   const bigTies = {} as Record<Metric, TieGroup[]>;
   const distributions = {} as ScoreResult['distributions'];
   const outside = options.scale ? ({} as Record<Metric, OutsideCounts>) : undefined;
   for (const metric of METRICS) {
-    const compact = new Float64Array(n);
-    for (let j = 0; j < n; j++) compact[j] = values[metric][validIndex[j]];
+    const column = values[metric];
+    const compact = n === rows ? column : new Float64Array(n);
+    if (n !== rows) for (let j = 0; j < n; j++) compact[j] = column[validIndex[j]];
     const frozen = options.scale?.[metric];
     let scoring: MetricScoring;
     if (frozen?.kind === 'quintile' && scheme.methods[metric].kind === 'quintile') {
@@ -77,26 +98,23 @@ export function scoreTable(columns: MetricColumns, scheme: Scheme, options: Scor
       scoring = metricScoring(compact, lowerIsBetter(metric), scheme.methods[metric], scheme.bins, scheme.ties);
       if (outside) outside[metric] = { better: 0, worse: 0 };
     }
-    const full = new Float64Array(rows).fill(NaN);
-    for (let j = 0; j < n; j++) full[validIndex[j]] = scoring.scores[j];
+    let full: Float64Array;
+    if (n === rows) full = scoring.scores;
+    else {
+      full = new Float64Array(rows).fill(NaN);
+      for (let j = 0; j < n; j++) full[validIndex[j]] = scoring.scores[j];
+    }
     scores[metric] = full;
     ranges[metric] = scoreRange(compact, scheme.methods[metric], scheme.bins);
     bigTies[metric] = scoring.bigTies;
     distributions[metric] = distribution(scoring.scores);
   }
 
-  // 3. Composite and grade, exact.
+  // Composite and grade, exact, per column.
   const grader = createGrader(scheme);
   const composite = new Float64Array(rows).fill(NaN);
   const grade = new Int16Array(rows).fill(-1);
-  const gradeCounts = scheme.grades.map(() => 0);
-  for (let j = 0; j < n; j++) {
-    const row = validIndex[j];
-    const g = grader.grade(scores.r[row], scores.f[row], scores.m[row]);
-    composite[row] = g.composite;
-    grade[row] = g.grade;
-    gradeCounts[g.grade]++;
-  }
+  const gradeCounts = grader.gradeColumns(scores.r, scores.f, scores.m, validIndex, composite, grade);
 
   const result: ScoreResult = {
     rows,
@@ -119,8 +137,9 @@ export function scoreTable(columns: MetricColumns, scheme: Scheme, options: Scor
 function distribution(scores: Float64Array): Array<{ score: number; count: number }> {
   const small = new Float64Array(102);
   const other = new Map<number, number>();
-  for (const s of scores) {
-    if (Number.isInteger(s) && s >= 0 && s <= 101) small[s]++;
+  for (let i = 0; i < scores.length; i++) {
+    const s = scores[i];
+    if (s >= 0 && s <= 101 && (s | 0) === s) small[s]++;
     else other.set(s, (other.get(s) ?? 0) + 1);
   }
   small.forEach((count, score) => {

@@ -15,6 +15,20 @@ export interface CompositeGrader {
   grade(sr: number, sf: number, sm: number): { composite: number; grade: number };
   /** The exact composite as a decimal, for display and tests. */
   exact(sr: number, sf: number, sm: number): Decimal;
+  /**
+   * The columnar form (docs/engine.md): composite and grade of every row listed in `rows`, written
+   * into `composite` and `grade`; returns the count per grade. With integer scores the composite is
+   * taken as the integer ΣWᵢsᵢ (the composite × 10^dw) straight from the score columns, no object per
+   * row; a row that needs more (decimal raw scores, sums beyond 2^53) goes through `grade`.
+   */
+  gradeColumns(
+    sr: Float64Array,
+    sf: Float64Array,
+    sm: Float64Array,
+    rows: Int32Array,
+    composite: Float64Array,
+    grade: Int16Array,
+  ): number[];
 }
 
 export function weightDecimals(scheme: Scheme): [Decimal, Decimal, Decimal] {
@@ -72,5 +86,40 @@ export function createGrader(scheme: Scheme): CompositeGrader {
     return { composite: toNumber(c), grade: gradeOfDecimal(c) };
   }
 
-  return { grade, exact };
+  function gradeColumns(
+    sr: Float64Array,
+    sf: Float64Array,
+    sm: Float64Array,
+    rows: Int32Array,
+    composite: Float64Array,
+    gradeOut: Int16Array,
+  ): number[] {
+    const counts = thresholds.map(() => 0);
+    counts.push(0);
+    const t = fastThresholds ?? [];
+    const nt = t.length;
+    const [w0, w1, w2] = W;
+    for (let j = 0; j < rows.length; j++) {
+      const row = rows[j];
+      const a = sr[row];
+      const b = sf[row];
+      const c = sm[row];
+      const sum = w0 * a + w1 * b + w2 * c;
+      let g: number;
+      if (fastOk && Number.isSafeInteger(sum) && Number.isInteger(a) && Number.isInteger(b) && Number.isInteger(c)) {
+        g = 0;
+        while (g < nt && sum < t[g]) g++;
+        composite[row] = sum / pow;
+      } else {
+        const e = grade(a, b, c);
+        g = e.grade;
+        composite[row] = e.composite;
+      }
+      gradeOut[row] = g;
+      counts[g]++;
+    }
+    return counts;
+  }
+
+  return { grade, exact, gradeColumns };
 }

@@ -11,11 +11,28 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /** Indexes of `values` in ascending value order, equal values in index order. Values must be ≥ 0 (no NaN). */
 export function stableOrder(values: Float64Array): Uint32Array {
+  return sortedOrder(values).order;
+}
+
+/**
+ * The stable ascending order and, alongside, the sorted values themselves, so a caller can walk tie
+ * groups sequentially instead of looking every value up through the order (a cache miss per row on a
+ * million rows; docs/engine.md).
+ */
+export function sortedOrder(values: Float64Array): { order: Uint32Array; sorted: Float64Array } {
   const n = values.length;
   let idx = new Uint32Array(n);
   for (let i = 0; i < n; i++) idx[i] = i;
-  if (n < 2) return idx;
-  if (!LITTLE_ENDIAN) return idx.sort((a, b) => values[a] - values[b] || a - b);
+  const sortedOf = (order: Uint32Array) => {
+    const out = new Float64Array(n);
+    for (let i = 0; i < n; i++) out[i] = values[order[i]];
+    return out;
+  };
+  if (n < 2) return { order: idx, sorted: Float64Array.from(values) };
+  if (!LITTLE_ENDIAN) {
+    idx.sort((a, b) => values[a] - values[b] || a - b);
+    return { order: idx, sorted: sortedOf(idx) };
+  }
 
   const copy = Float64Array.from(values);
   for (let i = 0; i < n; i++) if (copy[i] === 0) copy[i] = 0; // -0 → +0
@@ -52,5 +69,41 @@ export function stableOrder(values: Float64Array): Uint32Array {
     [lo, lo2] = [lo2, lo];
     [hi, hi2] = [hi2, hi];
   }
-  return idx;
+  // The sorted bit patterns back into doubles (-0 came in as +0: equal values, same scores).
+  const sorted = new Float64Array(n);
+  const out = new Uint32Array(sorted.buffer);
+  for (let i = 0; i < n; i++) {
+    out[2 * i] = lo[i];
+    out[2 * i + 1] = hi[i];
+  }
+  return { order: idx, sorted };
+}
+
+/**
+ * Values that are all integers once scaled by 10^d (d ≤ 3) and whose scaled maximum is small enough
+ * for a table: the scaled keys (Int32Array) and the table size. Scaling is checked to be exact
+ * (round(v·10^d) / 10^d gives v back), so equal keys mean equal values and key order is value order:
+ * ranking becomes counting, two sequential passes, no sort (docs/engine.md).
+ */
+export function denseKeys(values: Float64Array, maxKeys: number): { keys: Int32Array; size: number; scale: number } | undefined {
+  const n = values.length;
+  let max = 0;
+  for (let i = 0; i < n; i++) if (values[i] > max) max = values[i];
+  for (let d = 0; d <= 3; d++) {
+    const p = 10 ** d;
+    if (max * p + 1 > maxKeys) return undefined;
+    const keys = new Int32Array(n);
+    let ok = true;
+    for (let i = 0; i < n; i++) {
+      const v = values[i];
+      const k = Math.round(v * p);
+      if (k / p !== v) {
+        ok = false;
+        break;
+      }
+      keys[i] = k;
+    }
+    if (ok) return { keys, size: Math.round(max * p) + 1, scale: p };
+  }
+  return undefined;
 }

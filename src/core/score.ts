@@ -2,7 +2,7 @@
  * SPEC.md 2: the per-metric score — quintile (k bins, ties average/min/first), breaks, raw.
  * Inputs are the valid values only, in row order; outputs are scores in the same order.
  */
-import { stableOrder } from './rank';
+import { denseKeys, sortedOrder } from './rank';
 import type { MetricMethod, TiePolicy } from './types';
 
 /** A group of equal values larger than one band (n/k): the bands cannot be equal. */
@@ -23,15 +23,19 @@ export interface MetricScoring {
  * Ranks are handled doubled (2·rank) so average ranks (a+b)/2 stay integers and exact.
  */
 export function quintileScoring(values: Float64Array, lowerBetter: boolean, k: number, ties: TiePolicy): MetricScoring {
+  if (ties !== 'first') {
+    const counted = countedScoring(values, lowerBetter, k, ties);
+    if (counted) return counted;
+  }
   const n = values.length;
   const scores = new Float64Array(n);
   const bigTies: TieGroup[] = [];
-  const order = stableOrder(values);
+  const { order, sorted } = sortedOrder(values);
   const twoN = 2 * n;
   for (let start = 0; start < n; ) {
-    const v = values[order[start]];
+    const v = sorted[start];
     let end = start + 1;
-    while (end < n && values[order[end]] === v) end++;
+    while (end < n && sorted[end] === v) end++;
     // Ascending positions start..end-1; best-first positions a..b (1-based) of this tie group.
     const a = lowerBetter ? start + 1 : n - end + 1;
     const b = lowerBetter ? end : n - start;
@@ -47,6 +51,38 @@ export function quintileScoring(values: Float64Array, lowerBetter: boolean, k: n
     if (count >= 2 && count * k > n) bigTies.push({ value: v, count });
     start = end;
   }
+  return { scores, bigTies };
+}
+
+/**
+ * Ties average or min on values that are small scaled integers (days, counts, amounts in cents):
+ * count each key, turn the counts into each key's tie group positions and score, then look every
+ * row's score up — the same scores as sorting, with no sort (docs/engine.md). Undefined when the
+ * values don't fit a table of about 8 entries per row.
+ */
+function countedScoring(values: Float64Array, lowerBetter: boolean, k: number, ties: TiePolicy): MetricScoring | undefined {
+  const n = values.length;
+  const dense = denseKeys(values, Math.min(Math.max(8 * n, 1 << 16), 1 << 25));
+  if (!dense) return undefined;
+  const { keys, size, scale } = dense;
+  const table = new Int32Array(size);
+  for (let i = 0; i < n; i++) table[keys[i]]++;
+  const bigTies: TieGroup[] = [];
+  const twoN = 2 * n;
+  // Ascending: the tie group of key x holds positions start..start+count−1 (0-based).
+  for (let x = 0, start = 0; x < size; x++) {
+    const count = table[x];
+    if (count === 0) continue;
+    const end = start + count;
+    const a = lowerBetter ? start + 1 : n - end + 1;
+    const b = lowerBetter ? end : n - start;
+    const twoRank = ties === 'average' ? a + b : 2 * a;
+    table[x] = k - Math.floor((k * (twoRank - 2)) / twoN);
+    if (count >= 2 && count * k > n) bigTies.push({ value: x / scale, count });
+    start = end;
+  }
+  const scores = new Float64Array(n);
+  for (let i = 0; i < n; i++) scores[i] = table[keys[i]];
   return { scores, bigTies };
 }
 

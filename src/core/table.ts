@@ -6,12 +6,14 @@
 import type { Lang } from '../i18n';
 import { colon } from '../i18n/format';
 import { cellAddress, columnLetter } from './address';
-import { scoreTable, type ScoreOptions } from './engine';
+import { parseCell } from './cells';
+import { Float64Column } from './columnar';
+import { scoreColumns, type ScoreOptions } from './engine';
 import { RfmError } from './errors';
 import { resolveLayout, type Layout, type LayoutOptions } from './layout';
 import { describeInvalid, outputTable, ownOutputBlockStart, type OutputTable } from './output';
 import { segmentTable, type SegmentOptions, type SegmentResult } from './segments';
-import type { CellValue, Metric, Scheme, ScoreResult } from './types';
+import type { CellValue, InvalidCell, Metric, Scheme, ScoreResult } from './types';
 
 /** Optional columns of SPEC.md 6: Segment (with its reference options) and Follow-up (with labels). */
 export interface InsightOptions {
@@ -57,8 +59,9 @@ export function invalidAddress(
 
 /**
  * Receives a sheet's rows in order (`add`), keeps only what scoring needs — the header, the three
- * metric cells of each data row, the last used column — and scores them (`finish`). Completely empty
- * rows are not customers: they are skipped, not reported.
+ * metric values of each data row (parsed at once into typed columns, docs/engine.md), the last used
+ * column — and scores them (`finish`). Completely empty rows are not customers: they are skipped, not
+ * reported. Scanners that find the metric fields themselves feed parsed values through `addValues`.
  */
 export class TableCollector {
   private layout?: Layout;
@@ -66,7 +69,12 @@ export class TableCollector {
   private headerCells: readonly CellValue[] = [];
   private lastColumn = -1;
   private readonly dataRows: number[] = [];
-  private readonly cells: Record<Metric, CellValue[]> = { r: [], f: [], m: [] };
+  private values: Record<Metric, Float64Column> = {
+    r: new Float64Column(),
+    f: new Float64Column(),
+    m: new Float64Column(),
+  };
+  private readonly invalid: InvalidCell[] = [];
   private readonly ids: CellValue[] = [];
 
   /** `keep.ids`: also keep each data row's customer ID cell (`ScoredSheet.idCells`, for migration). */
@@ -74,6 +82,13 @@ export class TableCollector {
     private readonly options: LayoutOptions,
     private readonly keep: { ids?: boolean } = {},
   ) {}
+
+  /** Room for about `rows` data rows up front (a scanner's estimate), so the columns need not grow. */
+  expectRows(rows: number): void {
+    if (this.dataRows.length === 0 && rows > 1024) {
+      for (const metric of ['r', 'f', 'm'] as const) this.values[metric] = new Float64Column(rows);
+    }
+  }
 
   add(index: number, row: readonly CellValue[]): void {
     for (let c = row.length - 1; c > this.lastColumn; c--) {
@@ -92,11 +107,59 @@ export class TableCollector {
       }
     }
     const { columns } = this.layout;
+    const data = this.dataRows.length;
     this.dataRows.push(index);
-    this.cells.r.push(row[columns.r]);
-    this.cells.f.push(row[columns.f]);
-    this.cells.m.push(row[columns.m]);
+    this.pushCell(data, 'r', row[columns.r]);
+    this.pushCell(data, 'f', row[columns.f]);
+    this.pushCell(data, 'm', row[columns.m]);
     if (this.keep.ids && this.layout.id !== undefined) this.ids.push(row[this.layout.id]);
+  }
+
+  private pushCell(data: number, metric: Metric, v: CellValue): void {
+    if (typeof v === 'number' && v >= 0 && v < Infinity) {
+      this.values[metric].push(v === 0 ? 0 : v);
+      return;
+    }
+    const p = parseCell(v);
+    if (p.ok) this.values[metric].push(p.value);
+    else {
+      this.values[metric].push(NaN);
+      this.invalid.push({ row: data, metric, reason: p.reason });
+    }
+  }
+
+  /** The layout, once the first non-empty row has been seen (scanners use it to find the metric fields). */
+  get resolvedLayout(): Layout | undefined {
+    return this.layout;
+  }
+
+  /** Whether the customer ID of each data row is kept (then scanners must pass `id` to `addValues`). */
+  get keepsIds(): boolean {
+    return !!this.keep.ids && this.layout?.id !== undefined;
+  }
+
+  /**
+   * A data row whose metric cells a scanner parsed itself (the CSV fast path, docs/engine.md): call
+   * only after the layout is resolved, for a non-empty row. `r`, `f`, `m` are valid values, or NaN
+   * with `reasons` giving why (in r, f, m order); `lastColumn` is the row's last non-empty column.
+   */
+  addValues(
+    index: number,
+    r: number,
+    f: number,
+    m: number,
+    lastColumn: number,
+    reasons?: ReadonlyArray<{ metric: Metric; reason: InvalidCell['reason'] }>,
+    id?: CellValue,
+  ): void {
+    if (lastColumn > this.lastColumn) this.lastColumn = lastColumn;
+    const data = this.dataRows.length;
+    this.dataRows.push(index);
+    this.values.r.push(r);
+    this.values.f.push(f);
+    this.values.m.push(m);
+    if (reasons) for (const x of reasons) this.invalid.push({ row: data, metric: x.metric, reason: x.reason });
+    if (this.keepsIds) this.ids.push(id);
   }
 
   /** `scoring.scale`: score on an earlier run's frozen scale (docs/periods.md). */
@@ -122,7 +185,9 @@ export class TableCollector {
       }
     }
 
-    const result = scoreTable(this.cells, scheme, scoring);
+    // Views, not copies: the engine only marks invalid rows NaN in all three, which is idempotent.
+    const values = { r: this.values.r.toArray(), f: this.values.f.toArray(), m: this.values.m.toArray() };
+    const result = scoreColumns(values, this.invalid.slice(), scheme, scoring);
     const segments = insight.segments
       ? segmentTable(result, insight.segments === true ? {} : insight.segments)
       : undefined;

@@ -366,6 +366,16 @@ export class TransactionAggregator {
     this.keepLeftOut = options.keepLeftOut ?? 5;
   }
 
+  /**
+   * The columns `add` reads once the layout is known (customer, date, amount, order), for scanners
+   * that decode only those fields (docs/engine.md); undefined before the first non-empty row.
+   */
+  get neededColumns(): number[] | undefined {
+    if (!this.layout) return undefined;
+    const { customer, date, amount, order } = this.layout.columns;
+    return order === undefined ? [customer, date, amount] : [customer, date, amount, order];
+  }
+
   /** One physical row of the table (`index` 0-based, used for cell addresses). */
   add(index: number, row: readonly CellValue[]): void {
     if (!hasContent(row)) return;

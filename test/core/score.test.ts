@@ -252,3 +252,18 @@ describe('raw', () => {
     expect(Array.from(result.composite)).toEqual([8, 1005, 15.75]);
   });
 });
+
+describe('counting and sorting give the same scores (docs/engine.md)', () => {
+  // Small integers are ranked by counting; the same values shifted by 2^30 are too far apart for a
+  // table and go through the radix sort. Same order, same ties: the same scores and tie warnings.
+  it.each(['average', 'min'] as const)('ties %s', (ties) => {
+    const values: number[] = [];
+    for (let i = 0; i < 5000; i++) values.push(Math.floor((i * 7919) % 1301) % 97, (i * 31) % 3);
+    for (const lowerBetter of [true, false]) {
+      const counted = quintileScores(Float64Array.from(values), lowerBetter, 5, ties);
+      const sorted = quintileScores(Float64Array.from(values, (v) => v + 2 ** 30), lowerBetter, 5, ties);
+      expect(list(counted)).toEqual(list(sorted));
+      expect(list(counted)).toEqual(refQuintile(values, lowerBetter, 5, ties));
+    }
+  });
+});
