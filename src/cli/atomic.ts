@@ -9,6 +9,7 @@
  */
 import { promises as fs, unlinkSync } from 'node:fs';
 import * as path from 'node:path';
+import { RfmError } from '../core';
 import { reportTemp } from './signals';
 
 const pending = new Set<string>();
@@ -72,4 +73,13 @@ export async function writeAtomically(target: string, write: (tempPath: string) 
     pending.delete(temp);
     reportTemp(temp, false);
   }
+}
+
+/** `writeAtomically`, with a file-system failure turned into the one-line `cli.cannotWrite` naming the output. */
+export async function writeOutputFile(target: string, write: (tempPath: string) => Promise<void>): Promise<void> {
+  await writeAtomically(target, write).catch((err: NodeJS.ErrnoException) => {
+    if (err instanceof RfmError) throw err;
+    if (err.code) throw new RfmError('cli.cannotWrite', { file: target, detail: err.message });
+    throw err;
+  });
 }

@@ -15,18 +15,17 @@ import {
 } from '../core';
 import { t, type Lang } from '../i18n';
 import { colon } from '../i18n/format';
-import { writeAtomically } from './atomic';
+import { writeOutputFile } from './atomic';
 import { csvSourceOfRows, scanCsv, writeScoredCsv } from './csvFile';
 import { checkFiles } from './files';
 import { checkComposite, checkCsvSize, checkOutputColumns, checkWorkbookCells, xlsxRowCheck } from './limits';
 import { parseCommand, type CliOptions } from './options';
-import { reportLines } from './report';
 import { runTransactions } from './transactions';
 import { runSql } from './sql';
 import { addSummarySheet } from './summarySheet';
 import { addFormulas } from './formulaSheet';
 import { claimParamsSheet, writeParamsSheet } from './paramsSheet';
-import { addMigrationSheet, comparePeriods, migrationReportLines, readPeriods, runRef, scaleReportLines, type Periods } from './periods';
+import { addMigrationSheet, comparePeriods, readPeriods, runRef, runReportLines, type Periods } from './periods';
 import { version } from './version';
 import { newWorkbook, pickSheet, readWorkbook, sheetRows, writeWorkbook, type Workbook, type Worksheet } from './xlsxFile';
 import { scoreXlsxStream } from './xlsx/score';
@@ -191,23 +190,9 @@ async function score(o: CliOptions, io: Io): Promise<void> {
 
   checkComposite(sheet, o.out);
   if (outFormat === 'xlsx') checkOutputColumns(sheet, o.input, o.out);
-  await writeAtomically(o.out, produce).catch((err: NodeJS.ErrnoException) => {
-    if (err instanceof RfmError) throw err;
-    if (err.code) throw new RfmError('cli.cannotWrite', { file: o.out, detail: err.message });
-    throw err;
-  });
-
-  for (const line of reportLines(sheet, scheme, lang, where)) io.out(line);
-  if (periods.scaleRun) for (const line of scaleReportLines(periods.scaleRun, sheet.result, lang)) io.out(line);
-  if (sheet.replacedColumns) io.out(t(lang, 'cli.report.rerun', { count: sheet.replacedColumns }));
-  if (note) io.out(note);
-  if (summaryName) io.out(t(lang, 'cli.report.summary', { sheet: summaryName }));
-  if (periods.migration && periods.previousRun && migrationName) {
-    const lines = migrationReportLines(periods.migration.result, periods.previousRun, !!periods.scaleRun, scheme, lang, migrationName);
-    for (const line of lines) io.out(line);
-  }
-  if (paramsName) io.out(o.formulas ? t(lang, 'formula.report', { sheet: paramsName }) : t(lang, 'period.report.params', { sheet: paramsName }));
-  io.out(t(lang, 'cli.report.wrote', { file: o.out }));
+  await writeOutputFile(o.out, produce);
+  const paramsLine = paramsName ? (o.formulas ? t(lang, 'formula.report', { sheet: paramsName }) : t(lang, 'period.report.params', { sheet: paramsName })) : undefined;
+  for (const line of runReportLines({ sheet, scheme, lang, where, periods, out: o.out, note, summaryName, migrationName, paramsLine })) io.out(line);
 }
 
 function langHint(argv: string[]): Lang {

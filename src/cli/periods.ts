@@ -39,6 +39,7 @@ import { formatOf } from './files';
 import type { CliOptions } from './options';
 import { uniqueSheetName } from './summarySheet';
 import { withEarlierBook } from './xlsx/earlier';
+import { reportLines } from './report';
 
 export type EarlierOption = '--scale-from' | '--previous';
 
@@ -304,5 +305,37 @@ export function migrationReportLines(mig: Migration, previous: EarlierRun, froze
   }
   if (!frozen && hasQuintile(scheme)) lines.push(t(lang, 'period.report.ownScale', { file: previous.file }));
   lines.push(t(lang, 'period.report.sheet', { sheet: sheetName }));
+  return lines;
+}
+
+/**
+ * Everything a scoring run prints once its output is written, the same on the CSV/workbook path
+ * (main.ts) and the streaming xlsx path (xlsx/score.ts): the report, the frozen scale, a re-run,
+ * the summary and migration sheets, the parameters sheet, the output file.
+ */
+export function runReportLines(r: {
+  sheet: ScoredSheet;
+  scheme: Scheme;
+  lang: Lang;
+  where: string;
+  periods: Periods;
+  out: string;
+  note?: string;
+  summaryName?: string;
+  migrationName?: string;
+  /** The line naming the parameters sheet, if one was written. */
+  paramsLine?: string;
+}): string[] {
+  const { sheet, scheme, lang, periods } = r;
+  const lines = reportLines(sheet, scheme, lang, r.where);
+  if (periods.scaleRun) lines.push(...scaleReportLines(periods.scaleRun, sheet.result, lang));
+  if (sheet.replacedColumns) lines.push(t(lang, 'cli.report.rerun', { count: sheet.replacedColumns }));
+  if (r.note) lines.push(r.note);
+  if (r.summaryName) lines.push(t(lang, 'cli.report.summary', { sheet: r.summaryName }));
+  if (periods.migration && periods.previousRun && r.migrationName) {
+    lines.push(...migrationReportLines(periods.migration.result, periods.previousRun, !!periods.scaleRun, scheme, lang, r.migrationName));
+  }
+  if (r.paramsLine) lines.push(r.paramsLine);
+  lines.push(t(lang, 'cli.report.wrote', { file: r.out }));
   return lines;
 }

@@ -6,12 +6,11 @@
  */
 import { buildRunRecord, columnLetter, parametersSheet, RfmError, TableCollector, tableRange, type Scheme, type ScoredSheet } from '../../core';
 import { LANGS, t, type Lang } from '../../i18n';
-import { writeAtomically } from '../atomic';
+import { writeOutputFile } from '../atomic';
 import type { Io } from '../main';
 import type { CliOptions } from '../options';
 import { writeParamsSheet } from '../paramsSheet';
-import { addMigrationSheet, comparePeriods, migrationReportLines, readPeriods, runRef, scaleReportLines } from '../periods';
-import { reportLines } from '../report';
+import { addMigrationSheet, comparePeriods, readPeriods, runRef, runReportLines } from '../periods';
 import { addSummarySheet, uniqueSheetName } from '../summarySheet';
 import { version } from '../version';
 import { newWorkbook } from '../xlsxFile';
@@ -170,21 +169,9 @@ export async function scoreXlsxStream(o: CliOptions, io: Io): Promise<void> {
       for (const part of plan.added) yield { name: part.name, data: replaced.get(part.name) ?? part.data };
     }
 
-    await writeAtomically(o.out, (temp) => writeZip(temp, entries())).catch((err: NodeJS.ErrnoException) => {
-      if (err instanceof RfmError) throw err;
-      if (err.code) throw new RfmError('cli.cannotWrite', { file: o.out, detail: err.message });
-      throw err;
-    });
-
-    for (const line of reportLines(sheet, scheme, lang, where)) io.out(line);
-    if (periods.scaleRun) for (const line of scaleReportLines(periods.scaleRun, sheet.result, lang)) io.out(line);
-    if (sheet.replacedColumns) io.out(t(lang, 'cli.report.rerun', { count: sheet.replacedColumns }));
-    if (summaryName) io.out(t(lang, 'cli.report.summary', { sheet: summaryName }));
-    if (periods.migration && periods.previousRun && migrationName) {
-      for (const line of migrationReportLines(periods.migration.result, periods.previousRun, !!periods.scaleRun, scheme, lang, migrationName)) io.out(line);
-    }
-    io.out(t(lang, 'period.report.params', { sheet: paramsName }));
-    io.out(t(lang, 'cli.report.wrote', { file: o.out }));
+    await writeOutputFile(o.out, (temp) => writeZip(temp, entries()));
+    const paramsLine = t(lang, 'period.report.params', { sheet: paramsName });
+    for (const line of runReportLines({ sheet, scheme, lang, where, periods, out: o.out, summaryName, migrationName, paramsLine })) io.out(line);
   } finally {
     pkg.zip.close();
   }
