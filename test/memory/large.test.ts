@@ -9,9 +9,9 @@ function makeRow(i: number): (string | number)[] {
   return [`C${String(i).padStart(7, '0')}`, (i * 7) % 365, (i % 40) + 1, Math.round(((i * 37) % 10_000) * 1.5) / 100, i % 2 === 0 ? 'NL' : 'DE'];
 }
 
-test('200,000 rows written and read back in chunks within a few seconds', async () => {
+// Its speed is measured by `npm run bench` (the pane end to end), not asserted here: a timed test fails on a busy machine.
+test('200,000 rows written and read back in chunks, every request and response within the 5 MB limit', async () => {
   const { Excel, workbook, log } = createMemoryExcel({ maxRequestBytes: 5 * 1024 * 1024 });
-  const started = Date.now();
 
   await Excel.run(async (context) => {
     const sheet = context.workbook.worksheets.add('Customers');
@@ -22,7 +22,6 @@ test('200,000 rows written and read back in chunks within a few seconds', async 
       await context.sync();
     }
   });
-  const written = Date.now();
   expect(workbook.usedRange('Customers')).toBe(`A1:E${ROWS + 1}`);
 
   let checked = 0;
@@ -40,13 +39,10 @@ test('200,000 rows written and read back in chunks within a few seconds', async 
       checked += r.values.length;
     }
   });
-  const read = Date.now();
 
   expect(checked).toBe(ROWS);
   expect(log.maxRequestBytes()).toBeLessThanOrEqual(5 * 1024 * 1024);
   expect(log.maxResponseBytes()).toBeLessThanOrEqual(5 * 1024 * 1024);
-  expect(written - started).toBeLessThan(5000);
-  expect(read - written).toBeLessThan(5000);
 });
 
 test('the last cell of the sheet (XFD1048576) is usable; beyond it is not', async () => {
