@@ -6,6 +6,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import {
   buildRunRecord,
+  formulaColumnKeys,
   parametersSheet,
   RfmError,
   scoreRows,
@@ -167,7 +168,7 @@ async function score(o: CliOptions, io: Io): Promise<void> {
             await writeWorkbook(wb, temp);
           };
   } else {
-    const wb = await readWorkbook(o.input);
+    const wb = await readWorkbook(o.input, o.sheet);
     const ws = pickSheet(wb, o.sheet, o.input);
     inputSheet = ws.name;
     outputSheet = ws.name;
@@ -188,7 +189,10 @@ async function score(o: CliOptions, io: Io): Promise<void> {
   }
 
   checkComposite(sheet, o.out);
-  if (outFormat === 'xlsx') checkOutputColumns(sheet, o.input, o.out);
+  if (outFormat === 'xlsx') {
+    const columns = o.formulas ? formulaColumnKeys(!!o.insight.segments, !!o.insight.followUp).length : undefined;
+    checkOutputColumns(sheet, o.input, o.out, columns);
+  }
   await writeAtomically(o.out, produce).catch((err: NodeJS.ErrnoException) => {
     if (err instanceof RfmError) throw err;
     if (err.code) throw new RfmError('cli.cannotWrite', { file: o.out, detail: err.message });

@@ -5,6 +5,7 @@
 import type ExcelJS from 'exceljs';
 import { RfmError, type CellValue } from '../core';
 import { quoted } from '../i18n/format';
+import { preflightWorkbook } from './xlsx/preflight';
 
 export type Workbook = ExcelJS.Workbook;
 export type Worksheet = ExcelJS.Worksheet;
@@ -15,7 +16,13 @@ function loadExcelJs(): typeof ExcelJS {
   return require('exceljs') as typeof ExcelJS;
 }
 
-export async function readWorkbook(file: string): Promise<Workbook> {
+/**
+ * Load a user's workbook whole. exceljs has no limits of its own, so the package is checked first
+ * with the streaming reader (src/cli/xlsx/preflight.ts, docs/xlsx.md): a zip or text bomb, or a cell
+ * outside Excel's grid, is exit 2 before exceljs sees a byte. `sheet` is the sheet the run reads.
+ */
+export async function readWorkbook(file: string, sheet: string | undefined): Promise<Workbook> {
+  await preflightWorkbook(file, sheet);
   const wb = new (loadExcelJs().Workbook)();
   try {
     await wb.xlsx.readFile(file);

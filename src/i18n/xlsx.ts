@@ -8,6 +8,8 @@ const en = {
   'xlsx.badXml': 'Cannot read {file}: part {part} is not well-formed XML ({detail})',
   'xlsx.partTooLarge': 'Cannot read {file}: part {part} inflates to more than {limit} MB, far beyond its compressed size (a zip bomb?); nothing was written',
   'xlsx.sharedStringsTooLarge': 'Cannot read {file}: the shared strings ({part}) hold more than {limit} MB of text; nothing was written',
+  'xlsx.outsideGrid':
+    'Cannot read {file}: sheet "{sheet}" has a cell at {cell}, outside Excel\'s grid of 1,048,576 rows by 16,384 columns (A1:XFD1048576); nothing was written',
   'xlsx.tooManyColumns':
     'Sheet "{sheet}" of {file} uses columns up to {last}: the {count} output columns would go past column XFD, Excel\'s limit of 16,384 columns; delete unused columns or score a copy of the table',
 };
@@ -21,6 +23,7 @@ export const xlsxMessages: MessageTable<keyof typeof en> = {
     'xlsx.badXml': '无法读取{file}：部件{part}不是格式正确的XML（{detail}）',
     'xlsx.partTooLarge': '无法读取{file}：部件{part}解压后超过{limit}MB，远超其压缩大小（疑似zip炸弹）；未写入任何文件',
     'xlsx.sharedStringsTooLarge': '无法读取{file}：共享字符串（{part}）的文字超过{limit}MB；未写入任何文件',
+    'xlsx.outsideGrid': '无法读取{file}：工作表“{sheet}”在{cell}有单元格，超出Excel的1048576行×16384列范围（A1:XFD1048576）；未写入任何文件',
     'xlsx.tooManyColumns':
       '{file}的工作表“{sheet}”已用到{last}列：再加{count}个输出列将超出XFD列，即Excel的16384列上限；请删除无用的列或对表格的副本评分',
   },
