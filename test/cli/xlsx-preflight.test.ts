@@ -109,3 +109,19 @@ describe('xlsx input loaded whole: checked first', () => {
     }
   });
 });
+
+describe('rows and cells without addresses', () => {
+  test('read by the paths that load the workbook whole, as by the streaming path', async () => {
+    const dir = tempDir();
+    const input = path.join(dir, 'positional.xlsx');
+    // The `r` attributes are optional (ECMA-376): some writers leave them out; exceljs cannot read that.
+    const parts = minimalParts(ROWS);
+    parts[4][1] = String(parts[4][1]).replace(/<row r="\d+">/g, '<row>').replace(/ r="[A-Z]+\d+"/g, '');
+    await writeParts(input, parts);
+    for (const args of [['--out', path.join(dir, 'f.xlsx'), '--formulas'], ['--out', path.join(dir, 'c.csv')], ['--out', path.join(dir, 's.xlsx')]]) {
+      const res = await rfm([input, ...args]);
+      expect(res.err).toEqual([]);
+      expect(res.out[0]).toMatch(/^Scored 10 of 10 customers/);
+    }
+  });
+});
