@@ -118,7 +118,7 @@ const cases: Case[] = [
   { name: 'unknown language', input: 'csv', args: ['--out', 'OUT', '--lang', 'fr'], message: 'Unknown language "fr" (use en or zh)' },
   { name: '--out without a value', input: 'csv', args: ['--out'], message: 'Option --out needs a value' },
   { name: 'no --out', input: 'csv', args: [], message: 'No output file given: add --out OUTPUT.xlsx or --out OUTPUT.csv' },
-  { name: 'output that is neither xlsx nor csv', input: 'csv', args: ['--out', 'OUT.txt'], message: 'Output must be an .xlsx or .csv file: OUT.txt' },
+  { name: 'output that is neither xlsx nor csv', input: 'csv', args: ['--out', 'OUT.txt'], message: 'Output must be an .xlsx, .xlsm or .csv file: OUT.txt' },
   { name: 'output folder that does not exist', input: 'csv', args: ['--out', 'DIR/no-such-dir/out.csv'], message: 'Cannot write DIR/no-such-dir/out.csv: ', prefix: true },
   { name: '--out equal to the input', input: 'csv', args: ['--out', 'IN'], message: 'The output file must not be the input file (IN): the input is never modified' },
   { name: 'a table where every row is invalid', input: 'allInvalid', args: ['--out', 'OUT'], message: 'No row has valid R, F and M values (first problem: B2: R is not a number)' },
