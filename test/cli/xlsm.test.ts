@@ -3,8 +3,11 @@
  * streaming path with vbaProject.bin and the macro-enabled content type unchanged; every other
  * combination that would lose the macros or give Excel a file it refuses is exit 2 with one line.
  */
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
+import { soffice } from '../formulas/helpers';
 import { listDir, readCsvRows, readXlsx, removeTempDirs, rfm, sha256, tempDir } from './helpers';
 import { FIXTURE_CUSTOMERS, minimalParts, num, readParts, str, writeParts } from './xlsxParts';
 
@@ -47,7 +50,17 @@ describe('.xlsm input', () => {
     expect(parts.get('xl/_rels/workbook.xml.rels')!.toString('utf8')).toContain(`Type="${VBA_REL}" Target="vbaProject.bin"`);
     const ws = (await readXlsx(output)).getWorksheet('Data')!;
     expect(ws.getCell('E1').value).toBe('R Score');
-  });
+    // LibreOffice opens it as a macro-enabled workbook and reads the scores.
+    const profile = path.join(dir, 'lo-profile');
+    mkdirSync(profile);
+    execFileSync(soffice(), [`-env:UserInstallation=file://${profile}`, '--headless', '--norestore', '--convert-to', 'csv', '--outdir', path.join(dir, 'lo'), output], {
+      timeout: 180_000,
+      stdio: 'pipe',
+    });
+    const rows = readCsvRows(path.join(dir, 'lo', 'scored.csv'));
+    expect(rows[0].slice(4, 9)).toEqual(['R Score', 'F Score', 'M Score', 'RFM Score', 'Grade']);
+    expect(rows).toHaveLength(FIXTURE_CUSTOMERS.length + 1);
+  }, 180_000);
 
   test('.xlsm to .csv: scored (a CSV has no macros to keep)', async () => {
     const dir = tempDir();
