@@ -7,6 +7,7 @@ const en = {
 Scores customers by R (recency), F (frequency) and M (monetary) and grades them.
 The input file is never modified; the output keeps every sheet and cell of the input
 and appends R Score, F Score, M Score, RFM Score, Grade (and Check for invalid rows).
+A macro-enabled .xlsm input is written to an .xlsm output (or .csv), its macros kept.
 
 Options:
   --sheet NAME                 sheet to score (xlsx; default: the first visible sheet)
@@ -103,6 +104,7 @@ export const cliMessages: MessageTable<keyof typeof en> = {
 按R值（距最近一次消费的天数）、F值（消费频次）、M值（消费金额）为客户打分，并划分客户等级。
 不会修改输入文件；输出文件保留输入的全部工作表和单元格，并在右侧追加
 R得分、F得分、M得分、RFM得分、客户等级（有无效行时另加“数据检查”列）。
+启用宏的.xlsm输入文件输出为.xlsm（或.csv）文件，并保留其中的宏。
 
 选项：
   --sheet 名称                 要评分的工作表（xlsx；默认为第一个可见的工作表）
