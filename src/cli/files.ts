@@ -6,9 +6,31 @@ import type { CliOptions } from './options';
 
 export type Format = 'xlsx' | 'csv';
 
+/** The format of a file by its extension; a macro-enabled workbook (.xlsm) is an xlsx package. */
 export function formatOf(file: string): Format | undefined {
   const ext = path.extname(file).toLowerCase();
-  return ext === '.xlsx' ? 'xlsx' : ext === '.csv' ? 'csv' : undefined;
+  return ext === '.xlsx' || ext === '.xlsm' ? 'xlsx' : ext === '.csv' ? 'csv' : undefined;
+}
+
+/** A macro-enabled workbook (docs/xlsx.md "Macro-enabled workbooks"). */
+export function isXlsm(file: string): boolean {
+  return path.extname(file).toLowerCase() === '.xlsm';
+}
+
+/**
+ * .xlsm in and out (docs/xlsx.md): the streaming path copies vbaProject.bin and the macro-enabled
+ * content type unchanged, so the result is macro-enabled too and must be named .xlsm (Excel refuses
+ * an .xlsx holding macros, and a .xlsx output would drop them). exceljs' paths (--formulas,
+ * --transactions) write no macros, so they cannot write an .xlsm.
+ */
+function checkMacros(o: CliOptions): void {
+  const macroIn = isXlsm(o.input);
+  const macroOut = isXlsm(o.out);
+  if (macroIn && !macroOut && formatOf(o.out) === 'xlsx') throw new RfmError('xlsx.xlsmToXlsx', { file: o.input, out: o.out });
+  if (macroOut && !macroIn) throw new RfmError('xlsx.xlsmNeedsXlsm', { file: o.input, out: o.out });
+  if (macroOut && (o.formulas || o.transactions)) {
+    throw new RfmError('xlsx.xlsmStreamingOnly', { option: o.formulas ? '--formulas' : '--transactions', out: o.out });
+  }
 }
 
 /**
@@ -39,6 +61,7 @@ export async function checkFiles(o: CliOptions): Promise<{ inFormat: Format; out
   if (!inFormat) throw new RfmError('cli.badInputType', { file: o.input });
   if (!outFormat) throw new RfmError('cli.badOutputType', { file: o.out });
   if (await sameFile(o.input, o.out)) throw new RfmError('cli.outIsInput', { file: o.out });
+  checkMacros(o);
   // The earlier results must survive the run too (docs/limits.md): not the output, by any path.
   for (const [option, file] of [['--previous', o.previous], ['--scale-from', o.scaleFrom]] as const) {
     if (file !== undefined && (await sameFile(file, o.out))) throw new RfmError('limits.sameAsOut', { option, file: o.out });

@@ -48,9 +48,12 @@ export function xlsxRowCheck(input: string, out: string): (index: number, cells:
   };
 }
 
-/** The output columns must fit right of the table: the last one at most in column XFD. */
-export function checkOutputColumns(sheet: ScoredSheet, input: string, out: string): void {
-  const count = sheet.startColumn + sheet.output.headers.length;
+/**
+ * The output columns must fit right of the table: the last one at most in column XFD. `columns` is
+ * how many the run writes — formula mode writes more than the values (a Check and three helper columns).
+ */
+export function checkOutputColumns(sheet: ScoredSheet, input: string, out: string, columns = sheet.output.headers.length): void {
+  const count = sheet.startColumn + columns;
   if (count > XLSX_MAX_COLUMNS) {
     throw new RfmError('limits.outputColumns', { file: input, count, out, limit: XLSX_MAX_COLUMNS });
   }

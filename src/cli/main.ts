@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import {
   buildRunRecord,
+  formulaColumnKeys,
   parametersSheet,
   RfmError,
   scoreRows,
@@ -168,7 +169,7 @@ async function score(o: CliOptions, io: Io): Promise<void> {
             await writeWorkbook(wb, temp);
           };
   } else {
-    const wb = await readWorkbook(o.input);
+    const wb = await readWorkbook(o.input, o.sheet);
     const ws = pickSheet(wb, o.sheet, o.input);
     inputSheet = ws.name;
     outputSheet = ws.name;
@@ -189,7 +190,10 @@ async function score(o: CliOptions, io: Io): Promise<void> {
   }
 
   checkComposite(sheet, o.out);
-  if (outFormat === 'xlsx') checkOutputColumns(sheet, o.input, o.out);
+  if (outFormat === 'xlsx') {
+    const columns = o.formulas ? formulaColumnKeys(!!o.insight.segments, !!o.insight.followUp).length : undefined;
+    checkOutputColumns(sheet, o.input, o.out, columns);
+  }
   await writeOutputFile(o.out, produce);
   const paramsLine = paramsName ? (o.formulas ? t(lang, 'formula.report', { sheet: paramsName }) : t(lang, 'period.report.params', { sheet: paramsName })) : undefined;
   for (const line of runReportLines({ sheet, scheme, lang, where, periods, out: o.out, note, summaryName, migrationName, paramsLine })) io.out(line);

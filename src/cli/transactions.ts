@@ -169,7 +169,7 @@ export async function runTransactions(o: CliOptions, options: TxOptions, io: Io)
     result = await aggregateCsv(o.input, options);
     where = o.input;
   } else {
-    workbook = await readWorkbook(o.input);
+    workbook = await readWorkbook(o.input, o.sheet);
     const ws = pickSheet(workbook, o.sheet, o.input);
     inSheet = ws.name;
     result = aggregateTransactions(sheetRows(ws), options);

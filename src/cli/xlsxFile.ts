@@ -5,6 +5,7 @@
 import type ExcelJS from 'exceljs';
 import { RfmError, type CellValue } from '../core';
 import { quoted } from '../i18n/format';
+import { preflightWorkbook, withAddresses } from './xlsx/preflight';
 
 export type Workbook = ExcelJS.Workbook;
 export type Worksheet = ExcelJS.Worksheet;
@@ -15,10 +16,19 @@ function loadExcelJs(): typeof ExcelJS {
   return require('exceljs') as typeof ExcelJS;
 }
 
-export async function readWorkbook(file: string): Promise<Workbook> {
+/**
+ * Load a user's workbook whole. exceljs has no limits of its own, so the package is checked first
+ * with the streaming reader (src/cli/xlsx/preflight.ts, docs/xlsx.md): a zip or text bomb, or a cell
+ * outside Excel's grid, is exit 2 before exceljs sees a byte; a sheet whose rows and cells have no
+ * `r` address (valid, but exceljs cannot read it) is handed over with addresses added. `sheet` is
+ * the sheet the run reads.
+ */
+export async function readWorkbook(file: string, sheet: string | undefined): Promise<Workbook> {
+  const { positional } = await preflightWorkbook(file, sheet);
   const wb = new (loadExcelJs().Workbook)();
   try {
-    await wb.xlsx.readFile(file);
+    if (positional.length) await wb.xlsx.load((await withAddresses(file, positional)) as unknown as ArrayBuffer);
+    else await wb.xlsx.readFile(file);
   } catch (err) {
     throw new RfmError('cli.xlsxBroken', { file, detail: (err as Error).message.split('\n')[0] });
   }

@@ -144,6 +144,18 @@ function spaced(cell: string): string {
   return `SUBSTITUTE(SUBSTITUTE(${cell},"\u3000"," "),"\u00a0"," ")`;
 }
 
+/**
+ * The columns formula mode writes, left to right: the outputs, the Check column and the three helper
+ * columns. The command line counts them before writing, against Excel's last column (docs/limits.md).
+ */
+export function formulaColumnKeys(segments: boolean, followUp: boolean): FormulaColumnKey[] {
+  const keys: FormulaColumnKey[] = ['r', 'f', 'm', 'rfm', 'grade'];
+  if (segments) keys.push('segment');
+  if (followUp) keys.push('followUp');
+  keys.push('check', 'valueR', 'valueF', 'valueM');
+  return keys;
+}
+
 export function formulaSheet(
   scheme: Scheme,
   layout: FormulaLayout,
@@ -166,12 +178,8 @@ export function formulaSheet(
     : undefined;
 
   // ---------- columns ----------
-  const keys: FormulaColumnKey[] = ['r', 'f', 'm', 'rfm', 'grade'];
-  if (segmentOptions) keys.push('segment');
-  if (followUp) keys.push('followUp');
-  keys.push('check');
-  const helperStart = keys.length;
-  keys.push('valueR', 'valueF', 'valueM');
+  const keys = formulaColumnKeys(!!segmentOptions, !!followUp);
+  const helperStart = keys.indexOf('valueR');
   const helperMetric: Record<HelperColumn, Metric> = { valueR: 'r', valueF: 'f', valueM: 'm' };
   const columns: FormulaColumn[] = keys.map((key) => {
     const helper = key === 'valueR' || key === 'valueF' || key === 'valueM';

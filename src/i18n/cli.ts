@@ -7,6 +7,7 @@ const en = {
 Scores customers by R (recency), F (frequency) and M (monetary) and grades them.
 The input file is never modified; the output keeps every sheet and cell of the input
 and appends R Score, F Score, M Score, RFM Score, Grade (and Check for invalid rows).
+A macro-enabled .xlsm input is written to an .xlsm output (or .csv), its macros kept.
 
 Options:
   --sheet NAME                 sheet to score (xlsx; default: the first visible sheet)
@@ -70,8 +71,8 @@ Exit codes: 0 done, 2 bad arguments or input (nothing written), 1 unexpected err
   'cli.weightsWithAdditive': '--weights only applies to --variant weighted',
   'cli.inputMissing': 'Input file not found: {file}',
   'cli.inputNotFile': 'Input is not a file: {file}',
-  'cli.badInputType': 'Input must be an .xlsx or .csv file: {file}',
-  'cli.badOutputType': 'Output must be an .xlsx or .csv file: {file}',
+  'cli.badInputType': 'Input must be an .xlsx, .xlsm or .csv file: {file}',
+  'cli.badOutputType': 'Output must be an .xlsx, .xlsm or .csv file: {file}',
   'cli.outIsInput': 'The output file must not be the input file ({file}): the input is never modified',
   'cli.sheetWithCsv': '--sheet only applies to .xlsx input; {file} is a CSV file',
   'cli.xlsxBroken': 'Cannot read {file} as an xlsx workbook ({detail})',
@@ -103,6 +104,7 @@ export const cliMessages: MessageTable<keyof typeof en> = {
 按R值（距最近一次消费的天数）、F值（消费频次）、M值（消费金额）为客户打分，并划分客户等级。
 不会修改输入文件；输出文件保留输入的全部工作表和单元格，并在右侧追加
 R得分、F得分、M得分、RFM得分、客户等级（有无效行时另加“数据检查”列）。
+启用宏的.xlsm输入文件输出为.xlsm（或.csv）文件，并保留其中的宏。
 
 选项：
   --sheet 名称                 要评分的工作表（xlsx；默认为第一个可见的工作表）
@@ -169,8 +171,8 @@ R得分、F得分、M得分、RFM得分、客户等级（有无效行时另加�
     'cli.weightsWithAdditive': '--weights 只用于加权计算（--variant weighted）',
     'cli.inputMissing': '找不到输入文件：{file}',
     'cli.inputNotFile': '输入的不是文件：{file}',
-    'cli.badInputType': '输入文件必须是.xlsx或.csv文件：{file}',
-    'cli.badOutputType': '输出文件必须是.xlsx或.csv文件：{file}',
+    'cli.badInputType': '输入文件必须是.xlsx、.xlsm或.csv文件：{file}',
+    'cli.badOutputType': '输出文件必须是.xlsx、.xlsm或.csv文件：{file}',
     'cli.outIsInput': '输出文件不能与输入文件相同（{file}）：本工具从不修改输入文件',
     'cli.sheetWithCsv': '--sheet 只用于.xlsx输入；{file}是CSV文件',
     'cli.xlsxBroken': '无法把{file}作为xlsx工作簿读取（{detail}）',

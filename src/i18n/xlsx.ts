@@ -8,6 +8,12 @@ const en = {
   'xlsx.badXml': 'Cannot read {file}: part {part} is not well-formed XML ({detail})',
   'xlsx.partTooLarge': 'Cannot read {file}: part {part} inflates to more than {limit} MB, far beyond its compressed size (a zip bomb?); nothing was written',
   'xlsx.sharedStringsTooLarge': 'Cannot read {file}: the shared strings ({part}) hold more than {limit} MB of text; nothing was written',
+  'xlsx.xlsmToXlsx':
+    '{file} is a macro-enabled workbook: its result keeps the macros, so it must be an .xlsm file too (an .xlsx with macros does not open in Excel); name the output {out} .xlsm, or write a .csv output',
+  'xlsx.xlsmNeedsXlsm': 'Cannot write {out}: an .xlsm output is written only from an .xlsm input, whose macros it keeps ({file} has none); name the output .xlsx',
+  'xlsx.xlsmStreamingOnly': 'Cannot write {out} with {option}: that mode writes the workbook without its macros; leave out {option}, or write an .xlsx or .csv output from a copy saved as .xlsx',
+  'xlsx.outsideGrid':
+    'Cannot read {file}: sheet "{sheet}" has a cell at {cell}, outside Excel\'s grid of 1,048,576 rows by 16,384 columns (A1:XFD1048576); nothing was written',
   'xlsx.tooManyColumns':
     'Sheet "{sheet}" of {file} uses columns up to {last}: the {count} output columns would go past column XFD, Excel\'s limit of 16,384 columns; delete unused columns or score a copy of the table',
 };
@@ -21,6 +27,10 @@ export const xlsxMessages: MessageTable<keyof typeof en> = {
     'xlsx.badXml': '无法读取{file}：部件{part}不是格式正确的XML（{detail}）',
     'xlsx.partTooLarge': '无法读取{file}：部件{part}解压后超过{limit}MB，远超其压缩大小（疑似zip炸弹）；未写入任何文件',
     'xlsx.sharedStringsTooLarge': '无法读取{file}：共享字符串（{part}）的文字超过{limit}MB；未写入任何文件',
+    'xlsx.xlsmToXlsx': '{file}是启用宏的工作簿：结果会保留宏，因此也必须是.xlsm文件（含宏的.xlsx无法在Excel中打开）；请把输出{out}改为.xlsm，或改为输出.csv文件',
+    'xlsx.xlsmNeedsXlsm': '无法写入{out}：只有输入是.xlsm时才输出.xlsm，并保留其中的宏（{file}没有宏）；请把输出改为.xlsx',
+    'xlsx.xlsmStreamingOnly': '无法用{option}写入{out}：该模式写出的工作簿不含宏；请去掉{option}，或先把文件另存为.xlsx再输出.xlsx或.csv文件',
+    'xlsx.outsideGrid': '无法读取{file}：工作表“{sheet}”在{cell}有单元格，超出Excel的1048576行×16384列范围（A1:XFD1048576）；未写入任何文件',
     'xlsx.tooManyColumns':
       '{file}的工作表“{sheet}”已用到{last}列：再加{count}个输出列将超出XFD列，即Excel的16384列上限；请删除无用的列或对表格的副本评分',
   },

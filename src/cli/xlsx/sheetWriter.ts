@@ -31,7 +31,7 @@ export interface SheetEdit {
   /** cellXfs index per output column for values (0 = default), and for the header cells. */
   valueStyle: readonly number[];
   headerStyle: number;
-  /** The new `<dimension ref>`. */
+  /** The new `<dimension ref>`; empty: the element is kept as it is. */
   dimension: string;
   /** Width per output column, added where `<cols>` says nothing about the column yet. */
   widths: readonly number[];
@@ -187,7 +187,7 @@ export async function* rewriteSheet(pkg: XlsxPackage, part: string, edit: SheetE
           break;
         case 'dimension':
           // An empty <dimension></dimension> keeps its end tag, copied as it comes.
-          out += `<${qname} ref="${edit.dimension}"${selfClosing ? '/' : ''}>`;
+          out += edit.dimension ? `<${qname} ref="${edit.dimension}"${selfClosing ? '/' : ''}>` : raw;
           break;
         case 'cols':
           if (selfClosing) out += colsXml();

@@ -139,27 +139,8 @@ export class ZipReader {
 /** One entry of the package being written: bytes, or chunks produced when the writer gets to it. */
 export type OutEntry = { name: string; data: Buffer | string } | { name: string; chunks: () => AsyncIterable<Buffer | string> };
 
-/**
- * Write `entries` as a zip to `file`, one after the other (each entry's chunks are only pulled when
- * the writer reaches it, with back-pressure), and resolve once the file is closed.
- */
-export async function writeZip(file: string, entries: Iterable<OutEntry>): Promise<void> {
-  const zip = new yazl.ZipFile();
-  const out = createWriteStream(file);
-  let failed: Error | undefined;
-  let fail: (err: Error) => void = () => undefined;
-  const done = new Promise<void>((resolve, reject) => {
-    fail = (err: Error) => {
-      if (failed) return;
-      failed = err;
-      out.destroy();
-      reject(err);
-    };
-    zip.on('error', fail);
-    zip.outputStream.on('error', fail);
-    out.on('error', fail);
-    out.on('close', () => (failed ? reject(failed) : resolve()));
-  });
+/** Add `entries` to `zip`; a part whose chunks fail calls `fail` (yazl does not listen on lazy streams). */
+function addEntries(zip: yazl.ZipFile, entries: Iterable<OutEntry>, fail: (err: Error) => void): void {
   const mtime = new Date();
   for (const entry of entries) {
     if ('data' in entry) {
@@ -181,6 +162,46 @@ export async function writeZip(file: string, entries: Iterable<OutEntry>): Promi
     }
   }
   zip.end();
+}
+
+/**
+ * Write `entries` as a zip to `file`, one after the other (each entry's chunks are only pulled when
+ * the writer reaches it, with back-pressure), and resolve once the file is closed.
+ */
+export async function writeZip(file: string, entries: Iterable<OutEntry>): Promise<void> {
+  const zip = new yazl.ZipFile();
+  const out = createWriteStream(file);
+  let failed: Error | undefined;
+  let fail: (err: Error) => void = () => undefined;
+  const done = new Promise<void>((resolve, reject) => {
+    fail = (err: Error) => {
+      if (failed) return;
+      failed = err;
+      out.destroy();
+      reject(err);
+    };
+    zip.on('error', fail);
+    zip.outputStream.on('error', fail);
+    out.on('error', fail);
+    out.on('close', () => (failed ? reject(failed) : resolve()));
+  });
+  addEntries(zip, entries, fail);
   zip.outputStream.pipe(out);
   await done;
+}
+
+/** The same as writeZip, into memory: for a package handed to exceljs (src/cli/xlsx/preflight.ts). */
+export async function zipToBuffer(entries: Iterable<OutEntry>): Promise<Buffer> {
+  const zip = new yazl.ZipFile();
+  let failed: Error | undefined;
+  const fail = (err: Error) => {
+    failed ??= err;
+    (zip.outputStream as unknown as Readable).destroy(err);
+  };
+  zip.on('error', fail);
+  addEntries(zip, entries, fail);
+  const chunks: Buffer[] = [];
+  for await (const c of zip.outputStream as AsyncIterable<Buffer>) chunks.push(c);
+  if (failed) throw failed;
+  return Buffer.concat(chunks);
 }
