@@ -126,24 +126,32 @@ async function check(rows: Row[], f: Format, variant: 'default' | 'additive', ou
         table[n - 1] = Array.from(cells, (c) => c ?? '');
       });
     }
-    const at = table[0].indexOf('R Score');
-    expect(at).toBeGreaterThan(0);
-    rows.forEach((_, i) => {
-      const got = table[i + 1].slice(at, at + 5);
-      const want = ref.rows[i];
-      if (!want.valid) expect(got).toEqual(['', '', '', '', '']);
-      else {
-        const s = want.scores!;
-        expect(got).toEqual([s.r, s.f, s.m, want.composite!].map(String).concat(scheme.grades[want.grade!].label));
-      }
-      // The row's own cells are kept: the ID and the note come back as they went in.
-      expect(table[i + 1][0]).toBe(`${f.chinese ? '客户' : 'C'}${i + 1}`);
-    });
+    expectScoredLikeReference(table, ref, scheme, f.chinese);
     expect(table.flat().some((c) => c === 'Infinity' || c === 'NaN')).toBe(false);
   } finally {
     rmSync(input, { force: true });
     rmSync(output, { force: true });
   }
+}
+
+
+/**
+ * The output table's R/F/M scores, RFM score and grade equal the reference row by row (invalid rows
+ * left empty), and each row's own ID comes back as it went in; returns the column of R Score.
+ */
+function expectScoredLikeReference(table: string[][], ref: ReturnType<typeof refScoreTable>, scheme: Scheme, chinese: boolean): number {
+  const at = table[0].indexOf('R Score');
+  expect(at).toBeGreaterThan(0);
+  ref.rows.forEach((want, i) => {
+    const got = table[i + 1].slice(at, at + 5);
+    if (!want.valid) expect(got).toEqual(['', '', '', '', '']);
+    else {
+      const s = want.scores!;
+      expect(got).toEqual([s.r, s.f, s.m, want.composite!].map(String).concat(scheme.grades[want.grade!].label));
+    }
+    expect(table[i + 1][0]).toBe(`${chinese ? '客户' : 'C'}${i + 1}`);
+  });
+  return at;
 }
 
 describe('generated CSV files', () => {
@@ -327,18 +335,7 @@ async function checkXlsx(rows: XRow[], f: XFormat, route: XRoute): Promise<void>
         table[n - 1] = Array.from(cells, (c) => c ?? '');
       });
     }
-    const at = table[0].indexOf('R Score');
-    expect(at).toBeGreaterThan(0);
-    rows.forEach((_, i) => {
-      const got = table[i + 1].slice(at, at + 5);
-      const want = ref.rows[i];
-      if (!want.valid) expect(got).toEqual(['', '', '', '', '']);
-      else {
-        const s = want.scores!;
-        expect(got).toEqual([s.r, s.f, s.m, want.composite!].map(String).concat(scheme.grades[want.grade!].label));
-      }
-      expect(table[i + 1][0]).toBe(`${f.chinese ? '客户' : 'C'}${i + 1}`);
-    });
+    const at = expectScoredLikeReference(table, ref, scheme, f.chinese);
     // The output columns: never Infinity or NaN (the input's own cells are the input's).
     expect(table.flatMap((row) => row.slice(at)).some((c) => c === 'Infinity' || c === 'NaN')).toBe(false);
   } finally {
