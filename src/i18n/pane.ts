@@ -3,6 +3,7 @@ import type { MessageTable } from './index';
 /** Strings of the Excel task pane (src/taskpane) and the local preview page (src/preview). */
 const en = {
   'pane.title': 'RFM Grader',
+  'pane.help': 'Help',
   'pane.tagline':
     'Score customers by recency, frequency and monetary value (RFM) and grade them A/B/C/D.',
   'pane.notInExcel': 'Open this pane from Excel (Home tab › RFM Grader) to work with your sheets.',
@@ -122,6 +123,7 @@ export const paneMessages: MessageTable<keyof typeof en> = {
   en,
   zh: {
     'pane.title': 'RFM客户分级',
+    'pane.help': '帮助',
     'pane.tagline': '按R值（距最近一次消费的天数）、F值（消费频次）和M值（消费金额）为客户打分，并划分为A/B/C/D四个客户等级。',
     'pane.notInExcel': '请在Excel中打开此窗格（“开始”选项卡 › RFM客户分级）以处理工作表。',
     'pane.language': '语言',

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
-import { Body1, Caption1, FluentProvider, Title2, makeStyles, mergeClasses, tokens, webLightTheme } from '@fluentui/react-components';
+import { Body1, Caption1, FluentProvider, Link, Title2, makeStyles, mergeClasses, tokens, webLightTheme } from '@fluentui/react-components';
 import type { ExcelApi } from '../excel/types';
+import { HELP_FILES } from '../help/render';
 import { t, type Lang } from '../i18n';
 import { ColumnsSection } from './components/ColumnsSection';
 import { ConflictDialog } from './components/ConflictDialog';
@@ -40,6 +41,7 @@ const useStyles = makeStyles({
     columnGap: tokens.spacingHorizontalS,
   },
   title: { margin: 0 },
+  tools: { display: 'flex', alignItems: 'center', columnGap: tokens.spacingHorizontalM },
   muted: { color: tokens.colorNeutralForeground3 },
   // Visible focus on every control: Fluent's selects and text fields only change their underline,
   // so keyboard users get the same 2px ring everywhere (docs/pane.md, "Layout").
@@ -87,7 +89,13 @@ function Header({ lang, onLang }: { lang: Lang; onLang: (lang: Lang) => void }) 
       <Title2 as="h1" className={styles.title}>
         {t(lang, 'pane.title')}
       </Title2>
-      <LanguageSwitch lang={lang} onChange={onLang} />
+      <div className={styles.tools}>
+        {/* The help page the build renders beside the pane (docs/deploy.md): same origin, new window. */}
+        <Link href={`help/${HELP_FILES[lang]}`} target="_blank" rel="noopener" data-testid="help-link">
+          {t(lang, 'pane.help')}
+        </Link>
+        <LanguageSwitch lang={lang} onChange={onLang} />
+      </div>
     </header>
   );
 }

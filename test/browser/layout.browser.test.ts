@@ -39,6 +39,18 @@ describe.each<[Lang, string]>([
   ['en', 'en-US'],
   ['zh', 'zh-CN'],
 ])('380×864 in %s', (lang, locale) => {
+  test('the header links the help page in the pane’s language, served beside the pane', async () => {
+    const page = await open(locale);
+    const link = page.getByTestId('help-link');
+    await expect(link.textContent()).resolves.toBe(text(lang, 'pane.help'));
+    const href = await link.evaluate((a) => (a as HTMLAnchorElement).href);
+    expect(href).toMatch(lang === 'en' ? /\/help\/en-US\.html$/ : /\/help\/zh-CN\.html$/);
+    const res = await page.request.get(href);
+    expect(res.status()).toBe(200);
+    await expect(res.text()).resolves.toMatch(lang === 'en' ? /<html lang="?en-US/ : /<html lang="?zh-CN/);
+    await page.close();
+  });
+
   test('range, columns, the scheme’s summary and Run fit the first screen; the result comes into view', async () => {
     const page = await open(locale);
     const run = page.getByTestId('run');
