@@ -4,13 +4,11 @@
  */
 import * as path from 'node:path';
 import {
-  buildRunRecord,
   formulaColumnKeys,
   parametersSheet,
   RfmError,
   scoreRows,
   TableCollector,
-  tableRange,
   type CellValue,
   type ScoredSheet,
 } from '../core';
@@ -26,7 +24,7 @@ import { runSql } from './sql';
 import { addSummarySheet } from './summarySheet';
 import { addFormulas } from './formulaSheet';
 import { claimParamsSheet, writeParamsSheet } from './paramsSheet';
-import { addMigrationSheet, comparePeriods, readPeriods, runRef, runReportLines, type Periods } from './periods';
+import { addMigrationSheet, cliRunRecord, comparePeriods, readPeriods, runReportLines, type Periods } from './periods';
 import { version } from './version';
 import { newWorkbook, pickSheet, readWorkbook, sheetRows, writeWorkbook, type Workbook, type Worksheet } from './xlsxFile';
 import { scoreXlsxStream } from './xlsx/score';
@@ -115,21 +113,7 @@ async function score(o: CliOptions, io: Io): Promise<void> {
     if (!fx) fillWorksheet(ws, sheet);
     if (o.summary) summaryName = addSummarySheet(wb, sheet, scheme, lang, o.insight.followUp);
     if (periods?.migration) migrationName = addMigrationSheet(wb, periods.migration.sheet, lang);
-    const record = buildRunRecord({
-      sheet,
-      scheme,
-      lang,
-      version: version(),
-      tool: 'rfm-score',
-      input: { file: o.input, sheet: inputSheet, range: tableRange(sheet) },
-      outputSheet: ws.name,
-      outputColumns: fx?.columns.map((c) => c.key),
-      segments: o.insight.segments,
-      followUp: o.insight.followUp,
-      formulas: o.formulas,
-      frozen: periods?.scaleRun ? { scale: periods.scaleRun.record.scale, from: runRef(periods.scaleRun) } : undefined,
-      previous: periods?.previousRun ? runRef(periods.previousRun) : undefined,
-    });
+    const record = cliRunRecord(o, sheet, scheme, lang, periods, { inputSheet, outputSheet: ws.name, outputColumns: fx?.columns.map((c) => c.key) });
     writeParamsSheet(paramsWs, parametersSheet(record, fx?.params));
     checkWorkbookCells(wb, o.out);
   };

@@ -28,6 +28,9 @@ import {
   type Migration,
   type MigrationSheet,
   type PeriodTable,
+  buildRunRecord,
+  tableRange,
+  type RecordInput,
   type RunRecord,
   type RunRef,
   type Scheme,
@@ -37,6 +40,7 @@ import { t, type Lang } from '../i18n';
 import { quoted } from '../i18n/format';
 import { formatOf } from './files';
 import type { CliOptions } from './options';
+import { version } from './version';
 import { uniqueSheetName } from './summarySheet';
 import { withEarlierBook } from './xlsx/earlier';
 import { reportLines } from './report';
@@ -103,6 +107,36 @@ export async function readEarlierRun(file: string, option: EarlierOption, lang: 
 
 export function runRef(run: EarlierRun): RunRef {
   return { file: run.file, sheet: run.record.output.sheet, time: run.record.time };
+}
+
+/**
+ * The run record of a scoring run of the command line (its parameters sheet, docs/periods.md), the
+ * same on the workbook path (main.ts) and the streaming xlsx path (xlsx/score.ts): they differ only
+ * in the sheets and, in formula mode, the output columns.
+ */
+export function cliRunRecord(
+  o: CliOptions,
+  sheet: ScoredSheet,
+  scheme: Scheme,
+  lang: Lang,
+  periods: Periods | undefined,
+  where: { inputSheet?: string; outputSheet: string; outputColumns?: RecordInput['outputColumns'] },
+): RunRecord {
+  return buildRunRecord({
+    sheet,
+    scheme,
+    lang,
+    version: version(),
+    tool: 'rfm-score',
+    input: { file: o.input, sheet: where.inputSheet, range: tableRange(sheet) },
+    outputSheet: where.outputSheet,
+    outputColumns: where.outputColumns,
+    segments: o.insight.segments,
+    followUp: o.insight.followUp,
+    formulas: o.formulas,
+    frozen: periods?.scaleRun ? { scale: periods.scaleRun.record.scale, from: runRef(periods.scaleRun) } : undefined,
+    previous: periods?.previousRun ? runRef(periods.previousRun) : undefined,
+  });
 }
 
 /** Both runs score the same columns (R, F, M, and the ID when both have one). */

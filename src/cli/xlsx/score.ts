@@ -4,15 +4,14 @@
  * cells of each row for the engine, the second copies the sheet with the output cells put in — and
  * every other part of the package copied as it is. Memory grows with the customers, not the file.
  */
-import { buildRunRecord, columnLetter, parametersSheet, RfmError, TableCollector, tableRange, type Scheme, type ScoredSheet } from '../../core';
+import { columnLetter, parametersSheet, RfmError, TableCollector, type Scheme, type ScoredSheet } from '../../core';
 import { LANGS, t, type Lang } from '../../i18n';
 import { writeOutputFile } from '../atomic';
 import type { Io } from '../main';
 import type { CliOptions } from '../options';
 import { writeParamsSheet } from '../paramsSheet';
-import { addMigrationSheet, comparePeriods, readPeriods, runRef, runReportLines } from '../periods';
+import { addMigrationSheet, cliRunRecord, comparePeriods, readPeriods, runReportLines } from '../periods';
 import { addSummarySheet, uniqueSheetName } from '../summarySheet';
-import { version } from '../version';
 import { newWorkbook } from '../xlsxFile';
 import { dateStyles, openPackage, pickSheetInfo, readSharedStrings, REL_TYPE, type SheetInfo, type XlsxPackage } from './package';
 import { MAX_COLUMNS, readSheetRows, type SheetContext, type UsedRange } from './sheetReader';
@@ -122,20 +121,7 @@ export async function scoreXlsxStream(o: CliOptions, io: Io): Promise<void> {
     const paramsWs = wb.addWorksheet(paramsName);
     const summaryName = o.summary ? addSummarySheet(wb, sheet, scheme, lang, o.insight.followUp) : undefined;
     const migrationName = periods.migration ? addMigrationSheet(wb, periods.migration.sheet, lang) : undefined;
-    const record = buildRunRecord({
-      sheet,
-      scheme,
-      lang,
-      version: version(),
-      tool: 'rfm-score',
-      input: { file: o.input, sheet: info.name, range: tableRange(sheet) },
-      outputSheet: info.name,
-      segments: o.insight.segments,
-      followUp: o.insight.followUp,
-      formulas: false,
-      frozen: periods.scaleRun ? { scale: periods.scaleRun.record.scale, from: runRef(periods.scaleRun) } : undefined,
-      previous: periods.previousRun ? runRef(periods.previousRun) : undefined,
-    });
+    const record = cliRunRecord(o, sheet, scheme, lang, periods, { inputSheet: info.name, outputSheet: info.name });
     writeParamsSheet(paramsWs, parametersSheet(record));
     const inPlace = new Map<string, { part: string }>();
     if (earlier) {
