@@ -88,8 +88,8 @@ function sheetNameFor(file: string): string {
 
 async function score(o: CliOptions, io: Io): Promise<void> {
   const { inFormat, outFormat } = await checkFiles(o);
-  // xlsx to xlsx streams the package (docs/xlsx.md); --formulas still goes through exceljs.
-  if (inFormat === 'xlsx' && outFormat === 'xlsx' && !o.formulas) return scoreXlsxStream(o, io);
+  // xlsx to xlsx streams the package (docs/xlsx.md), --formulas included (docs/formulas.md).
+  if (inFormat === 'xlsx' && outFormat === 'xlsx') return scoreXlsxStream(o, io);
   const lang = o.lang;
   let sheet: ScoredSheet;
   let where: string;
