@@ -10,11 +10,13 @@
  * - Every formula cell carries the engine's value as its cached result (`<v>`), so viewers that do
  *   not recalculate show the numbers, and `<calcPr fullCalcOnLoad="1">` asks Excel to recalculate
  *   when it opens the file — the same pair the exceljs writer (src/cli/formulaSheet.ts) produces.
- * - The helper columns get one column outline level; their explanation (a cell note in exceljs'
- *   output) is a note on the parameters sheet, so the scored sheet's relationships stay untouched.
+ * - The helper columns get one column outline level; their explanation is a note on the parameters
+ *   sheet (paramsWithHelperNote in src/cli/formulaSheet.ts), not a cell comment: a comment needs a
+ *   comments part, a VML drawing and the scored sheet's relationships, and merging into a sheet's
+ *   existing comments would rewrite parts the user made.
  */
 import { StringDecoder } from 'node:string_decoder';
-import { formulaSheet, type FormulaSheet, type InsightOptions, type ParamCell, type Scheme, type ScoredSheet } from '../../core';
+import { formulaSheet, type FormulaSheet, type InsightOptions, type Scheme, type ScoredSheet } from '../../core';
 import type { Lang } from '../../i18n';
 import type { XlsxPackage } from './package';
 import type { SheetEdit } from './sheetWriter';
@@ -42,12 +44,6 @@ export function streamFormulas(
     { lang, segments: insight.segments, followUp: insight.followUp },
     { result: sheet.result, segments: sheet.segments },
   );
-}
-
-/** The parameter block with the helper columns' explanation below it (see the file comment). */
-export function paramsWithHelperNote(fx: FormulaSheet): ParamCell[] {
-  const last = Math.max(0, ...fx.params.map((p) => p.row));
-  return [...fx.params, { row: last + 2, column: 0, value: fx.helperNote, role: 'note' }];
 }
 
 const SI_ATTR = /\ssi\s*=\s*["'](\d+)["']/g;
