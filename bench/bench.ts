@@ -6,7 +6,8 @@
  * --transactions` next to DuckDB doing the same aggregation and scheme (without, then with an order
  * ID column). Targets (README): 1M customers no slower than DuckDB, peak < 400 MB; 5M sales records
  * within 2× DuckDB, peak < 600 MB; xlsx
- * workbooks of 100,000 and 1,048,575 rows through the streaming xlsx path (docs/xlsx.md), < 30 s, < 1 GB.
+ * workbooks of 100,000 and 1,048,575 rows through the streaming xlsx path (docs/xlsx.md), < 30 s, < 1 GB,
+ * and the 100,000-row one with --formulas.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync, statSync } from 'node:fs';
