@@ -9,6 +9,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import * as path from 'node:path';
 import type ExcelJS from 'exceljs';
+import { setFullCalcOnLoad } from '../../src/cli/xlsx/formulas';
+import { parseXml, serialize } from '../../src/cli/xlsx/xml';
 import { helperHeaders } from '../../src/core';
 import { t } from '../../src/i18n';
 import { readBook, recalculate, shownCell, type Plain } from '../formulas/helpers';
@@ -268,5 +270,31 @@ describe('--formulas on the streaming xlsx path', () => {
     expect(res.code).toBe(2);
     expect(res.err).toHaveLength(1);
     expect(listDir(sub)).toEqual(['in.xlsx']);
+  });
+
+  test('a sheet with <cols> but no <sheetFormatPr> gets one right before <cols>, keeping its own widths', async () => {
+    const input = path.join(dir, 'cols.xlsx');
+    const parts = mixedParts();
+    parts[4][1] = String(parts[4][1]).replace('<sheetData>', '<cols><col min="1" max="1" width="20" customWidth="1"/></cols><sheetData>');
+    await writeParts(input, parts);
+    await cli([input, '--out', path.join(dir, 'cols-out.xlsx'), '--formulas']);
+    const xml = (await readParts(path.join(dir, 'cols-out.xlsx'))).get('xl/worksheets/sheet1.xml')!.toString('utf8');
+    expect(xml).toContain('<sheetFormatPr defaultRowHeight="15" outlineLevelCol="1"/><cols><col min="1" max="1" width="20" customWidth="1"/><col min="5" max="5"');
+    expect((xml.match(/<sheetFormatPr/g) ?? []).length).toBe(1);
+  });
+});
+
+describe('fullCalcOnLoad in workbook.xml', () => {
+  const wb = (inner: string) => parseXml(`<workbook xmlns="urn:x">${inner}</workbook>`, 'f', 'xl/workbook.xml').root;
+  test('an existing <calcPr> keeps its attributes; a missing one goes after <definedNames>, before the elements ECMA-376 puts after it', () => {
+    const a = wb('<sheets/><calcPr calcId="191029" fullCalcOnLoad="0"/>');
+    setFullCalcOnLoad(a);
+    expect(serialize(a)).toBe('<workbook xmlns="urn:x"><sheets/><calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>');
+    const b = wb('<sheets/><definedNames/><pivotCaches/><extLst/>');
+    setFullCalcOnLoad(b);
+    expect(serialize(b)).toBe('<workbook xmlns="urn:x"><sheets/><definedNames/><calcPr fullCalcOnLoad="1"/><pivotCaches/><extLst/></workbook>');
+    const c = parseXml('<x:workbook xmlns:x="urn:x"><x:sheets/></x:workbook>', 'f', 'w').root;
+    setFullCalcOnLoad(c);
+    expect(serialize(c)).toBe('<x:workbook xmlns:x="urn:x"><x:sheets/><x:calcPr fullCalcOnLoad="1"/></x:workbook>');
   });
 });
