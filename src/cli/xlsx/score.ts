@@ -1,8 +1,9 @@
 /**
- * `rfm-score IN.xlsx --out OUT.xlsx` without --formulas: the streaming path (docs/xlsx.md). Two
- * passes over the scored sheet's XML — the first keeps only the header and the R, F, M (and ID)
- * cells of each row for the engine, the second copies the sheet with the output cells put in — and
- * every other part of the package copied as it is. Memory grows with the customers, not the file.
+ * `rfm-score IN.xlsx --out OUT.xlsx`: the streaming path (docs/xlsx.md). Two passes over the
+ * scored sheet's XML — the first keeps only the header and the R, F, M (and ID) cells of each row
+ * for the engine, the second copies the sheet with the output cells put in (values, or with
+ * --formulas live formulas: formulas.ts) — and every other part of the package copied as it is.
+ * Memory grows with the customers, not the file.
  */
 import { columnLetter, formulaColumnKeys, parametersSheet, RfmError, TableCollector, type FormulaSheet, type Scheme, type ScoredSheet } from '../../core';
 import { LANGS, t, type Lang } from '../../i18n';
