@@ -22,7 +22,7 @@ import { parseCommand, type CliOptions } from './options';
 import { runTransactions } from './transactions';
 import { runSql } from './sql';
 import { addSummarySheet } from './summarySheet';
-import { addFormulas } from './formulaSheet';
+import { addFormulas, paramsWithHelperNote } from './formulaSheet';
 import { claimParamsSheet, writeParamsSheet } from './paramsSheet';
 import { addMigrationSheet, cliRunRecord, comparePeriods, readPeriods, runReportLines, type Periods } from './periods';
 import { version } from './version';
@@ -88,8 +88,8 @@ function sheetNameFor(file: string): string {
 
 async function score(o: CliOptions, io: Io): Promise<void> {
   const { inFormat, outFormat } = await checkFiles(o);
-  // xlsx to xlsx streams the package (docs/xlsx.md); --formulas still goes through exceljs.
-  if (inFormat === 'xlsx' && outFormat === 'xlsx' && !o.formulas) return scoreXlsxStream(o, io);
+  // xlsx to xlsx streams the package (docs/xlsx.md), --formulas included (docs/formulas.md).
+  if (inFormat === 'xlsx' && outFormat === 'xlsx') return scoreXlsxStream(o, io);
   const lang = o.lang;
   let sheet: ScoredSheet;
   let where: string;
@@ -114,7 +114,7 @@ async function score(o: CliOptions, io: Io): Promise<void> {
     if (o.summary) summaryName = addSummarySheet(wb, sheet, scheme, lang, o.insight.followUp);
     if (periods?.migration) migrationName = addMigrationSheet(wb, periods.migration.sheet, lang);
     const record = cliRunRecord(o, sheet, scheme, lang, periods, { inputSheet, outputSheet: ws.name, outputColumns: fx?.columns.map((c) => c.key) });
-    writeParamsSheet(paramsWs, parametersSheet(record, fx?.params));
+    writeParamsSheet(paramsWs, parametersSheet(record, fx && paramsWithHelperNote(fx)));
     checkWorkbookCells(wb, o.out);
   };
 
