@@ -12,6 +12,7 @@ import type { CliOptions } from '../options';
 import { writeParamsSheet } from '../paramsSheet';
 import { addMigrationSheet, cliRunRecord, comparePeriods, readPeriods, runReportLines } from '../periods';
 import { addSummarySheet, uniqueSheetName } from '../summarySheet';
+import { addListSheets, checkListFiles, listReportLines, planLists, withListFiles } from '../lists';
 import { newWorkbook } from '../xlsxFile';
 import { dateStyles, openPackage, pickSheetInfo, readSharedStrings, REL_TYPE, type SheetInfo, type XlsxPackage } from './package';
 import { MAX_COLUMNS, readSheetRows, type SheetContext, type UsedRange } from './sheetReader';
@@ -71,12 +72,15 @@ export async function scoreXlsxStream(o: CliOptions, io: Io): Promise<void> {
     const ctx: SheetContext = { pkg, strings: await readSharedStrings(pkg), dates: dateStyles(stylesDoc.root) };
 
     // Pass 1: the engine sees every row once; only the header and the metric (and ID) cells stay.
-    const collector = new TableCollector(o.layout, { ids: o.previous !== undefined });
+    const collector = new TableCollector(o.layout, { ids: o.previous !== undefined || o.lists.length > 0 });
     const formulaColumns = new Uint8Array(MAX_COLUMNS + 1);
     const used = await readSheetRows(ctx, info.part, (i, cells) => collector.add(i, cells), formulaColumns);
     const sheet = collector.finish(scheme, lang, o.insight, { scale: periods.scaleRun?.record.scale });
     const where = t(lang, 'cli.report.sheet', { sheet: info.name, file: o.input });
     comparePeriods(o, periods, sheet, where, lang, true);
+    // --list (docs/lists.md): unknown names stop the run here, before anything is written.
+    const lists = planLists(o, sheet, scheme, lang);
+    await checkListFiles(o, lists);
     const { output } = sheet;
     const count = output.headers.length;
     if (sheet.startColumn + count > MAX_COLUMNS) {
@@ -121,6 +125,7 @@ export async function scoreXlsxStream(o: CliOptions, io: Io): Promise<void> {
     const paramsWs = wb.addWorksheet(paramsName);
     const summaryName = o.summary ? addSummarySheet(wb, sheet, scheme, lang, o.insight.followUp) : undefined;
     const migrationName = periods.migration ? addMigrationSheet(wb, periods.migration.sheet, lang) : undefined;
+    const listNames = addListSheets(wb, lists, lang);
     const record = cliRunRecord(o, sheet, scheme, lang, periods, { inputSheet: info.name, outputSheet: info.name });
     writeParamsSheet(paramsWs, parametersSheet(record));
     const inPlace = new Map<string, { part: string }>();
@@ -128,7 +133,7 @@ export async function scoreXlsxStream(o: CliOptions, io: Io): Promise<void> {
       inPlace.set(earlier.name, { part: earlier.part });
       plan.moveSheetToEnd(earlier.name);
     }
-    await spliceSheets(wb, [paramsName, ...(summaryName ? [summaryName] : []), ...(migrationName ? [migrationName] : [])], plan, styles, inPlace);
+    await spliceSheets(wb, [paramsName, ...(summaryName ? [summaryName] : []), ...(migrationName ? [migrationName] : []), ...listNames], plan, styles, inPlace);
 
     let stylesPart = pkg.stylesPart;
     if (!stylesPart) {
@@ -155,9 +160,10 @@ export async function scoreXlsxStream(o: CliOptions, io: Io): Promise<void> {
       for (const part of plan.added) yield { name: part.name, data: replaced.get(part.name) ?? part.data };
     }
 
-    await writeOutputFile(o.out, (temp) => writeZip(temp, entries()));
+    await withListFiles(lists, {}, () => writeOutputFile(o.out, (temp) => writeZip(temp, entries())));
     const paramsLine = t(lang, 'period.report.params', { sheet: paramsName });
     for (const line of runReportLines({ sheet, scheme, lang, where, periods, out: o.out, summaryName, migrationName, paramsLine })) io.out(line);
+    for (const line of listReportLines(lists, lang)) io.out(line);
   } finally {
     pkg.zip.close();
   }
