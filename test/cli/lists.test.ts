@@ -10,6 +10,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { baseRows, csvText, EXPECTED, listDir, readCsvRows, readXlsx, removeTempDirs, rfm, sha256, sheet, tempDir, writeXlsx } from './helpers';
+import { AS_OF, salesRows, SINCE } from '../transactions/fixtures';
 
 afterAll(removeTempDirs);
 
@@ -145,4 +146,22 @@ test('xlsx to xlsx (the streaming path): list sheets spliced in as new parts', a
   const c = sheet(wb, 'C名单');
   expect([2, 3, 4].map((r) => c.getCell(r, 2).value)).toEqual(['C09', 'C07', 'C03']);
   expect(c.getCell(2, 5).value).toBe(1234.5);
+});
+
+test('sales records (--transactions): a list of the per-customer table, IDs from the customer column', async () => {
+  // From test/transactions/fixtures.ts: grade B is C2 (M 50, customer-sheet row 3) and C4 (M 10, row 4).
+  const dir = tempDir();
+  const input = path.join(dir, 'sales.csv');
+  writeFileSync(input, csvText(salesRows(true)));
+  const out = path.join(dir, 'rfm.xlsx');
+  const res = await rfm([input, '--transactions', '--since', SINCE, '--as-of', AS_OF, '--out', out, '--list', 'B']);
+  expect(res.err).toEqual([]);
+  const rows = readCsvRows(path.join(dir, 'rfm-B.csv'));
+  expect(rows[0].slice(0, 2)).toEqual(['Row', 'Customer']);
+  expect(rows.slice(1).map((r) => r.slice(0, 5))).toEqual([
+    ['3', 'C2', '75', '1', '50'],
+    ['4', 'C4', '30', '1', '10'],
+  ]);
+  const ws = sheet(await readXlsx(out), 'B customers');
+  expect([2, 3].map((r) => ws.getCell(r, 2).value)).toEqual(['C2', 'C4']);
 });
