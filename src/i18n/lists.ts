@@ -18,6 +18,21 @@ const en = {
   'summary.medianR': 'Median R',
   'summary.medianF': 'Median F',
   'summary.medianM': 'Median M',
+
+  'paneList.heading': 'Customer lists',
+  'paneList.choose': 'Customers of',
+  'paneList.grades': 'Grades',
+  'paneList.segments': 'Segments',
+  'paneList.create': 'List customers',
+  'paneList.creating': 'Writing the list…',
+  'paneList.hint': 'A new sheet with the customers of one grade or segment, their R, F and M values and scores, highest M first. No sheet is overwritten.',
+  'paneList.done': 'The list “{name}” ({count} customers) is on the new sheet “{sheet}”.',
+  'paneList.defaultSegments': 'This run has no segments: the list uses the default segment rule (each score against its mean).',
+  'paneList.chart.heatmapMeanM': 'Mean M by R score × F score',
+  'paneList.chart.meanCell': 'R {r}, F {f}: mean M {mean}, {count} customers',
+  'paneList.chart.emptyCell': 'R {r}, F {f}: no customers',
+  'paneList.chart.scale': 'Greener cells have a higher mean M; – marks a cell with no customers.',
+  'paneList.chart.medians': 'Median R, F and M by segment',
 };
 
 export const listMessages: MessageTable<keyof typeof en> = {
@@ -39,5 +54,20 @@ export const listMessages: MessageTable<keyof typeof en> = {
     'summary.medianR': 'R值中位数',
     'summary.medianF': 'F值中位数',
     'summary.medianM': 'M值中位数',
+
+    'paneList.heading': '客户名单',
+    'paneList.choose': '列出哪些客户',
+    'paneList.grades': '客户等级',
+    'paneList.segments': '客户分群',
+    'paneList.create': '列出客户',
+    'paneList.creating': '正在写入名单…',
+    'paneList.hint': '新建一个工作表，列出某个客户等级或客户分群的客户及其R值、F值、M值和得分，按M值从高到低排序。不会覆盖已有的工作表。',
+    'paneList.done': '名单“{name}”（{count}位客户）已写入新工作表“{sheet}”。',
+    'paneList.defaultSegments': '本次运行没有客户分群：名单按默认规则分群（各得分与其平均值比较）。',
+    'paneList.chart.heatmapMeanM': 'R得分 × F得分的平均M值',
+    'paneList.chart.meanCell': 'R得分{r}、F得分{f}：平均M值{mean}，{count}位客户',
+    'paneList.chart.emptyCell': 'R得分{r}、F得分{f}：没有客户',
+    'paneList.chart.scale': '颜色越绿，平均M值越高；“–”表示该格没有客户。',
+    'paneList.chart.medians': '各客户分群的R值、F值、M值中位数',
   },
 };
