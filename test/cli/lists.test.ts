@@ -165,3 +165,16 @@ test('sales records (--transactions): a list of the per-customer table, IDs from
   const ws = sheet(await readXlsx(out), 'B customers');
   expect([2, 3].map((r) => ws.getCell(r, 2).value)).toEqual(['C2', 'C4']);
 });
+
+test('a failed run leaves no list file and no output', async () => {
+  const { dir, file } = csvInput();
+  // the list cannot be written: the output is not written either
+  const noListDir = await rfm([file, '--out', path.join(dir, 'out.csv'), '--list', 'A', '--list-out', path.join(dir, 'missing', 'a.csv')]);
+  expect(noListDir.code).toBe(2);
+  expect(noListDir.err[0]).toMatch(/^rfm-score: .*missing/);
+  expect(listDir(dir)).toEqual(['in.csv']);
+  // the output cannot be written: the list, written first to a temporary file, is removed again
+  const noOutDir = await rfm([file, '--out', path.join(dir, 'missing', 'out.csv'), '--list', 'A', '--list-out', path.join(dir, 'a.csv')]);
+  expect(noOutDir.code).toBe(2);
+  expect(listDir(dir)).toEqual(['in.csv']);
+});
