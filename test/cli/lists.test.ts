@@ -178,3 +178,9 @@ test('a failed run leaves no list file and no output', async () => {
   expect(noOutDir.code).toBe(2);
   expect(listDir(dir)).toEqual(['in.csv']);
 });
+
+test('--list has no meaning for a query: refused with --sql', async () => {
+  const res = await rfm(['--sql', 'postgres', '--list', 'A']);
+  expect(res.code).toBe(2);
+  expect(res.err[0]).toContain('--list');
+});
