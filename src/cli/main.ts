@@ -22,6 +22,7 @@ import { parseCommand, type CliOptions } from './options';
 import { runTransactions } from './transactions';
 import { runSql } from './sql';
 import { addSummarySheet } from './summarySheet';
+import { addListSheets, checkListFiles, listReportLines, planLists, withListFiles, type ListPlan } from './lists';
 import { addFormulas, paramsWithHelperNote } from './formulaSheet';
 import { claimParamsSheet, writeParamsSheet } from './paramsSheet';
 import { addMigrationSheet, cliRunRecord, comparePeriods, readPeriods, runReportLines, type Periods } from './periods';
@@ -105,6 +106,9 @@ async function score(o: CliOptions, io: Io): Promise<void> {
   let scheme = o.scheme;
   let outputSheet = '';
   let inputSheet: string | undefined;
+  // --list (docs/lists.md): planned once the table is scored, written with the output.
+  let lists: ListPlan[] = [];
+  let listCsvStyle: { newline?: string; bom?: boolean } = {};
   const fill = (wb: Workbook, ws: Worksheet) => {
     // One parameters sheet per scored sheet (docs/periods.md): a re-run replaces the product's own.
     const paramsWs = claimParamsSheet(wb, ws.name, lang);
@@ -112,6 +116,7 @@ async function score(o: CliOptions, io: Io): Promise<void> {
     const fx = o.formulas ? addFormulas(wb, ws, sheet, scheme, lang, o.insight, paramsWs.name) : undefined;
     if (!fx) fillWorksheet(ws, sheet);
     if (o.summary) summaryName = addSummarySheet(wb, sheet, scheme, lang, o.insight.followUp);
+    addListSheets(wb, lists, lang);
     if (periods?.migration) migrationName = addMigrationSheet(wb, periods.migration.sheet, lang);
     const record = cliRunRecord(o, sheet, scheme, lang, periods, { inputSheet, outputSheet: ws.name, outputColumns: fx?.columns.map((c) => c.key) });
     writeParamsSheet(paramsWs, parametersSheet(record, fx && paramsWithHelperNote(fx)));
@@ -122,7 +127,7 @@ async function score(o: CliOptions, io: Io): Promise<void> {
     outputSheet = sheetNameFor(o.input);
     periods = await readPeriods(o, lang, outputSheet);
     scheme = periods.scheme;
-    const collector = new TableCollector(o.layout, { ids: o.previous !== undefined });
+    const collector = new TableCollector(o.layout, { ids: o.previous !== undefined || o.lists.length > 0 });
     const keptRows: string[][] = [];
     // Limits (docs/limits.md): checked before the file is read, and row by row as it is read.
     await checkCsvSize(o.input);
@@ -138,6 +143,7 @@ async function score(o: CliOptions, io: Io): Promise<void> {
         : undefined,
     );
     sheet = collector.finish(scheme, lang, o.insight, { scale: periods.scaleRun?.record.scale });
+    listCsvStyle = { newline: src.newline, bom: src.bom };
     where = o.input;
     comparePeriods(o, periods, sheet, where, lang, true);
     produce =
@@ -174,13 +180,16 @@ async function score(o: CliOptions, io: Io): Promise<void> {
   }
 
   checkComposite(sheet, o.out);
+  lists = planLists(o, sheet, scheme, lang);
+  await checkListFiles(o, lists);
   if (outFormat === 'xlsx') {
     const columns = o.formulas ? formulaColumnKeys(!!o.insight.segments, !!o.insight.followUp).length : undefined;
     checkOutputColumns(sheet, o.input, o.out, columns);
   }
-  await writeOutputFile(o.out, produce);
+  await withListFiles(lists, listCsvStyle, () => writeOutputFile(o.out, produce));
   const paramsLine = paramsName ? (o.formulas ? t(lang, 'formula.report', { sheet: paramsName }) : t(lang, 'period.report.params', { sheet: paramsName })) : undefined;
   for (const line of runReportLines({ sheet, scheme, lang, where, periods, out: o.out, note, summaryName, migrationName, paramsLine })) io.out(line);
+  for (const line of listReportLines(lists, lang)) io.out(line);
 }
 
 function langHint(argv: string[]): Lang {

@@ -36,6 +36,9 @@ export interface CliOptions {
   insight: InsightOptions;
   /** Add a summary sheet (xlsx output only). */
   summary: boolean;
+  /** --list: customer lists by grade or segment name (docs/lists.md); --list-out: the file of the one list. */
+  lists: string[];
+  listOut?: string;
   /** --formulas: write live Excel formulas and a parameter sheet (xlsx output only; docs/formulas.md). */
   formulas: boolean;
   /** --transactions: the input is sales records to aggregate into R, F, M (docs/transactions.md). */
@@ -128,6 +131,8 @@ const OPTIONS = {
   'follow-up': { type: 'boolean' },
   'follow-up-labels': { type: 'string' },
   summary: { type: 'boolean' },
+  list: { type: 'string', multiple: true },
+  'list-out': { type: 'string' },
   formulas: { type: 'boolean' },
   transactions: { type: 'boolean' },
   'scale-from': { type: 'string' },
@@ -220,6 +225,10 @@ export function parseCommand(argv: string[]): ParsedCommand {
   }
 
   const scheme = schemeOf(v);
+  const lists = v.list ?? [];
+  if (v['list-out'] !== undefined && lists.length !== 1) {
+    throw lists.length ? new RfmError('list.outWithMany', { count: lists.length }) : new RfmError('list.outNeedsList');
+  }
 
   return {
     kind: 'run',
@@ -232,6 +241,8 @@ export function parseCommand(argv: string[]): ParsedCommand {
       lang,
       insight: parseInsight(v, scaleFrom === undefined ? scheme.grades.length : undefined),
       summary: v.summary === true,
+      lists,
+      listOut: v['list-out'],
       formulas: v.formulas === true,
       transactions: parseTransactions(v, header),
       scaleFrom,

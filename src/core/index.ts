@@ -23,3 +23,5 @@ export * from './runRecord';
 export * from './migration';
 export * from './periods';
 export * from './suggest';
+export * from './lists';
+export * from './heatmap';

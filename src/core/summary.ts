@@ -4,6 +4,7 @@
  * the per-metric score distributions. Sums are exact (BigInt decimals), so totals add up to the whole.
  */
 import { add, decimalOfNumber, toNumber, type Decimal } from './decimal';
+import { exactMean, roundedMeanText, segmentMedians, type SegmentMedians } from './heatmap';
 import { SEGMENTS, type Segment, type SegmentResult } from './segments';
 import type { Metric, Scheme, ScoreResult } from './types';
 
@@ -21,8 +22,10 @@ export interface GroupSummary {
 
 export interface HeatCell {
   count: number;
-  /** NaN when the cell is empty */
+  /** The exact mean (nearest number); NaN when the cell is empty (docs/lists.md, "Heat map"). */
   meanM: number;
+  /** The exact mean rounded half up to 2 places ("12.35"); '' when the cell is empty. */
+  meanMText: string;
 }
 
 export interface Summary {
@@ -32,6 +35,8 @@ export interface Summary {
   segments?: Array<{ segment: Segment } & GroupSummary>;
   /** Rows: R scores best first; columns: F scores best first. */
   heatmap: { rScores: number[]; fScores: number[]; cells: HeatCell[][] };
+  /** Per segment the median R, F and M values (docs/lists.md); present with segments. */
+  medians?: SegmentMedians[];
   distributions: ScoreResult['distributions'];
 }
 
@@ -47,7 +52,7 @@ class Accumulator {
     this.sums.m = add(this.sums.m, decimalOfNumber(result.values.m[row]));
   }
   summary(n: number, allM: number): GroupSummary {
-    const mean = (d: Decimal) => (this.count ? toNumber(d) / this.count : NaN);
+    const mean = (d: Decimal) => exactMean(d, this.count);
     const totalM = toNumber(this.sums.m);
     return {
       count: this.count,
@@ -91,10 +96,11 @@ export function summarize(result: ScoreResult, scheme: Scheme, segments?: Segmen
       cells: heat.map((row) =>
         row.map((acc) => {
           const s = acc.summary(n, totalM);
-          return { count: s.count, meanM: s.meanM };
+          return { count: s.count, meanM: s.meanM, meanMText: roundedMeanText(acc.sums.m, acc.count, 2) };
         }),
       ),
     },
+    medians: segments ? segmentMedians(result, segments) : undefined,
     distributions: result.distributions,
   };
 }

@@ -31,6 +31,9 @@ Options:
   --follow-up                  add the Follow-up column (A monthly, B quarterly, C every six months, D yearly)
   --follow-up-labels L1,L2,…   your own follow-up labels, one per grade
   --summary                    add a summary sheet (xlsx output): grades, segments, R×F matrix, distributions
+  --list NAME                  the customers of a grade or segment ("B", "Important value", "重要价值客户"),
+                               highest M first, as OUT-NAME.csv and (xlsx output) a sheet; repeatable
+  --list-out FILE              the CSV file of the one --list
   --formulas                   write live Excel formulas and an "RFM parameters" sheet instead of values (xlsx output)
 
 Period over period (docs/periods.md). Every xlsx output records its run on a sheet "RFM parameters":
@@ -131,6 +134,9 @@ R得分、F得分、M得分、RFM得分、客户等级（有无效行时另加�
   --follow-up                  添加“回访周期”列（A级每月、B级每季度、C级每半年、D级每年）
   --follow-up-labels L1,L2,…   自定义回访周期，每个等级一个
   --summary                    添加汇总工作表（xlsx输出）：客户等级、客户分群、R×F矩阵、得分分布
+  --list 名称                  列出某个客户等级或客户分群的客户（如“B”“重要价值客户”），按M值从高到低，
+                               写入“输出文件名-名称.csv”，xlsx输出时另加一个工作表；可多次使用
+  --list-out 文件              指定唯一一份名单的CSV文件
   --formulas                   写入Excel公式（自动重算）和“RFM参数”工作表，而不是数值（xlsx输出）
 
 与上期对比（见docs/periods.md）。每个xlsx输出都在“RFM参数”工作表中记录本次评分：

@@ -14,6 +14,7 @@ import type { CliOptions } from '../options';
 import { writeParamsSheet } from '../paramsSheet';
 import { addMigrationSheet, cliRunRecord, comparePeriods, readPeriods, runReportLines } from '../periods';
 import { addSummarySheet, uniqueSheetName } from '../summarySheet';
+import { addListSheets, checkListFiles, listReportLines, planLists, withListFiles } from '../lists';
 import { newWorkbook } from '../xlsxFile';
 import { paramsWithHelperNote } from '../formulaSheet';
 import { formulaCells, freeSharedIndex, setFullCalcOnLoad, streamFormulas } from './formulas';
@@ -75,13 +76,16 @@ export async function scoreXlsxStream(o: CliOptions, io: Io): Promise<void> {
     const ctx: SheetContext = { pkg, strings: await readSharedStrings(pkg), dates: dateStyles(stylesDoc.root) };
 
     // Pass 1: the engine sees every row once; only the header and the metric (and ID) cells stay.
-    const collector = new TableCollector(o.layout, { ids: o.previous !== undefined });
+    const collector = new TableCollector(o.layout, { ids: o.previous !== undefined || o.lists.length > 0 });
     const formulaColumns = new Uint8Array(MAX_COLUMNS + 1);
     const used = await readSheetRows(ctx, info.part, (i, cells) => collector.add(i, cells), formulaColumns);
     const sheet = collector.finish(scheme, lang, o.insight, { scale: periods.scaleRun?.record.scale });
     const where = t(lang, 'cli.report.sheet', { sheet: info.name, file: o.input });
     comparePeriods(o, periods, sheet, where, lang, true);
     checkComposite(sheet, o.out);
+    // --list (docs/lists.md): unknown names stop the run here, before anything is written.
+    const lists = planLists(o, sheet, scheme, lang);
+    await checkListFiles(o, lists);
     const { output } = sheet;
     // --formulas (docs/formulas.md) adds the Check column and three helper columns to the block.
     const count = o.formulas ? formulaColumnKeys(!!o.insight.segments, !!o.insight.followUp).length : output.headers.length;
@@ -135,6 +139,7 @@ export async function scoreXlsxStream(o: CliOptions, io: Io): Promise<void> {
     const paramsWs = wb.addWorksheet(paramsName);
     const summaryName = o.summary ? addSummarySheet(wb, sheet, scheme, lang, o.insight.followUp) : undefined;
     const migrationName = periods.migration ? addMigrationSheet(wb, periods.migration.sheet, lang) : undefined;
+    const listNames = addListSheets(wb, lists, lang);
     const record = cliRunRecord(o, sheet, scheme, lang, periods, { inputSheet: info.name, outputSheet: info.name, outputColumns: fx?.columns.map((c) => c.key) });
     writeParamsSheet(paramsWs, parametersSheet(record, fx && paramsWithHelperNote(fx)));
     const inPlace = new Map<string, { part: string }>();
@@ -142,7 +147,7 @@ export async function scoreXlsxStream(o: CliOptions, io: Io): Promise<void> {
       inPlace.set(earlier.name, { part: earlier.part });
       plan.moveSheetToEnd(earlier.name);
     }
-    await spliceSheets(wb, [paramsName, ...(summaryName ? [summaryName] : []), ...(migrationName ? [migrationName] : [])], plan, styles, inPlace);
+    await spliceSheets(wb, [paramsName, ...(summaryName ? [summaryName] : []), ...(migrationName ? [migrationName] : []), ...listNames], plan, styles, inPlace);
 
     let stylesPart = pkg.stylesPart;
     if (!stylesPart) {
@@ -169,9 +174,10 @@ export async function scoreXlsxStream(o: CliOptions, io: Io): Promise<void> {
       for (const part of plan.added) yield { name: part.name, data: replaced.get(part.name) ?? part.data };
     }
 
-    await writeOutputFile(o.out, (temp) => writeZip(temp, entries()));
+    await withListFiles(lists, {}, () => writeOutputFile(o.out, (temp) => writeZip(temp, entries())));
     const paramsLine = t(lang, fx ? 'formula.report' : 'period.report.params', { sheet: paramsName });
     for (const line of runReportLines({ sheet, scheme, lang, where, periods, out: o.out, summaryName, migrationName, paramsLine })) io.out(line);
+    for (const line of listReportLines(lists, lang)) io.out(line);
   } finally {
     pkg.zip.close();
   }
