@@ -23,3 +23,4 @@ export * from './runRecord';
 export * from './migration';
 export * from './periods';
 export * from './suggest';
+export * from './tieFixes';

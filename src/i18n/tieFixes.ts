@@ -1,0 +1,28 @@
+import type { MessageTable } from './index';
+
+/** Tie-collapse advice (src/core/tieFixes.ts, docs/tie-advice.md): the fixes a ties warning offers. */
+const en = {
+  'tieFix.heading': 'Any of these would give every {metric} score back:',
+  'tieFix.bins': '{bins} bins instead of {from} (for every metric scored in quintiles)',
+  'tieFix.breaks': 'Fixed cut-offs for {metric}: {cutoffs} (scores 1–{top})',
+  'tieFix.first': 'Ties by row order: equal values then get different scores, decided by the order of the rows',
+  'tieFix.emptyLeft': 'still no one scores {scores}',
+  'tieFix.cliItem': '{text} — {option}',
+  'tieFix.use': 'Use this',
+  'tieFix.useLabel': 'Use this: {text}',
+};
+
+type Key = keyof typeof en;
+
+const zh: Record<Key, string> = {
+  'tieFix.heading': '以下任一改法都能让{metric}值的每个得分都有客户：',
+  'tieFix.bins': '分档数由{from}改为{bins}（对所有按五分位评分的指标生效）',
+  'tieFix.breaks': '{metric}值改用固定分界值{cutoffs}（得分1–{top}）',
+  'tieFix.first': '并列处理方式改为“按行顺序”：相同的值会因所在行的先后得到不同的得分',
+  'tieFix.emptyLeft': '仍没有客户得{scores}分',
+  'tieFix.cliItem': '{text}：{option}',
+  'tieFix.use': '采用',
+  'tieFix.useLabel': '采用：{text}',
+};
+
+export const tieFixMessages: MessageTable<Key> = { en, zh };
