@@ -14,7 +14,7 @@
 import { percent, t, type Lang, type MessageKey } from '../i18n';
 import { itemSep } from '../i18n/format';
 import { scoreColumns } from './engine';
-import { sortedOrder } from './rank';
+import { denseKeys, sortedOrder } from './rank';
 import { lowerIsBetter, methodText, metricName } from './scheme';
 import type { Metric, Scheme, ScoreResult, TiePolicy, Warning } from './types';
 
@@ -71,9 +71,21 @@ export function groupValues(result: ScoreResult, metric: Metric): ValueGroups {
     const v = column[i];
     if (v === v) valid[j++] = v;
   }
-  const sorted = sortedOrder(valid.subarray(0, j)).sorted;
   const values: number[] = [];
   const counts: number[] = [];
+  // Small scaled integers (counts, days, cents): counting, no sort, as the engine ranks them.
+  const dense = denseKeys(valid.subarray(0, j), Math.min(Math.max(8 * j, 1 << 16), 1 << 25));
+  if (dense) {
+    const table = new Int32Array(dense.size);
+    for (let i = 0; i < j; i++) table[dense.keys[i]]++;
+    for (let x = 0; x < dense.size; x++) {
+      if (table[x] === 0) continue;
+      values.push(x / dense.scale);
+      counts.push(table[x]);
+    }
+    return { values: Float64Array.from(values), counts: Float64Array.from(counts), n: j };
+  }
+  const sorted = sortedOrder(valid.subarray(0, j)).sorted;
   for (let start = 0; start < j; ) {
     let end = start + 1;
     while (end < j && sorted[end] === sorted[start]) end++;

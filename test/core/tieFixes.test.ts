@@ -184,6 +184,16 @@ describe('when nothing can be fixed or nothing needs fixing', () => {
     expect(tieFixes(result, scheme, w)).toEqual([]);
   });
 
+  test('values that are not small decimals (sorted, not counted) give the same fixes', () => {
+    // the first table divided by 3: same order, same ties, cut-offs 2/3, 1, 5/3
+    const scheme = schemeWith();
+    const result = scored('f', [1, 2, 1, 1, 3, 1, 5, 2, 1, 1].map((v) => v / 3), scheme);
+    const fixes = tieFixes(result, scheme, tiesWarning(result, 'f'));
+    expect(byKind(fixes, 'breaks')!.scheme.methods.f).toEqual({ kind: 'breaks', cutoffs: [2 / 3, 1, 5 / 3] });
+    expect(byKind(fixes, 'breaks')!.counts).toEqual([6, 2, 1, 1]);
+    expect(byKind(fixes, 'bins')!.counts).toEqual([6, 4]);
+  });
+
   test('invalid rows are not counted', () => {
     // the same F as the first table plus two rows with a bad M: the fixes are unchanged
     const scheme = schemeWith();
