@@ -12,11 +12,13 @@
  * sort), and every independent candidate is scored per group, not per row (bench: "tie fixes").
  */
 import { percent, t, type Lang, type MessageKey } from '../i18n';
-import { itemSep } from '../i18n/format';
+import { clauseSep, itemSep } from '../i18n/format';
 import { scoreColumns } from './engine';
 import { denseKeys, sortedOrder } from './rank';
+import { scoreRange } from './score';
 import { lowerIsBetter, methodText, metricName } from './scheme';
-import type { Metric, Scheme, ScoreResult, TiePolicy, Warning } from './types';
+import { METRICS, type Metric, type Scheme, type ScoreResult, type TiePolicy, type Warning } from './types';
+import { unreachableGrades } from './warnings';
 
 type TiesWarning = Extract<Warning, { kind: 'ties' }>;
 
@@ -60,6 +62,8 @@ export interface TieFix extends TieFixProposal {
   emptyScores: number[];
   /** The one-line description's i18n key. */
   descriptionKey: string;
+  /** Grades the scheme's thresholds can reach now but not with this fix (fewer bins lower the scale). */
+  gradesLost: string[];
 }
 
 /** One sort of the metric's valid values into distinct values and counts. */
@@ -245,6 +249,13 @@ export function tieFixes(result: ScoreResult, scheme: Scheme, warning: TiesWarni
   if (!warning.emptyScores.length || scheme.methods[warning.metric].kind !== 'quintile' || result.n === 0) return [];
   const ctx: TieFixContext = { result, scheme, metric: warning.metric, groups: groupValues(result, warning.metric) };
   const fixes: TieFix[] = [];
+  const reachable = (s: Scheme) => {
+    const ranges = {} as Record<Metric, [number, number]>;
+    for (const m of METRICS) ranges[m] = scoreRange(result.values[m], s.methods[m], s.bins);
+    const out = new Set(unreachableGrades(s, ranges).map((w) => w.label));
+    return s.grades.map((g) => g.label).filter((label) => !out.has(label));
+  };
+  const before = reachable(scheme);
   for (const rule of rules) {
     const proposal = rule.propose(ctx);
     if (!proposal) continue;
@@ -256,16 +267,18 @@ export function tieFixes(result: ScoreResult, scheme: Scheme, warning: TiesWarni
       counts,
       emptyScores: emptyOf(counts),
       descriptionKey: `tieFix.${rule.kind}`,
+      gradesLost: before.filter((label) => !reachable(proposal.scheme).includes(label)),
     });
   }
   return fixes;
 }
 
-/** The fix's one-line description ("3 bins instead of 5 …"), with the scores it still leaves empty. */
+/** The fix's one-line description ("3 bins instead of 5 …"), with the scores it still leaves empty and the grades it puts out of reach. */
 export function describeTieFix(fix: TieFix, lang: Lang): string {
-  const text = t(lang, fix.descriptionKey as MessageKey, { ...fix.params, metric: metricName(fix.metric) });
-  if (!fix.emptyScores.length) return text;
-  return `${text}${itemSep(lang)}${t(lang, 'tieFix.emptyLeft', { scores: fix.emptyScores })}`;
+  const parts = [t(lang, fix.descriptionKey as MessageKey, { ...fix.params, metric: metricName(fix.metric) })];
+  if (fix.emptyScores.length) parts.push(t(lang, 'tieFix.emptyLeft', { scores: fix.emptyScores }));
+  if (fix.gradesLost.length) parts.push(t(lang, 'tieFix.gradesLost', { labels: fix.gradesLost }));
+  return parts.join(clauseSep(lang));
 }
 
 /** "F scores: 5 → 10 (10%), 4 → …" under the fix, highest score first as the ties warning shows it. */

@@ -7,7 +7,8 @@ const en = {
   'tieFix.breaks': 'Fixed cut-offs for {metric}: {cutoffs} (scores 1–{top})',
   'tieFix.first': 'Ties by row order: equal values then get different scores, decided by the order of the rows',
   'tieFix.emptyLeft': 'still no one scores {scores}',
-  'tieFix.cliItem': '{text} — {option}',
+  'tieFix.gradesLost': 'then no one can reach {labels}: adjust the grade thresholds',
+  'tieFix.cliItem': '{text} (option {option})',
   'tieFix.use': 'Use this',
   'tieFix.useLabel': 'Use this: {text}',
 };
@@ -20,7 +21,8 @@ const zh: Record<Key, string> = {
   'tieFix.breaks': '{metric}值改用固定分界值{cutoffs}（得分1–{top}）',
   'tieFix.first': '并列处理方式改为“按行顺序”：相同的值会因所在行的先后得到不同的得分',
   'tieFix.emptyLeft': '仍没有客户得{scores}分',
-  'tieFix.cliItem': '{text}：{option}',
+  'tieFix.gradesLost': '此后无人能达到{labels}级：需调整等级下限',
+  'tieFix.cliItem': '{text}（选项：{option}）',
   'tieFix.use': '采用',
   'tieFix.useLabel': '采用：{text}',
 };

@@ -47,11 +47,11 @@ test('English: the fixes, each with its option and distribution', async () => {
   expect(at).toBeGreaterThan(0);
   expect(res.out.slice(at + 1, at + 8)).toEqual([
     '  Any of these would give every F score back:',
-    '    2 bins instead of 5 (for every metric scored in quintiles) — --bins 2',
+    '    2 bins instead of 5 (for every metric scored in quintiles); then no one can reach A, B: adjust the grade thresholds (option --bins 2)',
     '      F scores: 2 → 4 (40%), 1 → 6 (60%)',
-    '    Fixed cut-offs for F: 3,5,7 (scores 1–4) — --f-method breaks:3,5,7',
+    '    Fixed cut-offs for F: 3,5,7 (scores 1–4) (option --f-method breaks:3,5,7)',
     '      F scores: 4 → 1 (10%), 3 → 1 (10%), 2 → 2 (20%), 1 → 6 (60%)',
-    '    Ties by row order: equal values then get different scores, decided by the order of the rows — --ties first',
+    '    Ties by row order: equal values then get different scores, decided by the order of the rows (option --ties first)',
     '      F scores: 5 → 2 (20%), 4 → 2 (20%), 3 → 2 (20%), 2 → 2 (20%), 1 → 2 (20%)',
   ]);
 });
@@ -62,11 +62,11 @@ test('Chinese: the same fixes, in Chinese, with the same options', async () => {
   expect(at).toBeGreaterThan(0);
   expect(res.out.slice(at, at + 7)).toEqual([
     '  以下任一改法都能让F值的每个得分都有客户：',
-    '    分档数由5改为2（对所有按五分位评分的指标生效）：--bins 2',
+    '    分档数由5改为2（对所有按五分位评分的指标生效）；此后无人能达到A、B级：需调整等级下限（选项：--bins 2）',
     '      F得分分布：2分：4位（40%），1分：6位（60%）',
-    '    F值改用固定分界值3,5,7（得分1–4）：--f-method breaks:3,5,7',
+    '    F值改用固定分界值3,5,7（得分1–4）（选项：--f-method breaks:3,5,7）',
     '      F得分分布：4分：1位（10%），3分：1位（10%），2分：2位（20%），1分：6位（60%）',
-    '    并列处理方式改为“按行顺序”：相同的值会因所在行的先后得到不同的得分：--ties first',
+    '    并列处理方式改为“按行顺序”：相同的值会因所在行的先后得到不同的得分（选项：--ties first）',
     '      F得分分布：5分：2位（20%），4分：2位（20%），3分：2位（20%），2分：2位（20%），1分：2位（20%）',
   ]);
 });

@@ -89,10 +89,17 @@ describe('F: 60% bought once (ten customers, k = 5, ties average)', () => {
   });
 
   test('descriptions in both languages; first says equal values get different scores', () => {
-    expect(describeTieFix(byKind(fixes, 'bins')!, 'en')).toBe('2 bins instead of 5 (for every metric scored in quintiles)');
+    // 2 bins: every score ≤ 2, so the weighted RFM score ≤ 2 and A (≥ 4), B (≥ 3) cannot occur
+    expect(byKind(fixes, 'bins')!.gradesLost).toEqual(['A', 'B']);
+    expect(describeTieFix(byKind(fixes, 'bins')!, 'en')).toBe(
+      '2 bins instead of 5 (for every metric scored in quintiles); then no one can reach A, B: adjust the grade thresholds',
+    );
+    // cut-offs: F at most 4, the top RFM score 0.3·5 + 0.3·4 + 0.4·5 = 4.7 still reaches A
+    expect(byKind(fixes, 'breaks')!.gradesLost).toEqual([]);
+    expect(byKind(fixes, 'first')!.gradesLost).toEqual([]);
     expect(describeTieFix(byKind(fixes, 'breaks')!, 'en')).toBe('Fixed cut-offs for F: 2,3,5 (scores 1–4)');
     expect(describeTieFix(byKind(fixes, 'first')!, 'en')).toContain('equal values then get different scores');
-    expect(describeTieFix(byKind(fixes, 'bins')!, 'zh')).toBe('分档数由5改为2（对所有按五分位评分的指标生效）');
+    expect(describeTieFix(byKind(fixes, 'bins')!, 'zh')).toBe('分档数由5改为2（对所有按五分位评分的指标生效）；此后无人能达到A、B级：需调整等级下限');
     expect(describeTieFix(byKind(fixes, 'breaks')!, 'zh')).toBe('F值改用固定分界值2,3,5（得分1–4）');
     expect(describeTieFixCounts(byKind(fixes, 'bins')!, 'en')).toBe('F scores: 2 → 4 (40%), 1 → 6 (60%)');
   });
