@@ -22,8 +22,6 @@ import { unreachableGrades } from './warnings';
 
 type TiesWarning = Extract<Warning, { kind: 'ties' }>;
 
-export type TieFixKind = 'bins' | 'breaks' | 'first';
-
 /** The valid values of one metric as distinct values with their counts, ascending by value. */
 export interface ValueGroups {
   values: Float64Array;
