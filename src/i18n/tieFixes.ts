@@ -2,7 +2,7 @@ import type { MessageTable } from './index';
 
 /** Tie-collapse advice (src/core/tieFixes.ts, docs/tie-advice.md): the fixes a ties warning offers. */
 const en = {
-  'tieFix.heading': 'Any of these would give every {metric} score back:',
+  'tieFix.heading': 'Changes for the empty {metric} scores, with the {metric} scores each gives:',
   'tieFix.bins': '{bins} bins instead of {from} (for every metric scored in quintiles)',
   'tieFix.breaks': 'Fixed cut-offs for {metric}: {cutoffs} (scores 1–{top})',
   'tieFix.first': 'Ties by row order: equal values then get different scores, decided by the order of the rows',
@@ -16,7 +16,7 @@ const en = {
 type Key = keyof typeof en;
 
 const zh: Record<Key, string> = {
-  'tieFix.heading': '以下任一改法都能让{metric}值的每个得分都有客户：',
+  'tieFix.heading': '填补{metric}值空缺得分的改法，以及各自的{metric}值得分分布：',
   'tieFix.bins': '分档数由{from}改为{bins}（对所有按五分位评分的指标生效）',
   'tieFix.breaks': '{metric}值改用固定分界值{cutoffs}（得分1–{top}）',
   'tieFix.first': '并列处理方式改为“按行顺序”：相同的值会因所在行的先后得到不同的得分',

@@ -46,7 +46,7 @@ test('English: the fixes, each with its option and distribution', async () => {
   const at = res.out.indexOf('  F scores: 5 → 2 (20%), 4 → 2 (20%), 2 → 6 (60%)');
   expect(at).toBeGreaterThan(0);
   expect(res.out.slice(at + 1, at + 8)).toEqual([
-    '  Any of these would give every F score back:',
+    '  Changes for the empty F scores, with the F scores each gives:',
     '    2 bins instead of 5 (for every metric scored in quintiles); then no one can reach A, B: adjust the grade thresholds (option --bins 2)',
     '      F scores: 2 → 4 (40%), 1 → 6 (60%)',
     '    Fixed cut-offs for F: 3,5,7 (scores 1–4) (option --f-method breaks:3,5,7)',
@@ -58,10 +58,10 @@ test('English: the fixes, each with its option and distribution', async () => {
 
 test('Chinese: the same fixes, in Chinese, with the same options', async () => {
   const res = await score(['--lang', 'zh']);
-  const at = res.out.findIndex((l) => l.startsWith('  以下任一改法'));
+  const at = res.out.findIndex((l) => l.startsWith('  填补F值空缺得分'));
   expect(at).toBeGreaterThan(0);
   expect(res.out.slice(at, at + 7)).toEqual([
-    '  以下任一改法都能让F值的每个得分都有客户：',
+    '  填补F值空缺得分的改法，以及各自的F值得分分布：',
     '    分档数由5改为2（对所有按五分位评分的指标生效）；此后无人能达到A、B级：需调整等级下限（选项：--bins 2）',
     '      F得分分布：2分：4位（40%），1分：6位（60%）',
     '    F值改用固定分界值3,5,7（得分1–4）（选项：--f-method breaks:3,5,7）',
@@ -79,5 +79,5 @@ test.each([
   const res = await score(args);
   expect(counts(res.fScores, top)).toEqual(expected);
   expect(res.out.some((l) => l.includes('no one can score'))).toBe(false);
-  expect(res.out.some((l) => l.includes('Any of these'))).toBe(false);
+  expect(res.out.some((l) => l.includes('Changes for the empty'))).toBe(false);
 });
