@@ -8,8 +8,8 @@
  * description in src/i18n/tieFixes.ts, and — when the metric's scores depend on more than its own
  * values, as nested binning's do — `counts: engineCounts`.
  *
- * Cheap on a million rows: the metric's valid values are grouped into distinct values once (one
- * sort), and every independent candidate is scored per group, not per row (bench: "tie fixes").
+ * Cheap on a million rows: the metric's valid values are grouped into distinct values once (counted,
+ * or one sort), and every independent candidate is scored per group, not per row (bench: "tie fixes").
  */
 import { percent, t, type Lang, type MessageKey } from '../i18n';
 import { clauseSep, itemSep } from '../i18n/format';
@@ -64,7 +64,7 @@ export interface TieFix extends TieFixProposal {
   gradesLost: string[];
 }
 
-/** One sort of the metric's valid values into distinct values and counts. */
+/** The metric's valid values as distinct values and counts (counted when they are small decimals, else sorted). */
 export function groupValues(result: ScoreResult, metric: Metric): ValueGroups {
   const column = result.values[metric];
   const valid = new Float64Array(result.n);
@@ -258,6 +258,7 @@ export function tieFixes(result: ScoreResult, scheme: Scheme, warning: TiesWarni
     const proposal = rule.propose(ctx);
     if (!proposal) continue;
     const counts = (rule.counts ?? ownCounts)(ctx, proposal.scheme);
+    const after = reachable(proposal.scheme);
     fixes.push({
       ...proposal,
       kind: rule.kind,
@@ -265,7 +266,7 @@ export function tieFixes(result: ScoreResult, scheme: Scheme, warning: TiesWarni
       counts,
       emptyScores: emptyOf(counts),
       descriptionKey: `tieFix.${rule.kind}`,
-      gradesLost: before.filter((label) => !reachable(proposal.scheme).includes(label)),
+      gradesLost: before.filter((label) => !after.includes(label)),
     });
   }
   return fixes;
