@@ -44,6 +44,14 @@ test('the F ties warning lists the fixes; "Use this" by keyboard sets the cut-of
   }
   await screenshotPane(page, 'tie-fixes-en.png');
 
+  // The same list in Chinese (the language switch re-translates the shown result).
+  await page.getByRole('button', { name: '中文' }).click();
+  await expect(list.textContent()).resolves.toContain(text('zh', 'tieFix.heading', { metric: 'F' }));
+  for (const fix of fixes) await expect(list.getByTestId(`tie-fix-${fix.kind}`).textContent()).resolves.toContain(describeTieFix(fix, 'zh'));
+  await expect(list.getByRole('button', { name: text('zh', 'tieFix.use') }).count()).resolves.toBe(3);
+  await screenshotPane(page, 'tie-fixes-zh.png');
+  await page.getByRole('button', { name: 'EN' }).click();
+
   // Keyboard: focus the cut-offs fix's button and press Enter.
   const breaks = fixes[1];
   const use = list.getByRole('button', { name: text('en', 'tieFix.useLabel', { text: describeTieFix(breaks, 'en') }) });
