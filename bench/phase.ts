@@ -4,7 +4,7 @@
  */
 import { promises as fs } from 'node:fs';
 import Papa from 'papaparse';
-import { defaultScheme, scoreTable } from '../src/core';
+import { defaultScheme, scoreTable, tieFixes, type Warning } from '../src/core';
 import { run } from '../src/cli/main';
 import { paneBench } from './pane';
 import { generateCustomers } from './generate';
@@ -20,6 +20,21 @@ async function engine(n: number): Promise<Record<string, number>> {
   const result = scoreTable(columns, defaultScheme());
   const ms = performance.now() - t0;
   return { ms, n: result.n };
+}
+
+/**
+ * Tie-collapse advice (docs/tie-advice.md) on the engine's result: the generated F has about half the
+ * customers at 1, so its ties leave scores empty; the time is for every fix of that warning.
+ */
+async function tieFixPhase(n: number): Promise<Record<string, number>> {
+  const c = generateCustomers(n);
+  const scheme = defaultScheme();
+  const result = scoreTable({ r: Array.from(c.r), f: Array.from(c.f), m: Array.from(c.m) }, scheme);
+  const w = result.warnings.find((x): x is Extract<Warning, { kind: 'ties' }> => x.kind === 'ties' && x.emptyScores.length > 0);
+  if (!w) return { ms: 0, fixes: 0 };
+  const t0 = performance.now();
+  const fixes = tieFixes(result, scheme, w);
+  return { ms: performance.now() - t0, fixes: fixes.length };
 }
 
 /**
@@ -76,6 +91,8 @@ async function pick(phase: string, a: string, b: string, c: string): Promise<Rec
       return engine(Number(a));
     case 'floor':
       return floor(a, b);
+    case 'tie-fixes':
+      return tieFixPhase(Number(a));
     case 'transactions':
       return transactions(a, b);
     case 'pane':

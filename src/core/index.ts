@@ -25,3 +25,4 @@ export * from './periods';
 export * from './suggest';
 export * from './lists';
 export * from './heatmap';
+export * from './tieFixes';
