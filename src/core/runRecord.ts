@@ -526,6 +526,8 @@ export function parametersSheet(record: RunRecord, formulaParams?: readonly Para
     put(row, 1, tr(lowerIsBetter(m) ? 'formula.smaller' : 'formula.larger'), 'label');
     put(row++, 2, methodText(s, m, lang), 'label');
   }
+  // Nested binning (docs/binning.md): the line appears only for nested schemes, so other records are unchanged.
+  if (s.binning === 'nested') labelled(tr('binning.label'), tr('binning.nested'));
   labelled(tr('period.gradesText'), gradesText(s.grades));
   if (record.options.segments) {
     labelled(
