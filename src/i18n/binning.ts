@@ -7,7 +7,7 @@ import type { MessageTable } from './index';
 const en = {
   'scheme.badBinning': 'Unknown binning "{value}" (use independent or nested)',
   'binning.frozen':
-    'Nested binning cannot score on an earlier run\'s frozen scale: nested F and M have their own cut values in every R bin. Use independent binning with --scale-from.',
+    'Nested binning cannot score on an earlier run\'s frozen scale: nested F and M have their own cut values in every R bin. Score with independent binning, or without the earlier scale.',
   'binning.formulas':
     'Nested binning writes values only: live formulas rank F and M over all customers, not within each R bin. Drop --formulas or use --binning independent.',
   'binning.sqlFrozen': 'Nested binning cannot be written as SQL on a frozen scale: nested F and M have their own cut values in every R bin.',
@@ -21,12 +21,13 @@ const en = {
   'pane.binning.nested': 'Nested (F within each R score, M within each R × F cell)',
   'pane.binning.hint': 'Nested binning applies to quintile scores; fixed cut-offs and raw values score the same either way.',
   'pane.binning.formulas': 'Nested binning writes values only: switch the output to values to run.',
+  'pane.binning.summary': 'nested binning',
 };
 
 const zh: Record<keyof typeof en, string> = {
   'scheme.badBinning': '分档方式“{value}”无法识别：可选independent（独立分档）或nested（嵌套分档）',
   'binning.frozen':
-    '嵌套分档不能沿用上期分界值：嵌套时F值和M值在每个R得分内各有分界值。请在使用--scale-from时改用独立分档。',
+    '嵌套分档不能沿用上期分界值：嵌套时F值和M值在每个R得分内各有分界值。请改用独立分档，或不沿用上期分界值。',
   'binning.formulas':
     '嵌套分档只能输出数值：公式（自动重算）会在全部客户中为F值和M值排名，而不是在每个R得分内排名。请去掉--formulas，或使用--binning independent。',
   'binning.sqlFrozen': '嵌套分档不能按沿用的上期分界值生成SQL：嵌套时F值和M值在每个R得分内各有分界值。',
@@ -38,6 +39,7 @@ const zh: Record<keyof typeof en, string> = {
   'pane.binning.nested': '嵌套分档（F值在每个R得分内、M值在每个R×F组合内排名）',
   'pane.binning.hint': '嵌套分档只作用于五分位评分；按分界值评分和原始值两种方式下结果相同。',
   'pane.binning.formulas': '嵌套分档只能输出数值：请把输出方式改为数值后再运行。',
+  'pane.binning.summary': '嵌套分档',
 };
 
 export const binningMessages: MessageTable<keyof typeof en> = { en, zh };
