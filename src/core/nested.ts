@@ -11,6 +11,7 @@
  * kept inside each group, which ties `first` needs), and each group is ranked by the usual counted or
  * radix path on a contiguous slice — no comparator sort, no object per row.
  */
+import { denseKeys } from './rank';
 import { quintileScoring, metricScoring, sortedScoring, type MetricScoring, type TieGroup } from './score';
 import type { Binning, Metric, MetricMethod, Scheme, TiePolicy } from './types';
 
@@ -51,11 +52,29 @@ function denseIds(keys: Float64Array): { ids: Int32Array; groups: number } {
   return { ids, groups };
 }
 
+/** Up to this many possible pairs the pair ids are renumbered through a table instead of a Map. */
+const PAIR_TABLE = 1 << 20;
+
 /** Group ids for the rows from one or more key columns (the earlier metrics' scores). */
 export function groupIds(keyColumns: readonly Float64Array[]): { ids: Int32Array; groups: number } {
   let { ids, groups } = denseIds(keyColumns[0]);
   for (let c = 1; c < keyColumns.length; c++) {
     const next = denseIds(keyColumns[c]);
+    if (groups * next.groups <= PAIR_TABLE) {
+      // Few pairs (score × score): renumber them through a table, first-seen order.
+      const table = new Int32Array(groups * next.groups).fill(-1);
+      const pairIds = new Int32Array(ids.length);
+      let count = 0;
+      for (let i = 0; i < ids.length; i++) {
+        const p = ids[i] * next.groups + next.ids[i];
+        let id = table[p];
+        if (id < 0) id = table[p] = count++;
+        pairIds[i] = id;
+      }
+      ids = pairIds;
+      groups = count;
+      continue;
+    }
     // Pair ids combined into one number (< groups · next.groups ≤ n², exact in a double), then made dense.
     const pair = new Float64Array(ids.length);
     for (let i = 0; i < ids.length; i++) pair[i] = ids[i] * next.groups + next.ids[i];
@@ -88,6 +107,10 @@ export function groupedScoring(
 ): NestedScoring {
   if (method.kind !== 'quintile') return { ...metricScoring(values, lowerBetter, method, k, ties), groupTies: [] };
   const n = values.length;
+  if (ties !== 'first') {
+    const counted = countedGroups(values, ids, groups, lowerBetter, k, ties);
+    if (counted) return counted;
+  }
   // Stable counting sort of the rows by group: start offsets, then each row's slot.
   const start = new Int32Array(groups + 1);
   for (let i = 0; i < n; i++) start[ids[i] + 1]++;
@@ -110,6 +133,53 @@ export function groupedScoring(
     for (let j = 0; j < b - a; j++) scores[rowAt[a + j]] = part.scores[j];
     for (const tie of part.bigTies) groupTies.push({ ...tie, groupSize: b - a });
   }
+  return { scores, bigTies: mergeTies(groupTies), groupTies };
+}
+
+/**
+ * Ties average or min on small scaled-integer values (days, counts, cents), every group at once:
+ * one table of (group, value key) counts, each group's slots walked in value order to turn counts into
+ * that group's tie-group scores, then every row looks its score up — the engine's counting path
+ * (docs/engine.md) with the group in the key. Undefined when the table would be too large.
+ */
+function countedGroups(
+  values: Float64Array,
+  ids: Int32Array,
+  groups: number,
+  lowerBetter: boolean,
+  k: number,
+  ties: TiePolicy,
+): NestedScoring | undefined {
+  const n = values.length;
+  const limit = Math.min(Math.max(8 * n, 1 << 16), 1 << 25);
+  const dense = denseKeys(values, Math.floor(limit / Math.max(groups, 1)));
+  if (!dense) return undefined;
+  const { keys, size, scale } = dense;
+  const table = new Int32Array(groups * size);
+  const groupN = new Int32Array(groups);
+  for (let i = 0; i < n; i++) {
+    table[ids[i] * size + keys[i]]++;
+    groupN[ids[i]]++;
+  }
+  const groupTies: GroupTies[] = [];
+  for (let g = 0; g < groups; g++) {
+    const gn = groupN[g];
+    const twoN = 2 * gn;
+    // Ascending: the tie group of key x holds the group's positions start..start+count−1 (0-based).
+    for (let x = 0, start = 0, slot = g * size; x < size; x++, slot++) {
+      const count = table[slot];
+      if (count === 0) continue;
+      const end = start + count;
+      const a = lowerBetter ? start + 1 : gn - end + 1;
+      const b = lowerBetter ? end : gn - start;
+      const twoRank = ties === 'average' ? a + b : 2 * a;
+      table[slot] = k - Math.floor((k * (twoRank - 2)) / twoN);
+      if (count >= 2 && count * k > gn) groupTies.push({ value: x / scale, count, groupSize: gn });
+      start = end;
+    }
+  }
+  const scores = new Float64Array(n);
+  for (let i = 0; i < n; i++) scores[i] = table[ids[i] * size + keys[i]];
   return { scores, bigTies: mergeTies(groupTies), groupTies };
 }
 
