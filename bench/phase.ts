@@ -8,7 +8,7 @@ import { defaultScheme, parseBinningText, scoreTable, withBinning } from '../src
 import { run } from '../src/cli/main';
 import { paneBench } from './pane';
 import { generateCustomers } from './generate';
-import { disagreements, duckCustomers, duckTransactions } from './duckdb';
+import { disagreements, duckCustomers, duckTransactions, sqlDisagreements } from './duckdb';
 
 const SINCE = '2022-01-01';
 const AS_OF = '2025-03-31';
@@ -91,6 +91,8 @@ async function pick(phase: string, a: string, b: string, c: string): Promise<Rec
       return timed(() => duckCustomers(a, b));
     case 'duck-transactions':
       return timed(() => duckTransactions(a, b, SINCE, AS_OF));
+    case 'agree-sql':
+      return { ...(await sqlDisagreements(a, b, c)) };
     case 'agree':
       return { ...(await disagreements(a, b, c)) };
     default:
