@@ -22,6 +22,9 @@ const en = {
   'pane.binning.hint': 'Nested binning applies to quintile scores; fixed cut-offs and raw values score the same either way.',
   'pane.binning.formulas': 'Nested binning writes values only: switch the output to values to run.',
   'pane.binning.summary': 'nested binning',
+  // Help page (src/help/render.ts).
+  'help.rules.nested':
+    'Nested binning (optional, as in SPSS): R is ranked over all customers, F separately among the customers with the same R score, and M among those with the same R and F scores. Fixed cut-offs and raw values score the same either way; nested schemes write values, not formulas.',
 };
 
 const zh: Record<keyof typeof en, string> = {
@@ -40,6 +43,8 @@ const zh: Record<keyof typeof en, string> = {
   'pane.binning.hint': '嵌套分档只作用于五分位评分；按分界值评分和原始值两种方式下结果相同。',
   'pane.binning.formulas': '嵌套分档只能输出数值：请把输出方式改为数值后再运行。',
   'pane.binning.summary': '嵌套分档',
+  'help.rules.nested':
+    '嵌套分档（可选，同SPSS）：R值在全部客户中排名，F值在R得分相同的客户中排名，M值在R得分和F得分都相同的客户中排名。按分界值评分和原始值两种方式下结果不变；嵌套分档只输出数值，不输出公式。',
 };
 
 export const binningMessages: MessageTable<keyof typeof en> = { en, zh };

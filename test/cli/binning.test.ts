@@ -2,7 +2,7 @@
  * `rfm-score --binning nested|independent` (docs/binning.md): scores worked out by hand on the ten
  * base customers, the parameters sheet round trip, and the combinations that are refused.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { baseRows, csvText, readCsvRows, readXlsx, removeTempDirs, rfm, rowValues, sheet, tempDir } from './helpers';
 
@@ -51,6 +51,12 @@ describe('--binning', () => {
 
   test('independent is the default: the output is byte for byte the same as without the option', async () => {
     const { dir, file } = input();
+    const plainCsv = path.join(dir, 'plain.csv');
+    const independentCsv = path.join(dir, 'independent.csv');
+    expect((await rfm([file, '--out', plainCsv])).code).toBe(0);
+    expect((await rfm([file, '--out', independentCsv, '--binning', 'independent'])).code).toBe(0);
+    expect(readFileSync(independentCsv)).toEqual(readFileSync(plainCsv));
+    // xlsx: the parameters sheets agree except for the run's time and file names.
     const plain = path.join(dir, 'plain.xlsx');
     const independent = path.join(dir, 'independent.xlsx');
     expect((await rfm([file, '--out', plain])).code).toBe(0);
