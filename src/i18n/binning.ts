@@ -15,6 +15,7 @@ const en = {
   'binning.label': 'Binning',
   'binning.independent': 'independent: R, F and M each ranked over all customers',
   'binning.nested': 'nested: R over all customers, F within each R score, M within each R and F score',
+  'binning.rule': 'ranked within each R bin (nested binning): the values overlap between scores',
   // Task pane.
   'pane.binning.label': 'Binning',
   'pane.binning.independent': 'Independent (each over all customers)',
@@ -37,6 +38,7 @@ const zh: Record<keyof typeof en, string> = {
   'binning.label': '分档方式',
   'binning.independent': '独立分档：R值、F值、M值各自在全部客户中排名',
   'binning.nested': '嵌套分档：R值在全部客户中排名，F值在每个R得分内排名，M值在每个R得分和F得分的组合内排名',
+  'binning.rule': '在每个R得分内分别排名（嵌套分档）：各得分的数值范围会重叠',
   'pane.binning.label': '分档方式',
   'pane.binning.independent': '独立分档（各自在全部客户中排名）',
   'pane.binning.nested': '嵌套分档（F值在每个R得分内、M值在每个R×F组合内排名）',

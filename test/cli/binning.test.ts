@@ -78,6 +78,11 @@ describe('--binning', () => {
     const { sheetRows } = await import('../../src/cli/xlsxFile');
     const rows = sheetRows(sheet(await readXlsx(first), 'RFM parameters'));
     expect(rows.some((r) => r[0] === 'Binning' && String(r[1]).startsWith('nested'))).toBe(true);
+    // Cut values: R keeps its rules; nested F and M say they were ranked within each R bin.
+    const rules = rows.filter((r) => (r[0] === 'F' || r[0] === 'M') && typeof r[1] === 'number').map((r) => r[5]);
+    expect(rules.length).toBeGreaterThan(0);
+    expect(new Set(rules)).toEqual(new Set(['ranked within each R bin (nested binning): the values overlap between scores']));
+    expect(rows.some((r) => r[0] === 'R' && typeof r[5] === 'string' && r[5].includes('≤'))).toBe(true);
     const read = readRunRecord(rows);
     if (!read.ok) throw new Error('unreadable record');
     expect(read.record.scheme.binning).toBe('nested');
