@@ -85,6 +85,10 @@ async function main(): Promise<void> {
     );
     const ties = phase(['tie-fixes', String(N)]) as Measured & { fixes: number };
     console.log(`${'tie fixes (tieFixes)'.padEnd(28)} ${(ties.ms / 1000).toFixed(2).padStart(6)} s         ${ties.fixes} fixes for the F ties warning  target < 0.3 s`);
+    const nestedEngine = phase(['engine', String(N), 'nested']);
+    console.log(
+      `${'engine alone, nested'.padEnd(28)} ${(nestedEngine.ms / 1000).toFixed(2).padStart(6)} s         ${rate(nestedEngine.ms).padStart(18)}  peak ${Math.round(nestedEngine.maxRssMB)} MB  ${(nestedEngine.ms / engine.ms).toFixed(2)}× independent (docs/binning.md)`,
+    );
     const duck = phase(['duck-customers', input, path.join(dir, 'duck.csv')]);
     line('DuckDB query on the CSV', duck);
     const cli = phase(['cli', input, path.join(dir, 'scored.csv')]);
@@ -92,6 +96,16 @@ async function main(): Promise<void> {
     console.log(`${''.padEnd(28)} ${agreement(path.join(dir, 'scored.csv'), path.join(dir, 'duck.csv'), '客户编号')}`);
     console.log(`${''.padEnd(28)} ${pandasLine()}`);
     for (const f of ['duck.csv', 'scored.csv']) rmSync(path.join(dir, f));
+
+    // Nested binning (docs/binning.md): the CLI next to its independent run, checked against the
+    // scheme's SQL (PARTITION BY the R score, then R and F) run by embedded DuckDB.
+    const nestedCli = phase(['cli-nested', input, path.join(dir, 'nested.csv')]);
+    line('CLI --binning nested', nestedCli, `  ${(nestedCli.wallMs / cli.wallMs).toFixed(2)}× the independent CLI run`);
+    const nestedDuck = phase(['duck-nested', input, path.join(dir, 'duck-nested.csv')]);
+    line('--engine duckdb, nested', nestedDuck);
+    const nestedAgree = phase(['agree-sql', path.join(dir, 'nested.csv'), path.join(dir, 'duck-nested.csv'), '客户编号']) as Measured & { rows: number; differ: number };
+    console.log(`${''.padEnd(28)} DuckDB (the scheme's SQL) vs ours, nested: ${nestedAgree.differ.toLocaleString('en-US')} disagreements in ${nestedAgree.rows.toLocaleString('en-US')} customers`);
+    for (const f of ['nested.csv', 'duck-nested.csv']) rmSync(path.join(dir, f));
     if (process.env.BENCH_FLOOR) {
       const floor = phase(['floor', input, path.join(dir, 'floor.csv')]);
       line('floor (Papa Parse, sort, write)', floor);

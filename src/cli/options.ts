@@ -8,6 +8,7 @@ import {
   preset,
   PRESET_IDS,
   type PresetId,
+  parseBinningText,
   parseBinsText,
   parseGradesText,
   parseMethodText,
@@ -16,6 +17,7 @@ import {
   parseWeightsText,
   RfmError,
   validateScheme,
+  withBinning,
   type HeaderMode,
   type InsightOptions,
   type LayoutOptions,
@@ -123,6 +125,7 @@ const OPTIONS = {
   'm-method': { type: 'string' },
   bins: { type: 'string' },
   ties: { type: 'string' },
+  binning: { type: 'string' },
   grades: { type: 'string' },
   lang: { type: 'string' },
   segments: { type: 'boolean' },
@@ -216,7 +219,7 @@ export function parseCommand(argv: string[]): ParsedCommand {
   const previous = v.previous;
   if (scaleFrom !== undefined) {
     // The scheme comes from the earlier run's parameters sheet: scheme options would contradict it.
-    const schemeOptions = ['preset', 'variant', 'weights', 'r-method', 'f-method', 'm-method', 'bins', 'ties', 'grades'] as const;
+    const schemeOptions = ['preset', 'variant', 'weights', 'r-method', 'f-method', 'm-method', 'bins', 'ties', 'binning', 'grades'] as const;
     const given = schemeOptions.find((k) => v[k] !== undefined);
     if (given) throw new RfmError('period.schemeWithScale', { option: `--${given}` });
   }
@@ -229,6 +232,8 @@ export function parseCommand(argv: string[]): ParsedCommand {
   if (v['list-out'] !== undefined && lists.length !== 1) {
     throw lists.length ? new RfmError('list.outWithMany', { count: lists.length }) : new RfmError('list.outNeedsList');
   }
+  // Live formulas rank over all customers; nested F and M are ranked within groups (docs/binning.md).
+  if (v.formulas && scheme.binning === 'nested') throw new RfmError('binning.formulas');
 
   return {
     kind: 'run',
@@ -251,7 +256,7 @@ export function parseCommand(argv: string[]): ParsedCommand {
   };
 }
 
-/** The scheme options (--preset, --variant, --weights, --r/f/m-method, --bins, --ties, --grades), validated. */
+/** The scheme options (--preset, --variant, --weights, --r/f/m-method, --bins, --ties, --binning, --grades), validated. */
 export function schemeOf(v: ParsedArgs['values']): Scheme {
   let scheme = defaultScheme();
   if (v.preset !== undefined) {
@@ -270,6 +275,7 @@ export function schemeOf(v: ParsedArgs['values']): Scheme {
   if (v['m-method'] !== undefined) scheme.methods.m = parseMethodText('m', v['m-method']);
   if (v.bins !== undefined) scheme.bins = parseBinsText(v.bins);
   if (v.ties !== undefined) scheme.ties = parseTiesText(v.ties);
+  if (v.binning !== undefined) scheme = withBinning(scheme, parseBinningText(v.binning));
   if (v.grades !== undefined) scheme.grades = parseGradesText(v.grades);
   return validateScheme(scheme);
 }

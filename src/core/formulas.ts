@@ -16,6 +16,7 @@
 import { t, type Lang, type MessageKey } from '../i18n';
 import { clauseSep } from '../i18n/format';
 import { columnLetter } from './address';
+import { RfmError } from './errors';
 import { invalidRows } from './engine';
 import { describeInvalid, followUpLabels, outputHeader, outputTable, segmentLabel, type OutputColumn } from './output';
 import { lowerIsBetter, metricName } from './scheme';
@@ -162,6 +163,8 @@ export function formulaSheet(
   options: FormulaOptions,
   scored?: FormulaResults,
 ): FormulaSheet {
+  // Live formulas rank F and M over all customers; nested schemes write values only (docs/binning.md).
+  if (scheme.binning === 'nested') throw new RfmError('binning.formulas');
   const { lang } = options;
   const dialect = options.dialect ?? 'file';
   const fn = (name: NewerFunction) => (dialect === 'file' ? `_xlfn.${name}` : name);

@@ -7,6 +7,7 @@ export { detectColumns, isHeaderRow, classifyHeader } from './columns';
 export { resolveLayout, type Layout, type LayoutOptions, type HeaderMode, type ColumnRef } from './layout';
 export * from './scheme';
 export { quintileScores, breaksScores } from './score';
+export { binningOf } from './nested';
 export { createGrader } from './grade';
 export { scoreTable, invalidRows, type MetricColumns, type ScoreOptions } from './engine';
 export * from './output';

@@ -23,6 +23,8 @@ Options:
                                quintile (default) | raw | breaks:T1,T2,... (ascending cut-offs)
   --bins 5                     number of quintile bins k
   --ties average|min|first     tie policy for quintiles (default average)
+  --binning independent|nested quintiles of F within each R score and of M within each R×F cell (nested,
+                               as in SPSS), or each over all customers (default independent; docs/binning.md)
   --grades A:4,B:3,C:2,D       grade labels and thresholds, highest first
   --lang en|zh                 language of headers and messages (default en)
   --segments                   add the Segment column (the eight-segment model)
@@ -126,6 +128,8 @@ R得分、F得分、M得分、RFM得分、客户等级（有无效行时另加�
                                breaks:T1,T2,…（按分界值评分，分界值从小到大）
   --bins 5                     五分位的分档数k
   --ties average|min|first     并列处理方式：average（平均排名，默认）、min（最高名次）、first（按行顺序）
+  --binning independent|nested 分档方式：independent（独立分档，默认）即各自在全部客户中排名；
+                               nested（嵌套分档，同SPSS）即F值在每个R得分内、M值在每个R×F组合内排名
   --grades A:4,B:3,C:2,D       等级名称和等级下限，从高到低
   --lang en|zh                 表头和提示使用的语言（默认en）
   --segments                   添加“客户分群”列（八类客户分群）

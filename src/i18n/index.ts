@@ -25,6 +25,7 @@ import { limitMessages } from './limits';
 import { sqlMessages } from './sql';
 import { listMessages } from './lists';
 import { tieFixMessages } from './tieFixes';
+import { binningMessages } from './binning';
 
 export type Lang = 'en' | 'zh';
 export const LANGS: readonly Lang[] = ['en', 'zh'];
@@ -35,7 +36,7 @@ export interface MessageTable<K extends string> {
   zh: Record<K, string>;
 }
 
-const tables = [coreMessages, cliMessages, paneMessages, excelMessages, insightMessages, txMessages, formulaMessages, paneModeMessages, paneInsightMessages, periodMessages, panePeriodMessages, helpMessages, paneLayoutMessages, requirementMessages, xlsxMessages, limitMessages, sqlMessages, listMessages, tieFixMessages] as const;
+const tables = [coreMessages, cliMessages, paneMessages, excelMessages, insightMessages, txMessages, formulaMessages, paneModeMessages, paneInsightMessages, periodMessages, panePeriodMessages, helpMessages, paneLayoutMessages, requirementMessages, xlsxMessages, limitMessages, sqlMessages, listMessages, tieFixMessages, binningMessages] as const;
 type Keys<T> = T extends MessageTable<infer K> ? K : never;
 export type MessageKey = Keys<(typeof tables)[number]>;
 
