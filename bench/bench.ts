@@ -84,7 +84,7 @@ async function main(): Promise<void> {
       `${'engine alone (scoreTable)'.padEnd(28)} ${(engine.ms / 1000).toFixed(2).padStart(6)} s         ${rate(engine.ms).padStart(18)}  peak ${Math.round(engine.maxRssMB)} MB (incl. generating the data)  target < 1 s`,
     );
     const ties = phase(['tie-fixes', String(N)]) as Measured & { fixes: number };
-    console.log(`${'tie fixes (tieFixes)'.padEnd(28)} ${(ties.ms / 1000).toFixed(2).padStart(6)} s         ${ties.fixes} fixes for the F ties warning  target < 0.3 s`);
+    console.log(`${'tie fixes (tieFixes)'.padEnd(28)} ${(ties.ms / 1000).toFixed(2).padStart(6)} s         ${ties.fixes} fixes for the F ties warning  target < 1.5 s (the nested candidate is one full scoring)`);
     const nestedEngine = phase(['engine', String(N), 'nested']);
     console.log(
       `${'engine alone, nested'.padEnd(28)} ${(nestedEngine.ms / 1000).toFixed(2).padStart(6)} s         ${rate(nestedEngine.ms).padStart(18)}  peak ${Math.round(nestedEngine.maxRssMB)} MB  ${(nestedEngine.ms / engine.ms).toFixed(2)}× independent (docs/binning.md)`,

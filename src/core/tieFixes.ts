@@ -16,7 +16,7 @@ import { clauseSep, itemSep } from '../i18n/format';
 import { scoreColumns } from './engine';
 import { denseKeys, sortedOrder } from './rank';
 import { scoreRange } from './score';
-import { lowerIsBetter, methodText, metricName } from './scheme';
+import { lowerIsBetter, methodText, metricName, withBinning } from './scheme';
 import { METRICS, type Metric, type Scheme, type ScoreResult, type TiePolicy, type Warning } from './types';
 import { unreachableGrades } from './warnings';
 
@@ -49,6 +49,8 @@ export interface TieFixRule {
   propose(ctx: TieFixContext): TieFixProposal | undefined;
   /** Scores per score 1..top for ctx.metric under `scheme`; default: the metric scored on its own values. */
   counts?(ctx: TieFixContext, scheme: Scheme): number[];
+  /** Offered only when it leaves no score empty (whether it helps at all depends on the data). */
+  onlyIfFills?: boolean;
 }
 
 export interface TieFix extends TieFixProposal {
@@ -237,6 +239,18 @@ export const TIE_FIX_RULES: readonly TieFixRule[] = [
       return { scheme: { ...ctx.scheme, ties: 'first' }, params: {}, cli: '--ties first' };
     },
   },
+  {
+    // Nested binning (docs/binning.md): F ranked within each R score, M within each R and F score.
+    // R is ranked over everyone either way, so it cannot help R; for F and M it helps only where the
+    // ties split across the groups, so it is offered only when it fills every score.
+    kind: 'nested',
+    propose(ctx) {
+      if (ctx.metric === 'r' || ctx.scheme.binning === 'nested') return undefined;
+      return { scheme: withBinning(ctx.scheme, 'nested'), params: {}, cli: '--binning nested' };
+    },
+    counts: engineCounts,
+    onlyIfFills: true,
+  },
 ];
 
 /**
@@ -258,6 +272,7 @@ export function tieFixes(result: ScoreResult, scheme: Scheme, warning: TiesWarni
     const proposal = rule.propose(ctx);
     if (!proposal) continue;
     const counts = (rule.counts ?? ownCounts)(ctx, proposal.scheme);
+    if (rule.onlyIfFills && emptyOf(counts).length > 0) continue;
     const after = reachable(proposal.scheme);
     fixes.push({
       ...proposal,

@@ -212,6 +212,52 @@ describe('when nothing can be fixed or nothing needs fixing', () => {
   });
 });
 
+describe('nested binning: F ties split across the R groups (nine customers, k = 3)', () => {
+  // R = 1..9, lower is better: ranks 1..9, 3 − floor(3·(rank − 1)/9) → R 1–3 score 3, 4–6 score 2,
+  // 7–9 score 1: three groups of three. F by row: 1,1,1 | 1,1,4 | 1,5,7.
+  // Independent: 7 → rank 1 → 3; 5 → 2 → 3 − floor(3/9) = 3; 4 → 3 → 3 − floor(6/9) = 3;
+  // 1 ×6 → ranks 4–9, average 6.5 → 3 − floor(16.5/9) = 2. Scores 3 ×3, 2 ×6: no one scores 1.
+  // Nested, within each R group (n = 3): 1,1,1 → average rank 2 → 3 − floor(3/3) = 2 (×3);
+  // 1,1,4 → 4 → 3, the 1s rank 2.5 → 3 − floor(4.5/3) = 2; 1,5,7 → 7 → 3, 5 → 3 − floor(1) = 2,
+  // 1 → 3 − floor(2) = 1. Scores 3 ×2, 2 ×6, 1 ×1: every score filled.
+  const F = [1, 1, 1, 1, 1, 4, 1, 5, 7];
+  const scheme = schemeWith({ bins: 3 });
+  const result = scored('f', F, scheme);
+  const warning = tiesWarning(result, 'f');
+  const fixes = tieFixes(result, scheme, warning);
+
+  test('the warning leaves 1 empty; nested binning is offered last and fills it', () => {
+    expect(warning.emptyScores).toEqual([1]);
+    const fix = byKind(fixes, 'nested')!;
+    expect(fixes[fixes.length - 1]).toBe(fix);
+    expect(fix.scheme.binning).toBe('nested');
+    expect(fix.counts).toEqual([1, 6, 2]);
+    expect(fix.emptyScores).toEqual([]);
+    expect(fix.cli).toBe('--binning nested');
+    expect(describeTieFix(fix, 'en')).toContain('Nested binning');
+    expect(describeTieFix(fix, 'zh')).toContain('嵌套分档');
+  });
+
+  test('not offered where it fills nothing (the ten-customer F table: groups of two) nor for R', () => {
+    const ten = schemeWith();
+    const tenResult = scored('f', [1, 2, 1, 1, 3, 1, 5, 2, 1, 1], ten);
+    expect(byKind(tieFixes(tenResult, ten, tiesWarning(tenResult, 'f')), 'nested')).toBeUndefined();
+    const rResult = scored('r', [5, 5, 40, 5, 10, 5, 30, 5, 20, 5], ten);
+    expect(byKind(tieFixes(rResult, ten, tiesWarning(rResult, 'r')), 'nested')).toBeUndefined();
+  });
+
+  test('not offered again once the scheme is nested', () => {
+    // Nested, F by R group: 1,1,1 → 2 ×3; 1,1,1 → 2 ×3; 1,1,7 → 7 → 3, the 1s → 2. No one scores 1.
+    const nested = schemeWith({ bins: 3, binning: 'nested' });
+    const again = scored('f', [1, 1, 1, 1, 1, 1, 1, 1, 7], nested);
+    const w = tiesWarning(again, 'f');
+    expect(w.emptyScores).toEqual([1]);
+    const kinds = tieFixes(again, nested, w).map((f) => f.kind);
+    expect(kinds).not.toContain('nested');
+    expect(kinds.length).toBeGreaterThan(0);
+  });
+});
+
 describe('a new kind of fix is one more rule', () => {
   test('a rule with engineCounts gets the whole engine’s distribution', () => {
     const scheme = schemeWith();
