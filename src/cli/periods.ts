@@ -42,7 +42,7 @@ import { formatOf } from './files';
 import type { CliOptions } from './options';
 import { version } from './version';
 import { uniqueSheetName } from './summarySheet';
-import { withEarlierBook } from './xlsx/earlier';
+import { withEarlierBook, type KeptColumns } from './xlsx/earlier';
 import { reportLines } from './report';
 
 export type EarlierOption = '--scale-from' | '--previous';
@@ -92,7 +92,7 @@ export async function readEarlierRun(file: string, option: EarlierOption, lang: 
       }
       chosen = match[0];
     }
-    const rows = withRows ? await book.rows(chosen.record.output.sheet) : undefined;
+    const rows = withRows ? await book.rows(chosen.record.output.sheet, comparedColumns(chosen.record)) : undefined;
     if (withRows && !rows) throw new RfmError('period.prevSheetMissing', { file, sheet: chosen.record.output.sheet });
     return {
       file,
@@ -103,6 +103,18 @@ export async function readEarlierRun(file: string, option: EarlierOption, lang: 
       where: t(lang, 'cli.report.sheet', { sheet: chosen.record.output.sheet, file }),
     };
   });
+}
+
+/**
+ * The columns of the earlier scored sheet that --previous reads (ID, R, F, M, the output block), or
+ * undefined when the record names no ID column: that one is found by the current table's ID header
+ * once the current table is known, so the rows are kept whole (docs/xlsx.md "Speed and memory").
+ */
+function comparedColumns(record: RunRecord): KeptColumns | undefined {
+  const { columns } = record.layout;
+  if (columns.id === undefined) return undefined;
+  const out = record.output;
+  return { headerRow: out.headerRow, columns: [columns.id, columns.r, columns.f, columns.m, ...out.columns.map((_, i) => out.startColumn + i)] };
 }
 
 export function runRef(run: EarlierRun): RunRef {
@@ -185,6 +197,8 @@ export function comparePeriods(o: CliOptions, periods: Periods, sheet: ScoredShe
   if (checkColumns) checkMapping(run, current, lang);
   if (sheet.layout.id === undefined) throw new RfmError('period.noId');
   const previous = previousPeriod(run, current, lang);
+  // The earlier sheet's rows are read once: freed before the migration, whose peak they would add to.
+  run.rows = undefined;
   const result = migrate(previous, periodOfScored(sheet, periods.scheme, where), lang);
   sheet.output = outputTable(sheet.result, periods.scheme, lang, {
     segments: sheet.segments,

@@ -195,13 +195,23 @@ export function periodOfPrevious(
 
 /** IDs that occur more than once, with their cells, in first-occurrence order. */
 export function duplicateIds(table: PeriodTable): Array<{ id: string; cells: string[] }> {
+  // A set of IDs first: the cell lists are made only for the IDs that repeat, not one per customer
+  // (at a million customers that list per customer was most of a --previous run's peak memory).
+  const once = new Set<string>();
+  let twice: Set<string> | undefined;
+  for (const c of table.customers) {
+    if (once.has(c.id)) (twice ??= new Set()).add(c.id);
+    else once.add(c.id);
+  }
+  if (!twice) return [];
   const seen = new Map<string, string[]>();
   for (const c of table.customers) {
+    if (!twice.has(c.id)) continue;
     const cells = seen.get(c.id);
     if (cells) cells.push(c.cell);
     else seen.set(c.id, [c.cell]);
   }
-  return [...seen.entries()].filter(([, cells]) => cells.length > 1).map(([id, cells]) => ({ id, cells }));
+  return [...seen].map(([id, cells]) => ({ id, cells }));
 }
 
 /** Throws RfmError('period.duplicateIds') naming the table, the first duplicated ID and its cells. */
@@ -300,7 +310,8 @@ export function migrate(previous: PeriodTable, current: PeriodTable, lang: Lang,
   const G = grades.length;
   const topGrades = Math.max(1, Math.min(options.topGrades ?? 2, G - 1));
   const counts = Array.from({ length: G + 2 }, () => new Array<number>(G + 2).fill(0));
-  const before = new Map(previous.customers.map((c) => [c.id, c]));
+  const before = new Map<string, PeriodCustomer>();
+  for (const c of previous.customers) before.set(c.id, c);
   const moves: Move[] = [];
   const byCurrentRow = new Map<number, Move>();
   const seen = new Set<string>();
