@@ -15,7 +15,7 @@ import { t, type Lang } from '../i18n';
 import { colon } from '../i18n/format';
 import { writeOutputFile } from './atomic';
 import { scanCsv, writeScoredCsv } from './csvFile';
-import { checkFiles } from './files';
+import { checkFiles, formatOf } from './files';
 import { checkComposite, checkCsvSize, checkOutputColumns, checkWorkbookCells, xlsxRowCheck } from './limits';
 import { parseCommand, type CliOptions } from './options';
 import { runTransactions } from './transactions';
@@ -28,6 +28,7 @@ import { version } from './version';
 import { newWorkbook, pickSheet, readWorkbook, sheetRows, writeWorkbook, type Workbook, type Worksheet } from './xlsxFile';
 import { scoreXlsxStream } from './xlsx/score';
 import { scoreXlsxToCsv } from './xlsx/csvOut';
+import { runTransactionsXlsx } from './xlsx/transactions';
 
 export interface Io {
   out(line: string): void;
@@ -191,6 +192,8 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
       return 0;
     }
     if (command.kind === 'sql') await runSql(command.args, io);
+    // Sales records in a workbook are read on the streaming xlsx path (docs/xlsx.md).
+    else if (command.options.transactions && formatOf(command.options.input) === 'xlsx') await runTransactionsXlsx(command.options, command.options.transactions, io);
     else if (command.options.transactions) await runTransactions(command.options, command.options.transactions, io);
     else await score(command.options, io);
     return 0;
