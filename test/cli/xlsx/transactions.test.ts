@@ -33,8 +33,9 @@ function sales(): Sale[] {
   return out;
 }
 
-async function salesBook(file: string, rows: Sale[]): Promise<void> {
+async function salesBook(file: string, rows: Sale[], date1904 = false): Promise<void> {
   await writeXlsx(file, (wb) => {
+    wb.properties.date1904 = date1904;
     const ws = wb.addWorksheet('销售记录');
     ws.addRow(['客户编号', '订单日期', '金额', '备注']).font = { bold: true };
     for (const s of rows) ws.addRow([s.customer, new Date(`${s.day}T00:00:00Z`), s.amount, null]).getCell(2).numFmt = 'yyyy-mm-dd';
@@ -122,6 +123,23 @@ describe('--transactions on an xlsx workbook', () => {
     expect(table[0]).toEqual(['Customer', 'Last purchase', 'R', 'F', 'M', 'R Score', 'F Score', 'M Score', 'RFM Score', 'Grade']);
     expect(table).toHaveLength(61);
     expect(table.slice(1).every((r) => /^\d{4}-\d{2}-\d{2}$/.test(r[1]) && /^[ABCD]$/.test(r[9]))).toBe(true);
+  });
+
+  test('a workbook in the 1904 date system: the same purchase dates, written in its system', async () => {
+    const dir = tempDir();
+    const tables: string[][][] = [];
+    for (const date1904 of [false, true]) {
+      const input = path.join(dir, `sales-${date1904}.xlsx`);
+      const output = path.join(dir, `rfm-${date1904}.xlsx`);
+      await salesBook(input, sales(), date1904);
+      expect((await rfm([input, '--transactions', '--as-of', '2025-02-01', '--out', output])).code).toBe(0);
+      const ws = sheet(await readXlsx(output), 'RFM');
+      const rows: string[][] = [];
+      ws.eachRow((row) => rows.push([String(row.getCell(1).value), String(row.getCell(2).value instanceof Date ? (row.getCell(2).value as Date).toISOString() : row.getCell(2).value)]));
+      tables.push(rows);
+    }
+    expect(tables[1]).toEqual(tables[0]);
+    expect(tables[0][1][1]).toMatch(/^202[45]-\d\d-\d\dT00:00:00\.000Z$/);
   });
 
   test('CSV output: the per-customer table alone; a bad sales sheet is exit 2 with nothing written', async () => {
