@@ -1,11 +1,11 @@
 /**
  * `--scale-from` / `--previous` read an earlier result on the streaming path too (docs/xlsx.md,
  * docs/periods.md): its parameters sheets (A1 the title in either language) in full — they are
- * small — and, for --previous, its scored sheet's rows: only the columns the comparison reads (ID,
- * R, F, M and the output block) when the run record names them, so a million-row earlier sheet costs
- * its customers, not its width. Other sheets are read up to their first row.
+ * small — and, for --previous, its scored sheet's rows: streamed one at a time (`read`) when the
+ * run record names the ID column, so a million-row earlier sheet is never held, else held whole
+ * (`rows`). Other sheets are read up to their first row.
  */
-import { isEmptyCell, type CellValue } from '../../core';
+import type { CellValue } from '../../core';
 import { LANGS, t } from '../../i18n';
 import { dateStyles, openPackage, readSharedStrings, type XlsxPackage } from './package';
 import { readSheetRows, type SheetContext } from './sheetReader';
@@ -16,35 +16,14 @@ export interface EarlierBook {
   sheets: string[];
   /** The parameters sheets with their rows. */
   params: Array<{ name: string; rows: CellValue[][] }>;
+  /** The rows of sheet `name` (row i of the array is sheet row i + 1), or undefined without such a sheet. */
+  rows(name: string): Promise<CellValue[][] | undefined>;
   /**
-   * The rows of sheet `name` (row i of the array is sheet row i + 1), or undefined without such a
-   * sheet. With `keep`, rows up to `keep.headerRow` come whole and the rows below hold only the cells
-   * of `keep.columns` (a row with values elsewhere only keeps its first one, so that it still reads
-   * as a row that is not empty).
+   * Sheet `name`'s rows handed to `onRow` one at a time (0-based index, cells), none kept; `onRow`
+   * may return false to stop (the rows of the chunk already inflated still come). Resolves to false
+   * without such a sheet.
    */
-  rows(name: string, keep?: KeptColumns): Promise<CellValue[][] | undefined>;
-}
-
-/** The columns of an earlier sheet that a comparison reads (0-based), below its header row. */
-export interface KeptColumns {
-  headerRow: number;
-  columns: readonly number[];
-}
-
-function project(cells: CellValue[], columns: readonly number[]): CellValue[] {
-  const kept: CellValue[] = [];
-  let any = false;
-  for (const c of columns) {
-    const v = cells[c];
-    if (v === null || v === undefined) continue;
-    kept[c] = v;
-    if (!isEmptyCell(v)) any = true;
-  }
-  if (!any) {
-    const first = cells.findIndex((v) => !isEmptyCell(v));
-    if (first >= 0) kept[first] = cells[first];
-  }
-  return kept;
+  read(name: string, onRow: (index: number, cells: CellValue[]) => boolean | void): Promise<boolean>;
 }
 
 async function context(pkg: XlsxPackage): Promise<SheetContext> {
@@ -79,14 +58,20 @@ export async function withEarlierBook<T>(file: string, use: (book: EarlierBook) 
     return await use({
       sheets: pkg.sheets.map((s) => s.name),
       params,
-      async rows(name, keep) {
+      async rows(name) {
         const info = pkg.sheets.find((s) => s.name === name);
         if (!info) return undefined;
         const rows: CellValue[][] = [];
         await readSheetRows(ctx, info.part, (i, cells) => {
-          rows[i] = keep && i > keep.headerRow ? project(cells, keep.columns) : cells;
+          rows[i] = cells;
         });
         return dense(rows);
+      },
+      async read(name, onRow) {
+        const info = pkg.sheets.find((s) => s.name === name);
+        if (!info) return false;
+        await readSheetRows(ctx, info.part, onRow);
+        return true;
       },
     });
   } finally {
