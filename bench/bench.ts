@@ -67,6 +67,35 @@ function agreement(ours: string, theirs: string, id: string): string {
   return `DuckDB vs ours: ${a.differ.toLocaleString('en-US')} disagreements in ${a.rows.toLocaleString('en-US')} customers`;
 }
 
+/** A python3 that imports openpyxl: the one on PATH, else the system's (where apt installs python3-openpyxl). */
+function openpyxlPython(): string | undefined {
+  for (const exe of ['python3', '/usr/bin/python3']) {
+    const probe = spawnSync(exe, ['-c', 'import openpyxl'], { encoding: 'utf8' });
+    if (probe.status === 0) return exe;
+  }
+  return undefined;
+}
+
+/**
+ * The openpyxl peer on the same workbook (bench/openpyxl_score.py: load, score with the default
+ * scheme, append five columns, save), timed as a process like ours; the target is a quarter of its time.
+ */
+function openpyxlLine(book: string, out: string, ours: Measured, ourGrades: string): string {
+  const python = openpyxlPython();
+  if (!python) return 'openpyxl: not installed';
+  const t0 = performance.now();
+  const res = spawnSync(python, [path.join(__dirname, '..', '..', 'bench', 'openpyxl_score.py'), book, out], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const wallMs = performance.now() - t0;
+  if (res.status !== 0) return `openpyxl: failed (${(res.stderr || '').trim().split('\n').pop()})`;
+  const peer = JSON.parse(res.stdout.trim().split('\n').pop()!) as { ms: number; maxRssMB: number; grades: Record<string, number> };
+  const grades = Object.entries(peer.grades).map(([g, n]) => `${g} ${n}`).join(', ');
+  return (
+    `${'openpyxl, same workbook'.padEnd(28)} ${(wallMs / 1000).toFixed(2).padStart(6)} s wall (${(peer.ms / 1000).toFixed(2)} s load to save)  ` +
+    `peak ${Math.round(peer.maxRssMB)} MB; ours ${(ours.wallMs / wallMs).toFixed(2)}× its time (target ≤ 0.25×), ${(ours.maxRssMB / peer.maxRssMB).toFixed(2)}× its peak; ` +
+    `grades ${grades}${grades === ourGrades ? ' (same as ours)' : ` (ours: ${ourGrades})`}`
+  );
+}
+
 function pandasLine(): string {
   const probe = spawnSync('python3', ['-c', 'import pandas; print(pandas.__version__)'], { encoding: 'utf8' });
   return probe.status === 0 ? `pandas ${probe.stdout.trim()}: installed, no pandas phase in this bench` : 'pandas: not installed';
@@ -118,7 +147,7 @@ async function main(): Promise<void> {
       const book = path.join(dir, `customers-${rows}.xlsx`);
       await writeCustomersXlsx(book, generateCustomers(rows, 7));
       const scored = path.join(dir, `scored-${rows}.xlsx`);
-      const x = phase(['cli', book, scored]);
+      const x = phase(['cli', book, scored]) as Measured & { grades?: string };
       console.log(
         `${`CLI on xlsx, ${rows.toLocaleString('en-US')} rows`.padEnd(28)} ${(x.wallMs / 1000).toFixed(2).padStart(6)} s wall (${(x.ms / 1000).toFixed(2)} s in phase)  ` +
           `${`${Math.round(rows / (x.wallMs / 1000)).toLocaleString('en-US')} rows/s`.padStart(18)}  peak ${Math.round(x.maxRssMB)} MB  ` +
@@ -131,6 +160,8 @@ async function main(): Promise<void> {
           `${`  the same with --formulas`.padEnd(28)} ${(f.wallMs / 1000).toFixed(2).padStart(6)} s wall (${(f.ms / 1000).toFixed(2)} s in phase)  ` +
             `${`${Math.round(rows / (f.wallMs / 1000)).toLocaleString('en-US')} rows/s`.padStart(18)}  peak ${Math.round(f.maxRssMB)} MB  (→ ${(statSync(scored).size / 1e6).toFixed(1)} MB)`,
         );
+        console.log(openpyxlLine(book, path.join(dir, `openpyxl-${rows}.xlsx`), x, x.grades ?? ''));
+        rmSync(path.join(dir, `openpyxl-${rows}.xlsx`), { force: true });
       }
       rmSync(book);
       rmSync(scored);

@@ -67,10 +67,15 @@ async function floor(input: string, output: string): Promise<Record<string, numb
   return { ms: performance.now() - t0, n: ends.length - 1 };
 }
 
-async function cli(input: string, output: string, extra: string[] = []): Promise<Record<string, number>> {
+async function cli(input: string, output: string, extra: string[] = []): Promise<Record<string, number | string>> {
   const t0 = performance.now();
-  const code = await run([input, '--out', output, ...extra], { out: () => undefined, err: (l) => process.stderr.write(`${l}\n`) });
-  return { ms: performance.now() - t0, code };
+  let grades = '';
+  // The grade counts ("Grades: A 13931 (14%), …" → "A 13931, …"), to set beside a peer's.
+  const out = (l: string) => {
+    if (l.startsWith('Grades: ')) grades = l.slice(8).replace(/ \(\d+%\)/g, '');
+  };
+  const code = await run([input, '--out', output, ...extra], { out, err: (l) => process.stderr.write(`${l}\n`) });
+  return { ms: performance.now() - t0, code, grades };
 }
 
 /** `rfm-score SALES.csv --transactions`: aggregate sales records into R, F, M, then score them. */
@@ -87,7 +92,7 @@ async function timed(job: () => Promise<void>): Promise<Record<string, number>> 
   return { ms: performance.now() - t0 };
 }
 
-async function pick(phase: string, a: string, b: string, c: string): Promise<Record<string, number>> {
+async function pick(phase: string, a: string, b: string, c: string): Promise<Record<string, number | string>> {
   switch (phase) {
     case 'engine':
       return engine(Number(a), b);

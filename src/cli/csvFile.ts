@@ -395,7 +395,7 @@ export function guessDelimiter(text: string): string {
   return Papa.parse<string[]>(head, { preview: 10, newline: '\n' }).meta.delimiter || ',';
 }
 
-function field(v: string | number | null, delimiter: string): string {
+export function field(v: string | number | null, delimiter: string): string {
   if (v === null) return '';
   const s = String(v);
   if (typeof v === 'string' && FORMULA_START.test(s)) return `"'${s.replace(/"/g, '""')}"`;
@@ -526,12 +526,4 @@ export async function writeScoredCsv(file: string, src: CsvSource, sheet: Scored
   } finally {
     closeSync(fd);
   }
-}
-
-/** Rows held in memory (an xlsx sheet) as a CSV source with a BOM, one line per row. */
-export function csvSourceOfRows(rows: readonly (readonly CellValue[])[], toText: (v: CellValue) => string): CsvSource {
-  // Numbers stay numbers so that only text is neutralised against formula injection.
-  const cells = rows.map((r) => (r.length ? r.map((v) => (typeof v === 'number' ? v : toText(v))) : ['']));
-  const text = Papa.unparse(cells, { newline: '\r\n', escapeFormulae: FORMULA_START });
-  return scanCsvBytes(Buffer.from(`${text}\r\n`, 'utf8'), 0, true, '', undefined);
 }

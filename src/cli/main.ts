@@ -9,14 +9,13 @@ import {
   RfmError,
   scoreRows,
   TableCollector,
-  type CellValue,
   type ScoredSheet,
 } from '../core';
 import { t, type Lang } from '../i18n';
 import { colon } from '../i18n/format';
 import { writeOutputFile } from './atomic';
-import { csvSourceOfRows, scanCsv, writeScoredCsv } from './csvFile';
-import { checkFiles } from './files';
+import { scanCsv, writeScoredCsv } from './csvFile';
+import { checkFiles, formatOf } from './files';
 import { checkComposite, checkCsvSize, checkOutputColumns, checkWorkbookCells, xlsxRowCheck } from './limits';
 import { parseCommand, type CliOptions } from './options';
 import { runTransactions } from './transactions';
@@ -29,6 +28,8 @@ import { addMigrationSheet, cliRunRecord, comparePeriods, readPeriods, runReport
 import { version } from './version';
 import { newWorkbook, pickSheet, readWorkbook, sheetRows, writeWorkbook, type Workbook, type Worksheet } from './xlsxFile';
 import { scoreXlsxStream } from './xlsx/score';
+import { scoreXlsxToCsv } from './xlsx/csvOut';
+import { runTransactionsXlsx } from './xlsx/transactions';
 
 export interface Io {
   out(line: string): void;
@@ -39,15 +40,6 @@ const processIo: Io = {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
 };
-
-/** Text of a cell for CSV output. */
-function cellText(v: CellValue): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  if (v instanceof Date) return v.toISOString().replace(/T00:00:00\.000Z$/, '').replace(/\.000Z$/, 'Z');
-  if (typeof v === 'object') return v.error;
-  return String(v);
-}
 
 /** A CSV cell for xlsx output: plain numbers become numbers, everything else stays text. */
 function csvCellForXlsx(text: string): string | number | null {
@@ -95,11 +87,12 @@ async function score(o: CliOptions, io: Io): Promise<void> {
   let sheet: ScoredSheet;
   let where: string;
   let produce: (temp: string) => Promise<void>;
-  let note: string | undefined;
   let summaryName: string | undefined;
   if (o.summary && outFormat !== 'xlsx') throw new RfmError('cli.summaryNeedsXlsx');
   if (o.formulas && outFormat !== 'xlsx') throw new RfmError('formula.needsXlsx');
   if (o.previous !== undefined && outFormat !== 'xlsx') throw new RfmError('period.previousNeedsXlsx');
+  // xlsx to CSV streams the scored sheet too (docs/xlsx.md "xlsx to CSV").
+  if (inFormat === 'xlsx' && outFormat === 'csv') return scoreXlsxToCsv(o, io);
   let paramsName: string | undefined;
   let migrationName: string | undefined;
   let periods: Periods | undefined;
@@ -169,14 +162,10 @@ async function score(o: CliOptions, io: Io): Promise<void> {
     sheet = scoreRows(rows, o.layout, scheme, lang, o.insight, { scale: periods.scaleRun?.record.scale });
     where = t(lang, 'cli.report.sheet', { sheet: ws.name, file: o.input });
     comparePeriods(o, periods, sheet, where, lang, true);
-    produce =
-      outFormat === 'xlsx'
-        ? async (temp) => {
-            fill(wb, ws);
-            await writeWorkbook(wb, temp);
-          }
-        : (temp) => writeScoredCsv(temp, csvSourceOfRows(rows, cellText), sheet);
-    if (outFormat === 'csv' && wb.worksheets.length > 1) note = t(lang, 'cli.report.csvOnlyScoredSheet', { sheet: ws.name });
+    produce = async (temp) => {
+      fill(wb, ws);
+      await writeWorkbook(wb, temp);
+    };
   }
 
   checkComposite(sheet, o.out);
@@ -188,7 +177,7 @@ async function score(o: CliOptions, io: Io): Promise<void> {
   }
   await withListFiles(lists, listCsvStyle, () => writeOutputFile(o.out, produce));
   const paramsLine = paramsName ? (o.formulas ? t(lang, 'formula.report', { sheet: paramsName }) : t(lang, 'period.report.params', { sheet: paramsName })) : undefined;
-  for (const line of runReportLines({ sheet, scheme, lang, where, periods, out: o.out, note, summaryName, migrationName, paramsLine })) io.out(line);
+  for (const line of runReportLines({ sheet, scheme, lang, where, periods, out: o.out, summaryName, migrationName, paramsLine })) io.out(line);
   for (const line of listReportLines(lists, lang)) io.out(line);
 }
 
@@ -212,6 +201,8 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
       return 0;
     }
     if (command.kind === 'sql') await runSql(command.args, io);
+    // Sales records in a workbook are read on the streaming xlsx path (docs/xlsx.md).
+    else if (command.options.transactions && formatOf(command.options.input) === 'xlsx') await runTransactionsXlsx(command.options, command.options.transactions, io);
     else if (command.options.transactions) await runTransactions(command.options, command.options.transactions, io);
     else await score(command.options, io);
     return 0;

@@ -20,6 +20,7 @@ import {
   metricName,
   migrationSheet,
   periodOfPrevious,
+  PreviousPeriodReader,
   previousIdColumn,
   RfmError,
   type CellValue,
@@ -42,7 +43,7 @@ import { formatOf } from './files';
 import type { CliOptions } from './options';
 import { version } from './version';
 import { uniqueSheetName } from './summarySheet';
-import { withEarlierBook } from './xlsx/earlier';
+import { withEarlierBook, type EarlierBook } from './xlsx/earlier';
 import { reportLines } from './report';
 
 export type EarlierOption = '--scale-from' | '--previous';
@@ -51,8 +52,10 @@ export type EarlierOption = '--scale-from' | '--previous';
 export interface EarlierRun {
   file: string;
   option: EarlierOption;
-  /** The earlier scored sheet's rows (read for --previous only). */
+  /** The earlier scored sheet's rows (read for --previous only, when its record names no ID column). */
   rows?: CellValue[][];
+  /** The earlier period's table, streamed from its sheet (--previous, the record naming the ID column), or the problem found. */
+  period?: { table?: PeriodTable; error?: RfmError };
   /** The parameters sheet the record was read from. */
   paramsSheet: string;
   record: RunRecord;
@@ -92,17 +95,61 @@ export async function readEarlierRun(file: string, option: EarlierOption, lang: 
       }
       chosen = match[0];
     }
-    const rows = withRows ? await book.rows(chosen.record.output.sheet) : undefined;
-    if (withRows && !rows) throw new RfmError('period.prevSheetMissing', { file, sheet: chosen.record.output.sheet });
+    const where = t(lang, 'cli.report.sheet', { sheet: chosen.record.output.sheet, file });
+    let rows: CellValue[][] | undefined;
+    let period: EarlierRun['period'];
+    if (withRows && chosen.record.layout.columns.id !== undefined) period = await streamPreviousPeriod(book, chosen.record, where, file);
+    else if (withRows) {
+      rows = await book.rows(chosen.record.output.sheet);
+      if (!rows) throw new RfmError('period.prevSheetMissing', { file, sheet: chosen.record.output.sheet });
+    }
     return {
       file,
       option,
       rows,
+      period,
       paramsSheet: chosen.name,
       record: chosen.record,
-      where: t(lang, 'cli.report.sheet', { sheet: chosen.record.output.sheet, file }),
+      where,
     };
   });
+}
+
+/**
+ * The earlier period's table read straight from its sheet, row by row, when its run record names the
+ * ID column: a million-row earlier sheet is never held (docs/xlsx.md "Speed and memory"). A problem
+ * with the sheet is kept and thrown where `previousPeriod` would have found it, after the current
+ * table's checks, so the messages come in the same order as when the rows were held.
+ */
+async function streamPreviousPeriod(book: EarlierBook, record: RunRecord, where: string, file: string): Promise<NonNullable<EarlierRun['period']>> {
+  let reader: PreviousPeriodReader | undefined;
+  let error: RfmError | undefined;
+  const keep = (err: unknown) => {
+    if (!(err instanceof RfmError)) throw err;
+    error = err;
+  };
+  try {
+    reader = new PreviousPeriodReader(record, record.layout.columns.id!, where);
+  } catch (err) {
+    keep(err);
+  }
+  const found = await book.read(record.output.sheet, (i, cells) => {
+    if (!reader || error) return false;
+    try {
+      reader.add(i, cells);
+    } catch (err) {
+      keep(err);
+      return false;
+    }
+  });
+  if (!found) throw new RfmError('period.prevSheetMissing', { file, sheet: record.output.sheet });
+  if (error || !reader) return { error };
+  try {
+    return { table: reader.finish() };
+  } catch (err) {
+    keep(err);
+    return { error };
+  }
 }
 
 export function runRef(run: EarlierRun): RunRef {
@@ -146,6 +193,10 @@ export function checkMapping(run: EarlierRun, current: CurrentTable, lang: Lang)
 
 /** The earlier period's table: its scored sheet read back through the record. */
 export function previousPeriod(run: EarlierRun, current: CurrentTable, lang: Lang): PeriodTable {
+  if (run.period) {
+    if (run.period.error || !run.period.table) throw run.period.error;
+    return run.period.table;
+  }
   const { record, rows } = run;
   if (!rows) throw new RfmError('period.prevSheetMissing', { file: run.file, sheet: record.output.sheet });
   const headerCells = record.output.headerRow >= 0 ? (rows[record.output.headerRow] ?? []) : [];
@@ -185,6 +236,8 @@ export function comparePeriods(o: CliOptions, periods: Periods, sheet: ScoredShe
   if (checkColumns) checkMapping(run, current, lang);
   if (sheet.layout.id === undefined) throw new RfmError('period.noId');
   const previous = previousPeriod(run, current, lang);
+  // The earlier sheet's rows are read once: freed before the migration, whose peak they would add to.
+  run.rows = undefined;
   const result = migrate(previous, periodOfScored(sheet, periods.scheme, where), lang);
   sheet.output = outputTable(sheet.result, periods.scheme, lang, {
     segments: sheet.segments,

@@ -120,7 +120,7 @@ async function aggregateCsv(file: string, options: TxOptions): Promise<Transacti
  * The per-customer table as CSV: UTF-8 with a BOM, dates as YYYY-MM-DD, numbers as plain text. A
  * number that overflowed (an additive RFM score of huge raw values) is refused, naming its cell.
  */
-function customerCsv(table: CustomerTable, out: string): string {
+export function customerCsv(table: CustomerTable, out: string): string {
   const rows: (string | number | null)[][] = [table.headers];
   for (let r = 0; r < table.rows; r++) {
     const row: (string | number | null)[] = [];
@@ -137,7 +137,7 @@ function customerCsv(table: CustomerTable, out: string): string {
 }
 
 /** The per-customer sheet: bold header, real date cells (yyyy-mm-dd), RFM Score as 0.00. */
-function fillCustomerSheet(ws: Worksheet, table: CustomerTable, rfmColumn: number): void {
+export function fillCustomerSheet(ws: Worksheet, table: CustomerTable, rfmColumn: number): void {
   const header = ws.addRow(table.headers);
   header.font = { bold: true };
   for (let r = 0; r < table.rows; r++) {

@@ -57,6 +57,53 @@ function display(v: CellValue, id: string): string | number {
   return typeof v === 'number' ? v : id;
 }
 
+/** A period's numbers in columns, read by the customers' getters (see ColumnCustomer). */
+interface PeriodColumns {
+  values: Record<Metric, ArrayLike<number>>;
+  scores: Record<Metric, ArrayLike<number>>;
+  composite: ArrayLike<number>;
+  /** Sheet column of the ID cells (0-based), for the customers' cell addresses. */
+  idColumn: number;
+}
+
+/**
+ * A customer whose numbers stay in the period's columns: one small object per customer instead of
+ * three objects and seven boxed numbers. At a million customers per period that was most of a
+ * `--previous` run's memory (docs/xlsx.md "Speed and memory"). `values`, `scores` and `cell` are
+ * made when read (the migration sheet reads them for the customers it lists).
+ */
+class ColumnCustomer implements PeriodCustomer {
+  constructor(
+    readonly id: string,
+    readonly display: string | number,
+    readonly row: number,
+    readonly grade: number,
+    /** Index into the columns. */
+    private readonly at: number,
+    /** Sheet row of the customer (1-based). */
+    private readonly sheetRow: number,
+    private readonly columns: PeriodColumns,
+  ) {}
+
+  get cell(): string {
+    return cellAddress(this.columns.idColumn, this.sheetRow);
+  }
+
+  get values(): Record<Metric, number> {
+    const v = this.columns.values;
+    return { r: v.r[this.at], f: v.f[this.at], m: v.m[this.at] };
+  }
+
+  get scores(): Record<Metric, number> {
+    const s = this.columns.scores;
+    return { r: s.r[this.at], f: s.f[this.at], m: s.m[this.at] };
+  }
+
+  get composite(): number {
+    return this.columns.composite[this.at];
+  }
+}
+
 /**
  * This period's table from a scored sheet whose data rows kept their ID cells (`idCells`; scoreRows
  * keeps them). `origin`: sheet position of the table's first cell when the sheet is table-relative.
@@ -71,25 +118,17 @@ export function periodOfScored(
   const ids = sheet.idCells;
   if (idColumn === undefined || !ids) throw new RfmError('period.noId');
   const { result } = sheet;
+  const columns: PeriodColumns = { values: result.values, scores: result.scores, composite: result.composite, idColumn: origin.column + idColumn };
   const customers: PeriodCustomer[] = [];
   const missingIds: string[] = [];
   sheet.dataRows.forEach((physical, row) => {
-    const cell = cellAddress(origin.column + idColumn, origin.row + physical + 1);
+    const sheetRow = origin.row + physical + 1;
     const id = customerId(ids[row]);
     if (id === undefined) {
-      missingIds.push(cell);
+      missingIds.push(cellAddress(columns.idColumn, sheetRow));
       return;
     }
-    customers.push({
-      id,
-      display: display(ids[row], id),
-      cell,
-      row,
-      grade: result.grade[row],
-      values: { r: result.values.r[row], f: result.values.f[row], m: result.values.m[row] },
-      scores: { r: result.scores.r[row], f: result.scores.f[row], m: result.scores.m[row] },
-      composite: result.composite[row],
-    });
+    customers.push(new ColumnCustomer(id, display(ids[row], id), row, result.grade[row], row, sheetRow, columns));
   });
   return { where, grades: scheme.grades.map((g) => g.label), customers, missingIds };
 }
@@ -119,19 +158,57 @@ export function periodOfPrevious(
   lang: Lang,
   origin: { row: number; column: number } = { row: 0, column: 0 },
 ): PeriodTable {
-  const at = (r: number, c: number): CellValue => rows[r - origin.row]?.[c - origin.column] ?? null;
-  const out = record.output;
-  const outCol = (key: 'r' | 'f' | 'm' | 'rfm' | 'grade'): number => {
-    const i = out.columns.indexOf(key);
-    if (i < 0) throw new RfmError('period.prevNoColumn', { where, header: outputHeader(key, record.lang) });
-    return out.startColumn + i;
-  };
-  const columns = { r: outCol('r'), f: outCol('f'), m: outCol('m'), rfm: outCol('rfm'), grade: outCol('grade') };
-  if (out.headerRow >= 0) {
-    // The header row must still read as the record says (a moved or deleted column would mix data up).
+  const reader = new PreviousPeriodReader(record, idColumn, where, origin);
+  for (let i = 0; i < rows.length; i++) if (rows[i]) reader.add(origin.row + i, rows[i]);
+  return reader.finish();
+}
+
+/**
+ * `periodOfPrevious` one row at a time, rows in sheet order: the command line streams a million-row
+ * earlier sheet through it without holding the rows (docs/xlsx.md "Speed and memory"). The numbers
+ * go into columns (plain number arrays, unboxed) read by the customers' getters.
+ */
+export class PreviousPeriodReader {
+  private readonly out: RunRecord['output'];
+  private readonly outColumns: Record<'r' | 'f' | 'm' | 'rfm' | 'grade', number>;
+  private readonly labels: string[];
+  private readonly first: number;
+  private headerDone: boolean;
+  private index = 0;
+  private readonly customers: PeriodCustomer[] = [];
+  private readonly missingIds: string[] = [];
+  private readonly columns: PeriodColumns;
+  private readonly values: Record<Metric, number[]> = { r: [], f: [], m: [] };
+  private readonly scores: Record<Metric, number[]> = { r: [], f: [], m: [] };
+  private readonly composite: number[] = [];
+
+  constructor(
+    private readonly record: RunRecord,
+    private readonly idColumn: number,
+    private readonly where: string,
+    private readonly origin: { row: number; column: number } = { row: 0, column: 0 },
+  ) {
+    const out = record.output;
+    this.out = out;
+    const outCol = (key: 'r' | 'f' | 'm' | 'rfm' | 'grade'): number => {
+      const i = out.columns.indexOf(key);
+      if (i < 0) throw new RfmError('period.prevNoColumn', { where, header: outputHeader(key, record.lang) });
+      return out.startColumn + i;
+    };
+    this.outColumns = { r: outCol('r'), f: outCol('f'), m: outCol('m'), rfm: outCol('rfm'), grade: outCol('grade') };
+    this.labels = record.scheme.grades.map((g) => g.label);
+    this.first = out.headerRow >= 0 ? out.headerRow + 1 : out.firstDataRow;
+    this.headerDone = out.headerRow < 0;
+    this.columns = { values: this.values, scores: this.scores, composite: this.composite, idColumn };
+  }
+
+  /** The header row must still read as the record says (a moved or deleted column would mix data up). */
+  private header(cells: readonly CellValue[]): void {
+    this.headerDone = true;
+    const { out, record, where } = this;
     const expect = (c: number, text: string | undefined) => {
       if (text === undefined) return;
-      const v = at(out.headerRow, c);
+      const v = cells[c - this.origin.column] ?? null;
       const found = typeof v === 'string' ? v.trim() : typeof v === 'number' ? String(v) : '';
       if (found !== text) {
         throw new RfmError('period.prevChanged', { where, cell: cellAddress(c, out.headerRow + 1), expected: text, found });
@@ -140,68 +217,69 @@ export function periodOfPrevious(
     out.columns.forEach((key, i) => expect(out.startColumn + i, blockHeader(key, record.lang)));
     for (const m of METRICS) expect(record.layout.columns[m], record.layout.headers[m]);
   }
-  const labels = record.scheme.grades.map((g) => g.label);
-  const customers: PeriodCustomer[] = [];
-  const missingIds: string[] = [];
-  const first = out.headerRow >= 0 ? out.headerRow + 1 : out.firstDataRow;
-  const last = origin.row + rows.length - 1;
-  let index = 0;
-  for (let r = first; r <= last; r++) {
-    const cells = rows[r - origin.row] ?? [];
-    if (!cells.some((v) => !isEmptyCell(v))) continue;
-    const row = index++;
-    const cell = cellAddress(idColumn, r + 1);
-    const idCell = at(r, idColumn);
+
+  /** Sheet row `r` (0-based), its cells from the origin's column. */
+  add(r: number, cells: readonly CellValue[]): void {
+    if (!this.headerDone && r >= this.out.headerRow) this.header(r === this.out.headerRow ? cells : []);
+    if (r < this.first) return;
+    if (!cells.some((v) => !isEmptyCell(v))) return;
+    const at = (c: number): CellValue => cells[c - this.origin.column] ?? null;
+    const { idColumn, outColumns, labels, record } = this;
+    const row = this.index++;
+    const idCell = at(idColumn);
     const id = customerId(idCell);
     if (id === undefined) {
-      missingIds.push(cell);
-      continue;
+      this.missingIds.push(cellAddress(idColumn, r + 1));
+      return;
     }
-    const gradeCell = at(r, columns.grade);
+    const gradeCell = at(outColumns.grade);
     let grade = -1;
     if (!isEmptyCell(gradeCell)) {
       grade = typeof gradeCell === 'string' ? labels.indexOf(gradeCell.trim()) : -1;
       if (grade < 0) {
         throw new RfmError('period.prevBadGrade', {
-          where,
-          cell: cellAddress(columns.grade, r + 1),
+          where: this.where,
+          cell: cellAddress(outColumns.grade, r + 1),
           value: String(gradeCell instanceof Date ? gradeCell.toISOString() : typeof gradeCell === 'object' ? gradeCell?.error : gradeCell),
           grades: labels,
         });
       }
     }
     const scored = grade >= 0;
-    customers.push({
-      id,
-      display: display(idCell, id),
-      cell,
-      row,
-      grade,
-      values: {
-        r: numberOf(at(r, record.layout.columns.r)),
-        f: numberOf(at(r, record.layout.columns.f)),
-        m: numberOf(at(r, record.layout.columns.m)),
-      },
-      scores: {
-        r: scored ? numberOf(at(r, columns.r)) : NaN,
-        f: scored ? numberOf(at(r, columns.f)) : NaN,
-        m: scored ? numberOf(at(r, columns.m)) : NaN,
-      },
-      composite: scored ? numberOf(at(r, columns.rfm)) : NaN,
-    });
+    const k = this.customers.length;
+    for (const m of METRICS) {
+      this.values[m].push(numberOf(at(record.layout.columns[m])));
+      this.scores[m].push(scored ? numberOf(at(outColumns[m])) : NaN);
+    }
+    this.composite.push(scored ? numberOf(at(outColumns.rfm)) : NaN);
+    this.customers.push(new ColumnCustomer(id, display(idCell, id), row, grade, k, r + 1, this.columns));
   }
-  return { where, grades: labels, customers, missingIds };
+
+  finish(): PeriodTable {
+    if (!this.headerDone) this.header([]);
+    return { where: this.where, grades: this.labels, customers: this.customers, missingIds: this.missingIds };
+  }
 }
 
 /** IDs that occur more than once, with their cells, in first-occurrence order. */
 export function duplicateIds(table: PeriodTable): Array<{ id: string; cells: string[] }> {
+  // A set of IDs first: the cell lists are made only for the IDs that repeat, not one per customer
+  // (at a million customers that list per customer was most of a --previous run's peak memory).
+  const once = new Set<string>();
+  let twice: Set<string> | undefined;
+  for (const c of table.customers) {
+    if (once.has(c.id)) (twice ??= new Set()).add(c.id);
+    else once.add(c.id);
+  }
+  if (!twice) return [];
   const seen = new Map<string, string[]>();
   for (const c of table.customers) {
+    if (!twice.has(c.id)) continue;
     const cells = seen.get(c.id);
     if (cells) cells.push(c.cell);
     else seen.set(c.id, [c.cell]);
   }
-  return [...seen.entries()].filter(([, cells]) => cells.length > 1).map(([id, cells]) => ({ id, cells }));
+  return [...seen].map(([id, cells]) => ({ id, cells }));
 }
 
 /** Throws RfmError('period.duplicateIds') naming the table, the first duplicated ID and its cells. */
@@ -300,13 +378,17 @@ export function migrate(previous: PeriodTable, current: PeriodTable, lang: Lang,
   const G = grades.length;
   const topGrades = Math.max(1, Math.min(options.topGrades ?? 2, G - 1));
   const counts = Array.from({ length: G + 2 }, () => new Array<number>(G + 2).fill(0));
-  const before = new Map(previous.customers.map((c) => [c.id, c]));
+  // Previous customers by ID as positions, and who was matched as one byte each: a million
+  // customers per period cost two maps less (docs/xlsx.md "Speed and memory").
+  const before = new Map<string, number>();
+  previous.customers.forEach((c, i) => before.set(c.id, i));
+  const matched = new Uint8Array(previous.customers.length);
   const moves: Move[] = [];
   const byCurrentRow = new Map<number, Move>();
-  const seen = new Set<string>();
   for (const cur of current.customers) {
-    const prev = before.get(cur.id);
-    seen.add(cur.id);
+    const at = before.get(cur.id);
+    const prev = at === undefined ? undefined : previous.customers[at];
+    if (at !== undefined) matched[at] = 1;
     let move: Move;
     if (!prev) {
       move = { id: cur.id, kind: 'new', current: cur, steps: 0 };
@@ -322,8 +404,9 @@ export function migrate(previous: PeriodTable, current: PeriodTable, lang: Lang,
     moves.push(move);
     byCurrentRow.set(cur.row, move);
   }
-  for (const prev of previous.customers) {
-    if (seen.has(prev.id)) continue;
+  for (let i = 0; i < previous.customers.length; i++) {
+    if (matched[i]) continue;
+    const prev = previous.customers[i];
     moves.push({ id: prev.id, kind: 'gone', previous: prev, steps: 0 });
     counts[prev.grade >= 0 ? prev.grade : G + 1][G]++;
   }

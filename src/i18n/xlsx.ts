@@ -14,6 +14,8 @@ const en = {
   'xlsx.xlsmStreamingOnly': 'Cannot write {out} with {option}: that mode writes the workbook without its macros; leave out {option}, or write an .xlsx or .csv output from a copy saved as .xlsx',
   'xlsx.outsideGrid':
     'Cannot read {file}: sheet "{sheet}" has a cell at {cell}, outside Excel\'s grid of 1,048,576 rows by 16,384 columns (A1:XFD1048576); nothing was written',
+  'xlsx.notFinite':
+    'Cannot read {file}: cell {cell} of sheet "{sheet}" holds the number {value}, beyond the largest number a spreadsheet holds (1.7976931348623157e308); correct the cell, or store it as text; nothing was written',
   'xlsx.tooManyColumns':
     'Sheet "{sheet}" of {file} uses columns up to {last}: the {count} output columns would go past column XFD, Excel\'s limit of 16,384 columns; delete unused columns or score a copy of the table',
 };
@@ -31,6 +33,7 @@ export const xlsxMessages: MessageTable<keyof typeof en> = {
     'xlsx.xlsmNeedsXlsm': '无法写入{out}：只有输入是.xlsm时才输出.xlsm，并保留其中的宏（{file}没有宏）；请把输出改为.xlsx',
     'xlsx.xlsmStreamingOnly': '无法用{option}写入{out}：该模式写出的工作簿不含宏；请去掉{option}，或先把文件另存为.xlsx再输出.xlsx或.csv文件',
     'xlsx.outsideGrid': '无法读取{file}：工作表“{sheet}”在{cell}有单元格，超出Excel的1048576行×16384列范围（A1:XFD1048576）；未写入任何文件',
+    'xlsx.notFinite': '无法读取{file}：工作表“{sheet}”的单元格{cell}中的数字{value}超出电子表格能容纳的最大数字（1.7976931348623157e308）；请更正该单元格或将其存为文本；未写入任何文件',
     'xlsx.tooManyColumns':
       '{file}的工作表“{sheet}”已用到{last}列：再加{count}个输出列将超出XFD列，即Excel的16384列上限；请删除无用的列或对表格的副本评分',
   },

@@ -310,12 +310,16 @@ async function checkXlsx(rows: XRow[], f: XFormat, route: XRoute): Promise<void>
   const res = await rfm([input, '--out', output, ...(route === 'formulas' ? ['--formulas'] : [])]);
   const scheme = defaultScheme();
   const ref = refScoreTable({ r: rows.map((x) => x.r.value), f: rows.map((x) => x.f.value), m: rows.map((x) => x.m.value) }, scheme);
+  // A number cell (not text) past a double: a CSV output would hold Infinity, so it is refused.
+  const numberPastDouble = rows.some((x) => [x.r, x.f, x.m].some((c) => c.xml('A1', () => undefined) === '<c r="A1"><v>1.8e308</v></c>'));
   try {
+    if (route === 'csv' && numberPastDouble) expect(res.err[0]).toMatch(/holds the number 1\.8e308, beyond the largest number/);
     if (res.code === 2) {
       expect(res.err).toHaveLength(1);
       expect(existsSync(output)).toBe(false);
-      // Refused only when no row is valid (formula mode streams too: the input's own cells are the input's).
-      expect({ valid: ref.n, err: res.err[0] }).toEqual({ valid: 0, err: res.err[0] });
+      // Refused only when no row is valid (formula mode streams too), or to CSV when a number cell is
+      // past a double (docs/limits.md: it would be written as Infinity).
+      if (!(route === 'csv' && numberPastDouble)) expect({ valid: ref.n, err: res.err[0] }).toEqual({ valid: 0, err: res.err[0] });
       return;
     }
     expect(res.err).toEqual([]);
@@ -350,7 +354,7 @@ describe('generated xlsx workbooks', () => {
     await fc.assert(fc.asyncProperty(xTable, xFormat, (rows, f) => checkXlsx(rows, f, 'stream')), { numRuns: 80 });
   }, 60000);
 
-  test('xlsx to csv (loaded by exceljs after the check): exact, or exit 2 with one line', async () => {
+  test('xlsx to csv (streaming reader): exact, or exit 2 with one line', async () => {
     await fc.assert(fc.asyncProperty(xTable, xFormat, (rows, f) => checkXlsx(rows, f, 'csv')), { numRuns: 50 });
   }, 60000);
 

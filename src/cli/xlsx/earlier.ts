@@ -1,7 +1,9 @@
 /**
  * `--scale-from` / `--previous` read an earlier result on the streaming path too (docs/xlsx.md,
  * docs/periods.md): its parameters sheets (A1 the title in either language) in full — they are
- * small — and, for --previous, its scored sheet's rows. Other sheets are read up to their first row.
+ * small — and, for --previous, its scored sheet's rows: streamed one at a time (`read`) when the
+ * run record names the ID column, so a million-row earlier sheet is never held, else held whole
+ * (`rows`). Other sheets are read up to their first row.
  */
 import type { CellValue } from '../../core';
 import { LANGS, t } from '../../i18n';
@@ -16,6 +18,12 @@ export interface EarlierBook {
   params: Array<{ name: string; rows: CellValue[][] }>;
   /** The rows of sheet `name` (row i of the array is sheet row i + 1), or undefined without such a sheet. */
   rows(name: string): Promise<CellValue[][] | undefined>;
+  /**
+   * Sheet `name`'s rows handed to `onRow` one at a time (0-based index, cells), none kept; `onRow`
+   * may return false to stop (the rows of the chunk already inflated still come). Resolves to false
+   * without such a sheet.
+   */
+  read(name: string, onRow: (index: number, cells: CellValue[]) => boolean | void): Promise<boolean>;
 }
 
 async function context(pkg: XlsxPackage): Promise<SheetContext> {
@@ -58,6 +66,12 @@ export async function withEarlierBook<T>(file: string, use: (book: EarlierBook) 
           rows[i] = cells;
         });
         return dense(rows);
+      },
+      async read(name, onRow) {
+        const info = pkg.sheets.find((s) => s.name === name);
+        if (!info) return false;
+        await readSheetRows(ctx, info.part, onRow);
+        return true;
       },
     });
   } finally {

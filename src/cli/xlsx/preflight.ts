@@ -1,6 +1,6 @@
 /**
  * The check before exceljs loads a user's workbook (docs/xlsx.md "Limits and bad input", docs/limits.md):
- * `--formulas`, `--transactions` on xlsx input and xlsx input to CSV output still build exceljs'
+ * `--formulas` on xlsx input still builds exceljs'
  * object model of the whole workbook, which has no limits of its own — a zip bomb or a text bomb
  * is only stopped when memory runs out, and a cell past column XFD ends in an exceljs exception.
  * So the package is first read with the streaming path's reader, which holds one chunk at a time:

@@ -58,7 +58,8 @@ function dimension(used: UsedRange, sheet: ScoredSheet, columns: number): string
   return `${columnLetter(minCol)}${minRow + 1}:${columnLetter(maxCol)}${maxRow + 1}`;
 }
 
-function allSheetNames(pkg: XlsxPackage): string[] {
+/** Every sheet's name in workbook.xml (worksheets, chart sheets, dialog sheets), in tab order. */
+export function allSheetNames(pkg: XlsxPackage): string[] {
   const sheets = pkg.workbook.root.children.find((c): c is XmlElement => typeof c !== 'string' && /(^|:)sheets$/.test(c.name));
   return (sheets?.children ?? []).flatMap((c) => (typeof c !== 'string' && c.attrs.name !== undefined ? [c.attrs.name] : []));
 }

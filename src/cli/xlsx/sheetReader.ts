@@ -53,6 +53,11 @@ export async function readSheetRows(
   onRow: (index: number, cells: CellValue[]) => boolean | void,
   /** Marked (set to 1) at every column that holds a formula. */
   formulaColumns?: Uint8Array,
+  /**
+   * Called for a number cell whose text is no finite double (`1.8e308`, which exceljs reads as
+   * Infinity): the cell is then read as its text. xlsx-to-CSV output refuses it (docs/limits.md).
+   */
+  onNotFinite?: (col: number, row: number, text: string) => void,
 ): Promise<UsedRange> {
   const { strings, dates } = ctx;
   const date1904 = ctx.pkg.date1904;
@@ -160,7 +165,10 @@ export async function readSheetRows(
       default: {
         if (text === '') return null;
         const n = Number(text);
-        if (!Number.isFinite(n)) return text;
+        if (!Number.isFinite(n)) {
+          onNotFinite?.(col, rowIndex, text);
+          return text;
+        }
         return dates[s] ? excelToDate(n, date1904) : n;
       }
     }
