@@ -166,6 +166,39 @@ test('sales records (--transactions): a list of the per-customer table, IDs from
   expect([2, 3].map((r) => ws.getCell(r, 2).value)).toEqual(['C2', 'C4']);
 });
 
+test('xlsx to CSV (the streaming reader): the list file beside the CSV output', async () => {
+  const { dir, file } = await xlsxInput();
+  const out = path.join(dir, 'out.csv');
+  const res = await rfm([file, '--out', out, '--list', 'C']);
+  expect(res.err).toEqual([]);
+  expect(res.out).toContain(`List "C": 3 customers, written to ${path.join(dir, 'out-C.csv')}`);
+  // the same three C customers as the streaming xlsx output's sheet, by M descending
+  expect(readCsvRows(path.join(dir, 'out-C.csv')).slice(1).map((r) => r[1])).toEqual(['C09', 'C07', 'C03']);
+  const unknown = await rfm([file, '--out', path.join(dir, 'again.csv'), '--list', 'At Risk']);
+  expect(unknown.code).toBe(2);
+  expect(existsSync(path.join(dir, 'again.csv'))).toBe(false);
+});
+
+test('sales records in a workbook (--transactions, streamed): the list file and sheet', async () => {
+  const dir = tempDir();
+  const input = path.join(dir, 'sales.xlsx');
+  await writeXlsx(input, (wb) => {
+    const ws = wb.addWorksheet('Sales');
+    for (const row of salesRows(true)) ws.addRow(row);
+  });
+  const out = path.join(dir, 'rfm.xlsx');
+  const res = await rfm([input, '--transactions', '--since', SINCE, '--as-of', AS_OF, '--out', out, '--list', 'B']);
+  expect(res.err).toEqual([]);
+  // as from the CSV of the same records (the test above): C2 and C4, by M
+  expect(readCsvRows(path.join(dir, 'rfm-B.csv')).slice(1).map((r) => r.slice(1, 5))).toEqual([
+    ['C2', '75', '1', '50'],
+    ['C4', '30', '1', '10'],
+  ]);
+  const wb = await readXlsx(out);
+  expect(wb.worksheets.map((w) => w.name)).toContain('B customers');
+  expect([2, 3].map((r) => sheet(wb, 'B customers').getCell(r, 2).value)).toEqual(['C2', 'C4']);
+});
+
 test('a failed run leaves no list file and no output', async () => {
   const { dir, file } = csvInput();
   // the list cannot be written: the output is not written either

@@ -18,6 +18,7 @@ import { field, FORMULA_START } from '../csvFile';
 import { checkComposite } from '../limits';
 import type { Io } from '../main';
 import type { CliOptions } from '../options';
+import { checkListFiles, listReportLines, planLists, withListFiles } from '../lists';
 import { comparePeriods, readPeriods, runReportLines } from '../periods';
 import { dateStyles, openPackage, pickSheetInfo, readSharedStrings } from './package';
 import { MAX_COLUMNS, MAX_ROWS, readSheetRows, type SheetContext } from './sheetReader';
@@ -129,7 +130,7 @@ export async function scoreXlsxToCsv(o: CliOptions, io: Io): Promise<void> {
     const ctx: SheetContext = { pkg, strings: await readSharedStrings(pkg), dates: dateStyles(styles) };
 
     // Pass 1: the engine sees every row; the last row holding a value ends the CSV.
-    const collector = new TableCollector(o.layout, { ids: false });
+    const collector = new TableCollector(o.layout, { ids: o.lists.length > 0 });
     let lastRow = -1;
     await readSheetRows(
       ctx,
@@ -151,9 +152,13 @@ export async function scoreXlsxToCsv(o: CliOptions, io: Io): Promise<void> {
     const where = t(lang, 'cli.report.sheet', { sheet: info.name, file: o.input });
     comparePeriods(o, periods, sheet, where, lang, true);
     checkComposite(sheet, o.out);
-    await writeOutputFile(o.out, (temp) => writeCsv(temp, ctx, info.part, sheet, lastRow));
+    // --list (docs/lists.md): unknown names stop the run here; the lists are written with the output.
+    const lists = planLists(o, sheet, scheme, lang);
+    await checkListFiles(o, lists);
+    await withListFiles(lists, {}, () => writeOutputFile(o.out, (temp) => writeCsv(temp, ctx, info.part, sheet, lastRow)));
     const note = pkg.sheets.length > 1 ? t(lang, 'cli.report.csvOnlyScoredSheet', { sheet: info.name }) : undefined;
     for (const line of runReportLines({ sheet, scheme, lang, where, periods, out: o.out, note })) io.out(line);
+    for (const line of listReportLines(lists, lang)) io.out(line);
   } finally {
     pkg.zip.close();
   }

@@ -34,6 +34,7 @@ import { writeParamsSheet } from '../paramsSheet';
 import { addMigrationSheet, comparePeriods, migrationReportLines, readPeriods, runRef, scaleReportLines } from '../periods';
 import { reportLines } from '../report';
 import { addSummarySheet, uniqueSheetName } from '../summarySheet';
+import { addListSheets, checkListFiles, listReportLines, planLists, withListFiles } from '../lists';
 import { customerCsv, fillCustomerSheet, transactionReportLines } from '../transactions';
 import { version } from '../version';
 import { newWorkbook } from '../xlsxFile';
@@ -106,18 +107,22 @@ export async function runTransactionsXlsx(o: CliOptions, options: TxOptions, io:
     const outWhere = sheetName ? t(lang, 'cli.report.sheet', { sheet: sheetName, file: o.out }) : o.out;
     comparePeriods(o, periods, sheet, outWhere, lang, false);
     const table = customerTable(customers, sheet);
+    // --list (docs/lists.md): unknown names stop the run here, before anything is written.
+    const lists = planLists(o, sheet, scheme, lang);
+    await checkListFiles(o, lists);
 
     let summaryName: string | undefined;
     let paramsName: string | undefined;
     let migrationName: string | undefined;
     if (!wb || !sheetName) {
-      await writeOutputFile(o.out, (temp) => fs.writeFile(temp, customerCsv(table, o.out), 'utf8'));
+      await withListFiles(lists, {}, () => writeOutputFile(o.out, (temp) => fs.writeFile(temp, customerCsv(table, o.out), 'utf8')));
     } else {
       const ws = wb.addWorksheet(sheetName);
       fillCustomerSheet(ws, table, table.headers.length - sheet.output.headers.length + sheet.output.columns.indexOf('rfm'));
       paramsName = uniqueSheetName(wb, t(lang, 'formula.sheetName'));
       const paramsWs = wb.addWorksheet(paramsName);
       if (o.summary) summaryName = addSummarySheet(wb, sheet, scheme, lang, o.insight.followUp);
+      const listNames = addListSheets(wb, lists, lang);
       if (periods.migration) migrationName = addMigrationSheet(wb, periods.migration.sheet, lang);
       const record = buildRunRecord({
         sheet,
@@ -138,7 +143,7 @@ export async function runTransactionsXlsx(o: CliOptions, options: TxOptions, io:
       const plan = new PackagePlan(pkg);
       await plan.readTables();
       const styles = new StyleBook(stylesDoc.root);
-      const added = [sheetName, paramsName, ...(summaryName ? [summaryName] : []), ...(migrationName ? [migrationName] : [])];
+      const added = [sheetName, paramsName, ...(summaryName ? [summaryName] : []), ...listNames, ...(migrationName ? [migrationName] : [])];
       await spliceSheets(wb, added, plan, styles, new Map());
       let stylesPart = pkg.stylesPart;
       if (!stylesPart) {
@@ -161,7 +166,7 @@ export async function runTransactionsXlsx(o: CliOptions, options: TxOptions, io:
         }
         for (const part of plan.added) yield { name: part.name, data: replaced.get(part.name) ?? part.data };
       }
-      await writeOutputFile(o.out, (temp) => writeZip(temp, entries()));
+      await withListFiles(lists, {}, () => writeOutputFile(o.out, (temp) => writeZip(temp, entries())));
     }
 
     for (const line of transactionReportLines(report, lang, where)) io.out(line);
@@ -174,6 +179,7 @@ export async function runTransactionsXlsx(o: CliOptions, options: TxOptions, io:
     }
     if (paramsName) io.out(t(lang, 'period.report.params', { sheet: paramsName }));
     io.out(t(lang, 'cli.report.wrote', { file: o.out }));
+    for (const line of listReportLines(lists, lang)) io.out(line);
   } finally {
     pkg.zip.close();
   }
