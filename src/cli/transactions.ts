@@ -26,6 +26,7 @@ import {
   type TransactionReport,
   type TransactionResult,
   type TxOptions,
+  type TxTableOptions,
   type TxRole,
 } from '../core';
 import { t, type Lang } from '../i18n';
@@ -101,16 +102,26 @@ export function transactionReportLines(report: TransactionReport, lang: Lang, wh
   return lines;
 }
 
-/** A CSV file read row by row through the aggregator. */
-async function aggregateCsv(file: string, options: TxOptions): Promise<TransactionResult> {
-  let aggregator = new TransactionAggregator(options);
+/**
+ * A CSV file read row by row through the aggregator. A UTF-8 file's records go to the aggregator
+ * as byte ranges (the sales-record fast path, docs/engine.md), and as cells only when the fast path
+ * does not take them (the header, invalid rows); `fast: false` hands every row over as cells, and
+ * `tables` sizes the aggregator's hash tables (both for tests comparing the two paths).
+ */
+export async function aggregateCsv(
+  file: string,
+  options: TxOptions,
+  { fast = true, tables }: { fast?: boolean; tables?: TxTableOptions } = {},
+): Promise<TransactionResult> {
+  let aggregator = new TransactionAggregator(options, tables);
   await streamCsv(
     file,
     () => {
-      aggregator = new TransactionAggregator(options);
+      aggregator = new TransactionAggregator(options, tables);
       return (index, cells) => aggregator.add(index, cells);
     },
     () => aggregator.neededColumns,
+    fast ? (index, bytes, f) => aggregator.addFields(index, bytes, f.start, f.end, f.escaped, f.count) : undefined,
   );
   return aggregator.finish();
 }
