@@ -11,6 +11,18 @@
  * it); the slot array is kept at most half full.
  */
 
+/** FNV-1a over the bytes, the tag mixed in, then a final avalanche (murmur3's fmix32). */
+export function hashBytes(bytes: Uint8Array, start: number, end: number, tag: number): number {
+  let h = 0x811c9dc5 ^ Math.imul(tag, 0x9e3779b1);
+  for (let p = start; p < end; p++) h = Math.imul(h ^ bytes[p], 0x01000193);
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h;
+}
+
 /** Slot layout: entry index + 1 (0: empty), hash, key start in the arena, key length. */
 const STRIDE = 4;
 
@@ -54,16 +66,8 @@ export class ByteKeys {
     this.arena = new Uint8Array(Math.max(16, capacity * 12));
   }
 
-  /** FNV-1a over the bytes, the tag mixed in, then a final avalanche (murmur3's fmix32). */
   hash(bytes: Uint8Array, start: number, end: number, tag: number): number {
-    let h = 0x811c9dc5 ^ Math.imul(tag, 0x9e3779b1);
-    for (let p = start; p < end; p++) h = Math.imul(h ^ bytes[p], 0x01000193);
-    h ^= h >>> 16;
-    h = Math.imul(h, 0x85ebca6b);
-    h ^= h >>> 13;
-    h = Math.imul(h, 0xc2b2ae35);
-    h ^= h >>> 16;
-    return h & this.hashMask;
+    return hashBytes(bytes, start, end, tag) & this.hashMask;
   }
 
   /** Whether the key stored at arena offset `at` (tag, then `end - start` bytes) is bytes[start, end) with `tag`. */
@@ -115,12 +119,6 @@ export class ByteKeys {
     if (this.size * 2 > this.mask + 1) this.rehash();
     else this.place(e);
     return e;
-  }
-
-  /** The key bytes of entry `entry` (a view into the arena, valid until the next `add`). */
-  bytesOf(entry: number): Uint8Array {
-    const at = this.starts[entry] + 4;
-    return this.arena.subarray(at, at + this.lens[entry]);
   }
 
   private place(e: number): void {

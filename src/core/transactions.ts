@@ -21,6 +21,7 @@ import { columnLetter, cellAddress } from './address';
 import { ERROR_TEXT, parseNumberText } from './cells';
 import { decimalOfNumber } from './decimal';
 import { ByteKeys } from './byteKeys';
+import { CustomerSlots, F, LAST, LAST_ORDER, UNITS } from './customerSlots';
 import { civilDay, civilFromJsDate, dayOfCell, formatCivilDay, parseDateCell, type CivilDay, type DateInvalidReason } from './dates';
 import { scoreTable, type ScoreOptions } from './engine';
 import { RfmError } from './errors';
@@ -108,56 +109,6 @@ export interface TransactionResult {
   customers: CustomerRfm[];
   report: TransactionReport;
 }
-
-/**
- * Per-customer state (docs/engine.md, "Sales records"): customer i is the i-th distinct customer key
- * of a valid row (first-appearance order), looked up by its UTF-8 bytes in `ByteKeys`, so the CSV
- * scanner's records and cells handed over as values share one table. A customer's numbers sit side
- * by side in one Float64Array (customers come in random order: one cache miss per record, not four).
- */
-class CustomerColumns {
-  /** The customer ID as first seen (trimmed text, or a number): one per customer, for the output. */
-  readonly ids: Array<string | number> = [];
-  /**
-   * STATE numbers per customer: last purchase day in the period (NO_PURCHASE until there is one;
-   * days before 1970 are negative), F, M in units of 10^-scale while it stays a safe integer, and
-   * the order entry (in the order table) of the customer's latest purchase row, or -1.
-   */
-  state: Float64Array;
-  /** The part of M that outgrew safe integers (units of 10^-scale), for the few customers with one. */
-  readonly big = new Map<number, bigint>();
-
-  constructor(capacity: number) {
-    this.state = CustomerColumns.fresh(capacity);
-  }
-
-  private static fresh(capacity: number): Float64Array {
-    const state = new Float64Array(capacity * STATE);
-    for (let i = 0; i < state.length; i += STATE) {
-      state[i + LAST] = NO_PURCHASE;
-      state[i + LAST_ORDER] = -1;
-    }
-    return state;
-  }
-
-  /** A new customer's index. */
-  push(id: string | number): number {
-    const i = this.ids.length;
-    if (i * STATE === this.state.length) {
-      const state = CustomerColumns.fresh(i * 2);
-      state.set(this.state);
-      this.state = state;
-    }
-    this.ids.push(id);
-    return i;
-  }
-}
-
-const STATE = 4;
-const LAST = 0;
-const F = 1;
-const UNITS = 2;
-const LAST_ORDER = 3;
 
 /**
  * "No purchase in the period yet": below every day number. Day numbers count from 1970-01-01, so
@@ -484,8 +435,18 @@ export class TransactionAggregator {
   private layout?: TxLayout;
   private headerRow = -1;
   private headerCells: readonly CellValue[] = [];
-  private readonly customerKeys: ByteKeys;
-  private readonly customers: CustomerColumns;
+  /**
+   * Per-customer state (docs/engine.md, "Sales records"): customer i is the i-th distinct customer
+   * key of a valid row (first-appearance order), looked up by its UTF-8 bytes, so the CSV scanner's
+   * records and cells handed over as values share one table, whose slots hold each customer's last
+   * purchase day (NO_PURCHASE until there is one), F, M (units of 10^-scale, while a safe integer)
+   * and latest order entry.
+   */
+  private readonly customers: CustomerSlots;
+  /** The customer ID as first seen (trimmed text, or a number), per customer: for the output. */
+  private readonly ids: Array<string | number> = [];
+  /** The part of M that outgrew safe integers (units of 10^-scale), for the few customers with one. */
+  private readonly big = new Map<number, bigint>();
   /** Every customer's distinct order IDs: keyed by the order ID's bytes, tagged with the customer. */
   private orderKeys?: ByteKeys;
   /** Keys given as text are encoded here to be looked up. */
@@ -520,8 +481,7 @@ export class TransactionAggregator {
     }
     this.keepInvalid = options.keepInvalid ?? 1000;
     this.keepLeftOut = options.keepLeftOut ?? 5;
-    this.customerKeys = new ByteKeys(tables.capacity ?? 4096, tables.hashMask);
-    this.customers = new CustomerColumns(tables.capacity ?? 4096);
+    this.customers = new CustomerSlots(tables.capacity ?? 4096, tables.hashMask, [NO_PURCHASE, 0, 0, -1]);
   }
 
   /**
@@ -642,14 +602,14 @@ export class TransactionAggregator {
     return n;
   }
 
-  /** The index of the customer whose key is bytes[start, end), added (with `id`, or the key as text) when new. */
+  /** The slot of the customer whose key is bytes[start, end), added (with `id`, or the key as text) when new. */
   private customerOf(bytes: Uint8Array, start: number, end: number, id: string | number | undefined): number {
-    const keys = this.customerKeys;
-    const h = keys.hash(bytes, start, end, 0);
-    const c = keys.find(bytes, start, end, 0, h);
-    if (c >= 0) return c;
-    keys.add(bytes, start, end, 0, h);
-    return this.customers.push(id ?? utf8.decode(bytes.subarray(start, end)));
+    const table = this.customers;
+    const h = table.hash(bytes, start, end);
+    const slot = table.find(bytes, start, end, h);
+    if (slot >= 0) return slot;
+    this.ids.push(id ?? utf8.decode(bytes.subarray(start, end)));
+    return table.add(bytes, start, end, h);
   }
 
   /** An invalid row: every invalid cell with its reason; the row is left out. */
@@ -684,7 +644,7 @@ export class TransactionAggregator {
   }
 
   /**
-   * A valid row of customer `c`; its amount is in amountInt / amountDecimals (or amountBig), its
+   * A valid row of the customer in slot `c`; its amount is in amountInt / amountDecimals (or amountBig), its
    * order ID (with an order column) in orderBytes[orderStart, orderEnd).
    */
   private addValid(c: number, day: number, orderBytes: Uint8Array | undefined, orderStart: number, orderEnd: number): void {
@@ -695,13 +655,13 @@ export class TransactionAggregator {
       this.beforeSince++;
       return;
     }
-    const cols = this.customers;
+    const num = this.customers.num;
     const sign = Number.isNaN(amountInt) ? Math.sign(amountBig) : Math.sign(amountInt);
     if (sign > 0) {
-      const at = c * STATE;
-      if (day > cols.state[at + LAST]) cols.state[at + LAST] = day;
+      const at = c * 8;
+      if (day > num[at + LAST]) num[at + LAST] = day;
       if (orderBytes !== undefined) this.countOrder(c, orderBytes, orderStart, orderEnd);
-      else cols.state[at + F]++;
+      else num[at + F]++;
       this.addAmount(c);
     } else if (sign < 0) {
       this.refundRows++;
@@ -716,37 +676,41 @@ export class TransactionAggregator {
    * order) in one table keyed by (customer, order ID bytes); the customer's latest order is checked
    * first, since order lines usually follow each other.
    */
-  private countOrder(c: number, bytes: Uint8Array, start: number, end: number): void {
-    const state = this.customers.state;
+  private countOrder(slot: number, bytes: Uint8Array, start: number, end: number): void {
+    const num = this.customers.num;
+    const c = this.customers.entryAt(slot);
     const orders = (this.orderKeys ??= new ByteKeys(this.tables.capacity ?? 4096, this.tables.hashMask));
-    const latest = state[c * STATE + LAST_ORDER];
+    const latest = num[slot * 8 + LAST_ORDER];
     if (latest >= 0 && orders.equals(latest, bytes, start, end, c)) return;
     const h = orders.hash(bytes, start, end, c);
     let e = orders.find(bytes, start, end, c, h);
     if (e < 0) {
       e = orders.add(bytes, start, end, c, h);
-      state[c * STATE + F]++;
+      num[slot * 8 + F]++;
     }
-    state[c * STATE + LAST_ORDER] = e;
+    num[slot * 8 + LAST_ORDER] = e;
   }
 
-  /** Add the current amount (amountInt / 10^amountDecimals, or amountBig) to customer c's M. */
-  private addAmount(c: number): void {
-    const { state, big } = this.customers;
-    const at = c * STATE + UNITS;
+  /** Add the current amount (amountInt / 10^amountDecimals, or amountBig) to the M of the customer in `slot`. */
+  private addAmount(slot: number): void {
+    const big = this.big;
     if (Number.isNaN(amountInt)) {
       const d = decimalsOf(amountBig);
       if (d > this.scale) this.rescale(d);
+      const c = this.customers.entryAt(slot);
       big.set(c, (big.get(c) ?? 0n) + bigUnits(amountBig, this.scale));
       return;
     }
     if (amountDecimals > this.scale) this.rescale(amountDecimals);
     const u = amountDecimals === this.scale ? amountInt : amountInt * POW10[this.scale - amountDecimals];
-    const sum = state[at] + u;
-    if (Number.isSafeInteger(u) && Number.isSafeInteger(sum)) state[at] = sum;
+    const num = this.customers.num;
+    const at = slot * 8 + UNITS;
+    const sum = num[at] + u;
+    if (Number.isSafeInteger(u) && Number.isSafeInteger(sum)) num[at] = sum;
     else {
-      big.set(c, (big.get(c) ?? 0n) + BigInt(state[at]) + BigInt(amountInt) * 10n ** BigInt(this.scale - amountDecimals));
-      state[at] = 0;
+      const c = this.customers.entryAt(slot);
+      big.set(c, (big.get(c) ?? 0n) + BigInt(num[at]) + BigInt(amountInt) * 10n ** BigInt(this.scale - amountDecimals));
+      num[at] = 0;
     }
   }
 
@@ -754,24 +718,26 @@ export class TransactionAggregator {
   private rescale(d: number): void {
     const factor = POW10[d - this.scale];
     const bigFactor = BigInt(factor);
-    const { state, big } = this.customers;
+    const { big, customers } = this;
+    const num = customers.num;
     for (const [c, b] of big) big.set(c, b * bigFactor);
-    for (let c = 0, n = this.customers.ids.length; c < n; c++) {
-      const at = c * STATE + UNITS;
-      if (state[at] === 0) continue;
-      const scaled = state[at] * factor;
-      if (Number.isSafeInteger(scaled)) state[at] = scaled;
+    for (let c = 0, n = customers.size; c < n; c++) {
+      const at = customers.slotOfEntry(c) * 8 + UNITS;
+      if (num[at] === 0) continue;
+      const scaled = num[at] * factor;
+      if (Number.isSafeInteger(scaled)) num[at] = scaled;
       else {
-        big.set(c, (big.get(c) ?? 0n) + BigInt(state[at]) * bigFactor);
-        state[at] = 0;
+        big.set(c, (big.get(c) ?? 0n) + BigInt(num[at]) * bigFactor);
+        num[at] = 0;
       }
     }
     this.scale = d;
   }
 
+  /** The M of customer entry `c`. */
   private netAmount(c: number): number {
-    const units = this.customers.state[c * STATE + UNITS];
-    const big = this.customers.big.get(c);
+    const units = this.customers.num[this.customers.slotOfEntry(c) * 8 + UNITS];
+    const big = this.big.get(c);
     const m = big === undefined ? units / POW10[this.scale] : Number(decimalText(big + BigInt(units), this.scale));
     return m === 0 ? 0 : m;
   }
@@ -797,15 +763,17 @@ export class TransactionAggregator {
     const customers: CustomerRfm[] = [];
     const leftOutExamples: Array<string | number> = [];
     let leftOut = 0;
-    const { ids, state } = this.customers;
+    const { ids, customers: table } = this;
+    const num = table.num;
     for (let c = 0; c < ids.length; c++) {
-      const last = state[c * STATE + LAST];
+      const at = table.slotOfEntry(c) * 8;
+      const last = num[at + LAST];
       if (last === NO_PURCHASE || asOf === undefined) {
         leftOut++;
         if (leftOutExamples.length < this.keepLeftOut) leftOutExamples.push(ids[c]);
         continue;
       }
-      customers.push({ customer: ids[c], lastPurchase: last, r: asOf - last, f: state[c * STATE + F], m: this.netAmount(c) });
+      customers.push({ customer: ids[c], lastPurchase: last, r: asOf - last, f: num[at + F], m: this.netAmount(c) });
     }
     return {
       customers,
@@ -828,7 +796,8 @@ export class TransactionAggregator {
         refundRows: this.refundRows,
         zeroRows: this.zeroRows,
         orders: layout.columns.order !== undefined,
-        customersSeen: this.customers.ids.length,
+        customersSeen: this.ids.length,
+
         customers: customers.length,
         leftOut,
         leftOutExamples,
