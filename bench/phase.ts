@@ -7,11 +7,11 @@ import Papa from 'papaparse';
 import { defaultScheme, scoreTable } from '../src/core';
 import { run } from '../src/cli/main';
 import { paneBench } from './pane';
-import { generateCustomers } from './generate';
+import { generateCustomers, TX_AS_OF, TX_SINCE } from './generate';
 import { disagreements, duckCustomers, duckTransactions } from './duckdb';
 
-const SINCE = '2022-01-01';
-const AS_OF = '2025-03-31';
+const SINCE = TX_SINCE;
+const AS_OF = TX_AS_OF;
 
 async function engine(n: number): Promise<Record<string, number>> {
   const c = generateCustomers(n);
