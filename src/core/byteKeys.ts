@@ -8,7 +8,7 @@
  *
  * Equal hashes are never taken for equal keys: a probe compares the stored hash, the tag and then
  * the bytes, so collisions only cost time. `hashMask` narrows the hash (tests force collisions with
- * it); the slot array is kept at most half full.
+ * it); the slot array is kept at most three quarters full.
  */
 
 /** FNV-1a over the bytes, the tag mixed in, then a final avalanche (murmur3's fmix32). */
@@ -43,8 +43,7 @@ function grow<T extends Int32Array | Uint8Array>(a: T, size: number, make: (n: n
 export class ByteKeys {
   private slots: Int32Array;
   private mask: number;
-  /** Per entry: hash, arena offset of the tag (the key bytes follow it), key length. */
-  private hashes: Int32Array;
+  /** Per entry: arena offset of the tag (the key bytes follow it), key length. */
   private starts: Int32Array;
   private lens: Int32Array;
   private arena: Uint8Array;
@@ -60,7 +59,6 @@ export class ByteKeys {
     while (slots < capacity * 2) slots *= 2;
     this.slots = new Int32Array(slots * STRIDE);
     this.mask = slots - 1;
-    this.hashes = new Int32Array(capacity);
     this.starts = new Int32Array(capacity);
     this.lens = new Int32Array(capacity);
     this.arena = new Uint8Array(Math.max(16, capacity * 12));
@@ -98,8 +96,7 @@ export class ByteKeys {
   /** Add a key known to be absent (`find` gave -1); returns its entry index. */
   add(bytes: Uint8Array, start: number, end: number, tag: number, h: number): number {
     const e = this.size++;
-    if (e === this.hashes.length) {
-      this.hashes = grow(this.hashes, e + 1, (n) => new Int32Array(n));
+    if (e === this.starts.length) {
       this.starts = grow(this.starts, e + 1, (n) => new Int32Array(n));
       this.lens = grow(this.lens, e + 1, (n) => new Int32Array(n));
     }
@@ -112,29 +109,32 @@ export class ByteKeys {
     arena[at + 2] = (tag >>> 16) & 0xff;
     arena[at + 3] = tag >>> 24;
     arena.set(bytes.subarray(start, end), at + 4);
-    this.hashes[e] = h;
     this.starts[e] = at;
     this.lens[e] = len;
     this.used = at + 4 + len;
-    if (this.size * 2 > this.mask + 1) this.rehash();
-    else this.place(e);
+    // At most three quarters full: a table of millions of order IDs stays within the memory target.
+    if (this.size * 4 > (this.mask + 1) * 3) this.rehash();
+    this.place(this.slots, e + 1, h, at, len);
     return e;
   }
 
-  private place(e: number): void {
-    const { slots, mask } = this;
-    const h = this.hashes[e];
+  private place(slots: Int32Array, entry1: number, h: number, start: number, len: number): void {
+    const mask = this.mask;
     let s = (h & mask) * STRIDE;
     while (slots[s] !== 0) s = (s + STRIDE) & (mask * STRIDE + STRIDE - 1);
-    slots[s] = e + 1;
+    slots[s] = entry1;
     slots[s + 1] = h;
-    slots[s + 2] = this.starts[e];
-    slots[s + 3] = this.lens[e];
+    slots[s + 2] = start;
+    slots[s + 3] = len;
   }
 
+  /** Twice the slots; the keys move over slot by slot (their hashes are in the slots). */
   private rehash(): void {
-    this.slots = new Int32Array(this.slots.length * 2);
+    const old = this.slots;
+    this.slots = new Int32Array(old.length * 2);
     this.mask = this.slots.length / STRIDE - 1;
-    for (let e = 0; e < this.size; e++) this.place(e);
+    for (let s = 0; s < old.length; s += STRIDE) {
+      if (old[s] !== 0) this.place(this.slots, old[s], old[s + 1], old[s + 2], old[s + 3]);
+    }
   }
 }
