@@ -381,8 +381,21 @@ function dayOfBytes(bytes: Uint8Array, start: number, end: number): number {
     }
     if (parts === 0 || p !== end) return NaN;
   }
-  return civilDay(year, month, day) ?? NaN;
+  // Sales records repeat their dates (a file sorted by date, or a few years of days): the day
+  // numbers of recent dates are kept in a small direct-mapped cache keyed by year, month and day.
+  const key = year * 512 + month * 32 + day;
+  const slot = key & (DAY_CACHE - 1);
+  if (dayCacheKeys[slot] === key) return dayCacheDays[slot];
+  const civil = civilDay(year, month, day);
+  if (civil === undefined) return NaN;
+  dayCacheKeys[slot] = key;
+  dayCacheDays[slot] = civil;
+  return civil;
 }
+
+const DAY_CACHE = 4096;
+const dayCacheKeys = new Int32Array(DAY_CACHE).fill(-1);
+const dayCacheDays = new Int32Array(DAY_CACHE);
 
 /**
  * `plainDecimal` on bytes: "-12.50", "300" (at most 15 digits, at most MAX_AMOUNT_DECIMALS
