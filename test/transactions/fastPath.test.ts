@@ -175,7 +175,7 @@ test('fast path and cells path agree on random sales files (IDs, date forms, amo
     { numRuns: 150, seed: 20261206 },
   );
   // The property did exercise valid rows, not only failures.
-  expect(fastRows).toBeGreaterThan(500);
+  expect(fastRows).toBeGreaterThan(300);
 }, 120_000);
 
 test('every key colliding (hash narrowed to one value): customers and distinct orders still exact', async () => {
