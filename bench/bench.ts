@@ -13,7 +13,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync, statSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { customersCsv, generateCustomers, writeTransactionsCsv } from './generate';
+import { customersCsv, generateCustomers, TX_AS_OF, TX_SINCE, writeTransactionsCsv } from './generate';
 import { writeCustomersXlsx } from './xlsx';
 
 const N = Number(process.env.BENCH_ROWS ?? 1_000_000);
@@ -58,20 +58,24 @@ function line(name: string, m: Measured, extra = ''): void {
   );
 }
 
-function ratio(ours: Measured, peer: Measured): string {
-  return `${(ours.wallMs / peer.wallMs).toFixed(2)}× DuckDB's time`;
+function ratio(ours: Measured, peer: Measured, name = 'DuckDB'): string {
+  return `${(ours.wallMs / peer.wallMs).toFixed(2)}× ${name}'s time`;
 }
 
-function agreement(ours: string, theirs: string, id: string): string {
+function agreement(ours: string, theirs: string, id: string, name = 'DuckDB'): string {
   const a = phase(['agree', ours, theirs, id]) as Measured & { rows: number; differ: number };
-  return `DuckDB vs ours: ${a.differ.toLocaleString('en-US')} disagreements in ${a.rows.toLocaleString('en-US')} customers`;
+  return `${name} vs ours: ${a.differ.toLocaleString('en-US')} disagreements in ${a.rows.toLocaleString('en-US')} customers`;
 }
 
-/** A python3 that imports openpyxl: the one on PATH, else the system's (where apt installs python3-openpyxl). */
-function openpyxlPython(): string | undefined {
-  for (const exe of ['python3', '/usr/bin/python3']) {
-    const probe = spawnSync(exe, ['-c', 'import openpyxl'], { encoding: 'utf8' });
-    if (probe.status === 0) return exe;
+/**
+ * A Python that imports `module`, for the pandas and openpyxl peers: `python3` on PATH may be another
+ * Python (pyenv) than the system one Debian's python3-pandas / python3-openpyxl install into, so both
+ * are tried.
+ */
+function findPython(module: string): { python: string; version: string } | undefined {
+  for (const python of ['python3', '/usr/bin/python3']) {
+    const probe = spawnSync(python, ['-c', `import ${module}; print(${module}.__version__)`], { encoding: 'utf8' });
+    if (probe.status === 0) return { python, version: probe.stdout.trim() };
   }
   return undefined;
 }
@@ -81,7 +85,7 @@ function openpyxlPython(): string | undefined {
  * scheme, append five columns, save), timed as a process like ours; the target is a quarter of its time.
  */
 function openpyxlLine(book: string, out: string, ours: Measured, ourGrades: string): string {
-  const python = openpyxlPython();
+  const python = findPython('openpyxl')?.python;
   if (!python) return 'openpyxl: not installed';
   const t0 = performance.now();
   const res = spawnSync(python, [path.join(__dirname, '..', '..', 'bench', 'openpyxl_score.py'), book, out], { encoding: 'utf8', maxBuffer: 1 << 20 });
@@ -96,13 +100,19 @@ function openpyxlLine(book: string, out: string, ours: Measured, ourGrades: stri
   );
 }
 
-function pandasLine(): string {
-  const probe = spawnSync('python3', ['-c', 'import pandas; print(pandas.__version__)'], { encoding: 'utf8' });
-  return probe.status === 0 ? `pandas ${probe.stdout.trim()}: installed, no pandas phase in this bench` : 'pandas: not installed';
+const PANDAS_SCRIPT = path.join(__dirname, '..', '..', 'bench', 'pandas_rfm.py');
+
+/** The pandas peer on one file: its wall time (Python's start and `import pandas` included) and peak. */
+function pandasPhase(python: string, args: string[]): Measured {
+  const t0 = performance.now();
+  const out = execFileSync(python, [PANDAS_SCRIPT, ...args], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const wallMs = performance.now() - t0;
+  return { ...(JSON.parse(out.trim().split('\n').pop()!) as Omit<Measured, 'wallMs'>), wallMs };
 }
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'rfm-bench-'));
+  const pandas = findPython('pandas');
   try {
     const input = path.join(dir, 'customers.csv');
     writeFileSync(input, customersCsv(generateCustomers(N)));
@@ -123,7 +133,12 @@ async function main(): Promise<void> {
     const cli = phase(['cli', input, path.join(dir, 'scored.csv')]);
     line('CLI rfm-score on the CSV', cli, `  ${ratio(cli, duck)} (target ≤ 1×, peak < 400 MB)`);
     console.log(`${''.padEnd(28)} ${agreement(path.join(dir, 'scored.csv'), path.join(dir, 'duck.csv'), '客户编号')}`);
-    console.log(`${''.padEnd(28)} ${pandasLine()}`);
+    if (pandas) {
+      const pd = pandasPhase(pandas.python, ['customers', input, path.join(dir, 'pandas.csv')]);
+      line(`pandas ${pandas.version} on the CSV`, pd, `  ours: ${ratio(cli, pd, 'pandas')}`);
+      console.log(`${''.padEnd(28)} ${agreement(path.join(dir, 'scored.csv'), path.join(dir, 'pandas.csv'), '客户编号', 'pandas')}`);
+      rmSync(path.join(dir, 'pandas.csv'));
+    } else console.log(`${'pandas'.padEnd(28)} not installed (Debian: apt-get install python3-pandas)`);
     for (const f of ['duck.csv', 'scored.csv']) rmSync(path.join(dir, f));
 
     // Nested binning (docs/binning.md): the CLI next to its independent run, checked against the
@@ -193,20 +208,31 @@ async function main(): Promise<void> {
           `${orders ? ', F = distinct order IDs' : ''}`,
       );
       let duckTx: Measured | undefined;
+      let pandasTx: Measured | undefined;
       if (!orders) {
         duckTx = phase(['duck-transactions', sales, path.join(dir, 'duck-rfm.csv')]);
         txLine('DuckDB query, sales records', duckTx, '');
+        if (pandas) {
+          pandasTx = pandasPhase(pandas.python, ['sales', sales, path.join(dir, 'pandas-rfm.csv'), TX_SINCE, TX_AS_OF]);
+          txLine(`pandas ${pandas.version}, sales records`, pandasTx, '');
+        } else console.log(`${'pandas'.padEnd(28)} not installed (Debian: apt-get install python3-pandas)`);
       }
       const tx = phase(['transactions', sales, path.join(dir, 'rfm.csv')]);
       rmSync(sales);
       txLine(
         orders ? 'CLI --transactions, orders' : 'CLI --transactions on CSV',
         tx,
-        duckTx ? `  ${ratio(tx, duckTx)} (target ≤ 2×, peak < 600 MB)` : '',
+        duckTx
+          ? `  ${ratio(tx, duckTx)} (target ≤ 2×, peak < 600 MB)${pandasTx ? `, ${ratio(tx, pandasTx, 'pandas')}` : ''}`
+          : '',
       );
       if (duckTx) {
         console.log(`${''.padEnd(28)} ${agreement(path.join(dir, 'rfm.csv'), path.join(dir, 'duck-rfm.csv'), 'Customer')}`);
         rmSync(path.join(dir, 'duck-rfm.csv'));
+      }
+      if (pandasTx) {
+        console.log(`${''.padEnd(28)} ${agreement(path.join(dir, 'rfm.csv'), path.join(dir, 'pandas-rfm.csv'), 'Customer', 'pandas')}`);
+        rmSync(path.join(dir, 'pandas-rfm.csv'));
       }
       rmSync(path.join(dir, 'rfm.csv'));
     }

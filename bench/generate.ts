@@ -39,6 +39,10 @@ export function customersCsv(c: Customers): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** The analysis period of the sales-record phases (the file's dates span it). */
+export const TX_SINCE = '2022-01-01';
+export const TX_AS_OF = '2025-03-31';
+
 /**
  * Sales records for the transactions phases, written straight to `file` in blocks (the text of
  * millions of rows is never held at once): 交易日期,客户编号,门店,金额 — dates 2022-01-01 to

@@ -7,11 +7,11 @@ import Papa from 'papaparse';
 import { defaultScheme, parseBinningText, scoreTable, tieFixes, withBinning, type Warning } from '../src/core';
 import { run } from '../src/cli/main';
 import { paneBench } from './pane';
-import { generateCustomers } from './generate';
+import { generateCustomers, TX_AS_OF, TX_SINCE } from './generate';
 import { disagreements, duckCustomers, duckTransactions, sqlDisagreements } from './duckdb';
 
-const SINCE = '2022-01-01';
-const AS_OF = '2025-03-31';
+const SINCE = TX_SINCE;
+const AS_OF = TX_AS_OF;
 
 /** The engine alone; `binning` nested ranks F within each R score and M within each R × F cell (docs/binning.md). */
 async function engine(n: number, binning = 'independent'): Promise<Record<string, number>> {

@@ -86,6 +86,13 @@ function pass(file: string, encoding: CsvEncoding, onRow: (index: number, cells:
 /** The fields a row handler reads (undefined: all of them), asked again on every row. */
 export type WantedColumns = () => readonly number[] | undefined;
 
+/**
+ * A record's fields as byte ranges of `bytes`, for a handler that reads them itself (the sales-record
+ * fast path, docs/engine.md); false when it did not take the record, which then goes to the row
+ * handler as cells.
+ */
+export type FieldsHandler = (index: number, bytes: Buffer, fields: Fields) => boolean;
+
 const BYTE_CHUNK = 4 << 20;
 
 /**
@@ -93,7 +100,7 @@ const BYTE_CHUNK = 4 << 20;
  * empty — unless all the wanted ones are empty, when the whole row is decoded (so a row with text
  * only elsewhere is still seen as not empty).
  */
-function bytePass(file: string, onRow: (index: number, cells: string[]) => void, wanted: WantedColumns): void {
+function bytePass(file: string, onRow: (index: number, cells: string[]) => void, wanted: WantedColumns, onFields?: FieldsHandler): void {
   const fd = openSync(file, 'r');
   try {
     let buf = Buffer.allocUnsafe(BYTE_CHUNK);
@@ -132,6 +139,11 @@ function bytePass(file: string, onRow: (index: number, cells: string[]) => void,
       while (pos < have) {
         const next = scanner.next(pos, eof, row);
         if (next < 0) break;
+        if (onFields?.(row, view, fields)) {
+          row++;
+          pos = next;
+          continue;
+        }
         const want = wanted();
         let some = false;
         if (want) {
@@ -164,18 +176,19 @@ function bytePass(file: string, onRow: (index: number, cells: string[]) => void,
 }
 
 /**
- * Hand every physical row of the CSV file to the handler `start()` returns, in order. When the
- * file turns out not to be UTF-8, `start()` is called again for a fresh handler and the file is
+ * Hand every physical row of the CSV file to the handler `start()` returns, in order (in a UTF-8
+ * file, first to `onFields` as byte ranges, when given). When the file turns out not to be UTF-8, `start()` is called again for a fresh handler and the file is
  * read again as GB 18030. Resolves to the encoding used.
  */
 export async function streamCsv(
   file: string,
   start: () => (index: number, cells: string[]) => void,
   wanted?: WantedColumns,
+  onFields?: FieldsHandler,
 ): Promise<CsvEncoding> {
   for (const encoding of ['utf-8', 'gb18030'] as const) {
     try {
-      if (encoding === 'utf-8' && wanted) bytePass(file, start(), wanted);
+      if (encoding === 'utf-8' && wanted) bytePass(file, start(), wanted, onFields);
       else await pass(file, encoding, start());
       return encoding;
     } catch (err) {

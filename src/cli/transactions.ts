@@ -5,7 +5,6 @@
  * CSV input is streamed row by row: memory grows with customers, not with rows.
  */
 import { promises as fs } from 'node:fs';
-import Papa from 'papaparse';
 import {
   aggregateTransactions,
   buildRunRecord,
@@ -26,6 +25,7 @@ import {
   type TransactionReport,
   type TransactionResult,
   type TxOptions,
+  type TxTableOptions,
   type TxRole,
 } from '../core';
 import { t, type Lang } from '../i18n';
@@ -102,38 +102,67 @@ export function transactionReportLines(report: TransactionReport, lang: Lang, wh
   return lines;
 }
 
-/** A CSV file read row by row through the aggregator. */
-async function aggregateCsv(file: string, options: TxOptions): Promise<TransactionResult> {
-  let aggregator = new TransactionAggregator(options);
+/**
+ * A CSV file read row by row through the aggregator. A UTF-8 file's records go to the aggregator
+ * as byte ranges (the sales-record fast path, docs/engine.md), and as cells only when the fast path
+ * does not take them (the header, invalid rows); `fast: false` hands every row over as cells, and
+ * `tables` sizes the aggregator's hash tables (both for tests comparing the two paths).
+ */
+export async function aggregateCsv(
+  file: string,
+  options: TxOptions,
+  { fast = true, tables }: { fast?: boolean; tables?: TxTableOptions } = {},
+): Promise<TransactionResult> {
+  let aggregator = new TransactionAggregator(options, tables);
   await streamCsv(
     file,
     () => {
-      aggregator = new TransactionAggregator(options);
+      aggregator = new TransactionAggregator(options, tables);
       return (index, cells) => aggregator.add(index, cells);
     },
     () => aggregator.neededColumns,
+    fast ? (index, bytes, f) => aggregator.addFields(index, bytes, f.start, f.end, f.escaped, f.count) : undefined,
   );
   return aggregator.finish();
 }
 
+/** Text that Papa Parse's unparse would quote: a line break, a quote, a BOM, the comma, or a space at either end. */
+const NEEDS_QUOTES = /[\r\n",\uFEFF]|^ | $/;
+
 /**
- * The per-customer table as CSV: UTF-8 with a BOM, dates as YYYY-MM-DD, numbers as plain text. A
- * number that overflowed (an additive RFM score of huge raw values) is refused, naming its cell.
+ * One cell as Papa Parse's `unparse` writes it with `escapeFormulae: FORMULA_START` (the per-customer
+ * CSV was written by it, and still is byte for byte): text that starts like a formula gets a `'` and
+ * quotes (docs/limits.md), text with a quote, comma, line break or edge space is quoted with `""`
+ * inside, numbers are their `toString()`, null is empty. Done here since it runs for every cell of
+ * every customer (docs/engine.md, "Sales records").
+ */
+export function csvCell(v: string | number | null): string {
+  if (v === null) return '';
+  if (typeof v === 'number') return String(v);
+  if (FORMULA_START.test(v)) return `"'${v.replace(/"/g, '""')}"`;
+  return NEEDS_QUOTES.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+/**
+ * The per-customer table as CSV: UTF-8 with a BOM, dates as YYYY-MM-DD, numbers as plain text,
+ * CRLF line breaks. A number that overflowed (an additive RFM score of huge raw values) is refused,
+ * naming its cell.
  */
 export function customerCsv(table: CustomerTable, out: string): string {
-  const rows: (string | number | null)[][] = [table.headers];
+  const width = table.headers.length;
+  const lines: string[] = [table.headers.map(csvCell).join(',')];
+  const cells = new Array<string>(width);
   for (let r = 0; r < table.rows; r++) {
-    const row: (string | number | null)[] = [];
-    for (let c = 0; c < table.headers.length; c++) {
+    for (let c = 0; c < width; c++) {
       const v = table.cell(r, c);
       if (typeof v === 'number' && !Number.isFinite(v)) {
         throw new RfmError('limits.notFinite', { file: out, cell: cellAddress(c, r + 2), value: String(v) });
       }
-      row.push(c === table.dateColumn && typeof v === 'number' ? formatCivilDay(v) : v);
+      cells[c] = csvCell(c === table.dateColumn && typeof v === 'number' ? formatCivilDay(v) : v);
     }
-    rows.push(row);
+    lines.push(cells.join(','));
   }
-  return `\uFEFF${Papa.unparse(rows, { newline: '\r\n', escapeFormulae: FORMULA_START })}\r\n`;
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
 /** The per-customer sheet: bold header, real date cells (yyyy-mm-dd), RFM Score as 0.00. */

@@ -20,7 +20,9 @@ import { t, type Lang, type MessageKey } from '../i18n';
 import { columnLetter, cellAddress } from './address';
 import { ERROR_TEXT, parseNumberText } from './cells';
 import { decimalOfNumber } from './decimal';
-import { civilFromJsDate, dayOfCell, formatCivilDay, parseDateCell, type CivilDay, type DateInvalidReason } from './dates';
+import { ByteKeys } from './byteKeys';
+import { CustomerSlots, F, LAST, LAST_ORDER, UNITS } from './customerSlots';
+import { civilDay, civilFromJsDate, dayOfCell, formatCivilDay, parseDateCell, type CivilDay, type DateInvalidReason } from './dates';
 import { scoreTable, type ScoreOptions } from './engine';
 import { RfmError } from './errors';
 import { outputTable } from './output';
@@ -108,29 +110,11 @@ export interface TransactionResult {
   report: TransactionReport;
 }
 
-interface CustomerState {
-  id: string | number;
-  /** Last purchase day in the period; NO_PURCHASE until there is one (days before 1970 are negative). */
-  last: number;
-  f: number;
-  /** M in units of 10^-scale, while it stays a safe integer. */
-  units: number;
-  /** The part of M that outgrew safe integers (units of 10^-scale). */
-  big?: bigint;
-  /** The order ID of the customer's latest purchase row (order lines usually follow each other). */
-  lastOrder?: string;
-  /** The customer's distinct order IDs: a short list, then a Set. */
-  orders?: string[] | Set<string>;
-}
-
 /**
  * "No purchase in the period yet": below every day number. Day numbers count from 1970-01-01, so
  * purchases dated 1900–1969 are negative and a -1 marker would swallow them (docs/transactions.md).
  */
 const NO_PURCHASE = -Infinity;
-
-/** A customer's order IDs are kept in a list up to this many, then in a Set. */
-const SMALL_ORDER_LIST = 16;
 
 /** Amounts are summed exactly in units of 10^-d, d ≤ this; more decimals (float noise) are rounded. */
 export const MAX_AMOUNT_DECIMALS = 6;
@@ -327,16 +311,159 @@ function parseAmount(v: CellValue): AmountParse {
   return ERROR;
 }
 
+/** Decodes a field's bytes as the CSV reader does (a leading U+FEFF kept, as Buffer#toString keeps it). */
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+const utf8Encoder = new TextEncoder();
+
+/** A character that `solid` accepts, from the UTF-8 lead byte at `p` (the bytes are valid UTF-8). */
+function solidUtf8At(bytes: Uint8Array, p: number): boolean {
+  const b = bytes[p];
+  if (b < 0x80) return b > 32 && b < 127;
+  // A 4-byte character is a surrogate pair in JS, and surrogates count as solid.
+  if (b >= 0xf0) return true;
+  // A 2-byte character is below U+0800 (U+00A0, U+0085 are trimmed): not solid.
+  if (b < 0xe0) return false;
+  const c = ((b & 0x0f) << 12) | ((bytes[p + 1] & 0x3f) << 6) | (bytes[p + 2] & 0x3f);
+  return c >= 0x3400 && c !== 0xfeff;
+}
+
 /**
- * Receives a sales table's rows in order (`add`), finds the header and the columns on the first
- * non-empty row, and aggregates every valid row into per-customer state; `finish` returns the
- * per-customer R, F, M and the report. Completely empty rows are not transactions: skipped.
+ * Whether the ID field bytes[start, end) is its own key, as `idKey` decides for text: first and last
+ * characters solid, not starting with `#`. Anything else is decoded and read by `idKey`.
+ */
+function plainIdBytes(bytes: Uint8Array, start: number, end: number): boolean {
+  if (end <= start || bytes[start] === 35 /* # */ || !solidUtf8At(bytes, start)) return false;
+  let p = end - 1;
+  while (p > start && (bytes[p] & 0xc0) === 0x80) p--;
+  return solidUtf8At(bytes, p);
+}
+
+const isDigit = (b: number) => b >= 0x30 && b <= 0x39;
+
+/**
+ * The common date forms straight from the bytes (docs/engine.md, "Sales records"): yyyy-m-d with
+ * `-`, `/` or `.` (one- or two-digit month and day), optionally followed by spaces and a time h:mm or
+ * h:mm:ss. NaN for anything else, and for a form that is not a real date: such a cell is decoded and
+ * read by `dayOfCell`, which decides (and says why it is invalid).
+ */
+function dayOfBytes(bytes: Uint8Array, start: number, end: number): number {
+  if (end - start < 8) return NaN;
+  let p = start;
+  let year = 0;
+  for (; p < start + 4; p++) {
+    const b = bytes[p];
+    if (!isDigit(b)) return NaN;
+    year = year * 10 + b - 0x30;
+  }
+  const sep = bytes[p++];
+  if (sep !== 0x2d && sep !== 0x2f && sep !== 0x2e) return NaN;
+  let month = 0;
+  let digits = 0;
+  for (; p < end && isDigit(bytes[p]) && digits < 2; p++, digits++) month = month * 10 + bytes[p] - 0x30;
+  if (digits === 0 || p >= end || bytes[p++] !== sep) return NaN;
+  let day = 0;
+  digits = 0;
+  for (; p < end && isDigit(bytes[p]) && digits < 2; p++, digits++) day = day * 10 + bytes[p] - 0x30;
+  if (digits === 0) return NaN;
+  if (p < end) {
+    // A time of day: spaces, h or hh, ":", mm, optionally ":" ss; checked, then ignored.
+    if (bytes[p] !== 0x20) return NaN;
+    while (p < end && bytes[p] === 0x20) p++;
+    let hour = 0;
+    digits = 0;
+    for (; p < end && isDigit(bytes[p]) && digits < 2; p++, digits++) hour = hour * 10 + bytes[p] - 0x30;
+    if (digits === 0 || hour > 23) return NaN;
+    let parts = 0;
+    for (; parts < 2 && p < end; parts++) {
+      if (bytes[p] !== 0x3a || p + 3 > end || !isDigit(bytes[p + 1]) || !isDigit(bytes[p + 2])) return NaN;
+      if ((bytes[p + 1] - 0x30) * 10 + bytes[p + 2] - 0x30 > 59) return NaN;
+      p += 3;
+    }
+    if (parts === 0 || p !== end) return NaN;
+  }
+  // Sales records repeat their dates (a file sorted by date, or a few years of days): the day
+  // numbers of recent dates are kept in a small direct-mapped cache keyed by year, month and day.
+  const key = year * 512 + month * 32 + day;
+  const slot = key & (DAY_CACHE - 1);
+  if (dayCacheKeys[slot] === key) return dayCacheDays[slot];
+  const civil = civilDay(year, month, day);
+  if (civil === undefined) return NaN;
+  dayCacheKeys[slot] = key;
+  dayCacheDays[slot] = civil;
+  return civil;
+}
+
+const DAY_CACHE = 4096;
+const dayCacheKeys = new Int32Array(DAY_CACHE).fill(-1);
+const dayCacheDays = new Int32Array(DAY_CACHE);
+
+/**
+ * `plainDecimal` on bytes: "-12.50", "300" (at most 15 digits, at most MAX_AMOUNT_DECIMALS
+ * decimals) into `amountInt` / `amountDecimals`. False for anything else, which is decoded and read
+ * by `amountOf` (thousands separators, currency signs, spaces…).
+ */
+function plainDecimalBytes(bytes: Uint8Array, start: number, end: number): boolean {
+  let p = start;
+  const neg = p < end && bytes[p] === 0x2d;
+  if (neg) p++;
+  let int = 0;
+  let digits = 0;
+  for (; p < end; p++) {
+    const c = bytes[p] - 0x30;
+    if (c < 0 || c > 9) break;
+    int = int * 10 + c;
+    digits++;
+  }
+  if (digits === 0) return false;
+  let decimals = 0;
+  if (p < end) {
+    if (bytes[p] !== 0x2e) return false;
+    for (p++; p < end; p++) {
+      const c = bytes[p] - 0x30;
+      if (c < 0 || c > 9) return false;
+      int = int * 10 + c;
+      decimals++;
+    }
+    if (decimals === 0) return false;
+  }
+  if (digits + decimals > 15 || decimals > MAX_AMOUNT_DECIMALS) return false;
+  amountInt = neg ? -int : int;
+  amountDecimals = decimals;
+  return true;
+}
+
+/** Hash-table sizes of an aggregator; tests make them tiny and narrow the hash to force collisions. */
+export interface TxTableOptions {
+  capacity?: number;
+  hashMask?: number;
+}
+
+/**
+ * Receives a sales table's rows in order (`add`, or `addFields` for a CSV record's bytes), finds
+ * the header and the columns on the first non-empty row, and aggregates every valid row into
+ * per-customer state; `finish` returns the per-customer R, F, M and the report. Completely empty
+ * rows are not transactions: skipped.
  */
 export class TransactionAggregator {
   private layout?: TxLayout;
   private headerRow = -1;
   private headerCells: readonly CellValue[] = [];
-  private readonly customers = new Map<string, CustomerState>();
+  /**
+   * Per-customer state (docs/engine.md, "Sales records"): customer i is the i-th distinct customer
+   * key of a valid row (first-appearance order), looked up by its UTF-8 bytes, so the CSV scanner's
+   * records and cells handed over as values share one table, whose slots hold each customer's last
+   * purchase day (NO_PURCHASE until there is one), F, M (units of 10^-scale, while a safe integer)
+   * and latest order entry.
+   */
+  private readonly customers: CustomerSlots;
+  /** The customer ID as first seen (trimmed text, or a number), per customer: for the output. */
+  private readonly ids: Array<string | number> = [];
+  /** The part of M that outgrew safe integers (units of 10^-scale), for the few customers with one. */
+  private readonly big = new Map<number, bigint>();
+  /** Every customer's distinct order IDs: keyed by the order ID's bytes, tagged with the customer. */
+  private orderKeys?: ByteKeys;
+  /** Keys given as text are encoded here to be looked up. */
+  private scratch = new Uint8Array(256);
   private readonly since?: CivilDay;
   private readonly asOf?: CivilDay;
   private readonly keepInvalid: number;
@@ -356,7 +483,10 @@ export class TransactionAggregator {
   private zeroRows = 0;
   private readonly seen: Record<TxRole, boolean> = { customer: false, date: false, amount: false, order: false };
 
-  constructor(private readonly options: TxOptions = {}) {
+  constructor(
+    private readonly options: TxOptions = {},
+    private readonly tables: TxTableOptions = {},
+  ) {
     this.since = options.since;
     this.asOf = options.asOf;
     if (this.since !== undefined && this.asOf !== undefined && this.asOf < this.since) {
@@ -364,6 +494,7 @@ export class TransactionAggregator {
     }
     this.keepInvalid = options.keepInvalid ?? 1000;
     this.keepLeftOut = options.keepLeftOut ?? 5;
+    this.customers = new CustomerSlots(tables.capacity ?? 4096, tables.hashMask, [NO_PURCHASE, 0, 0, -1]);
   }
 
   /**
@@ -408,7 +539,90 @@ export class TransactionAggregator {
     const seen = this.seen;
     seen.customer = seen.date = seen.amount = true;
     if (orderKey !== null) seen.order = true;
-    this.addValid(key, customerCell, day, orderKey);
+    const c = this.customerOf(this.scratch, 0, this.encode(key), typeof customerCell === 'number' ? customerCell : detach(key));
+    if (orderKey === null) this.addValid(c, day, undefined, 0, 0);
+    else this.addValid(c, day, this.scratch, 0, this.encode(orderKey));
+  }
+
+  /**
+   * One CSV record as its fields' byte ranges in `bytes` (valid UTF-8; a quoted field's range is
+   * inside its quotes, `escaped[i]` set when it holds `""`): the sales-record fast path
+   * (docs/engine.md, "Sales records"). The customer and order IDs are looked up by their bytes, the
+   * common date and amount forms are parsed from the bytes; another form of a cell is decoded and read
+   * as `add` reads it. Returns false, having changed nothing, when the record is not a valid sales
+   * row (or the layout is not known yet): the caller then hands the row to `add` as cells, which
+   * finds the layout or reports the invalid cells.
+   */
+  addFields(index: number, bytes: Uint8Array, starts: Int32Array, ends: Int32Array, escaped: Uint8Array, count: number): boolean {
+    const layout = this.layout;
+    if (!layout) return false;
+    const { customer, date, amount, order } = layout.columns;
+    const hasOrder = order !== undefined;
+    if (customer >= count || date >= count || amount >= count || (hasOrder && order >= count)) return false;
+    if (escaped[customer] || escaped[date] || escaped[amount] || (hasOrder && escaped[order])) return false;
+    const cs = starts[customer];
+    const ce = ends[customer];
+    let customerKey: string | undefined;
+    if (!plainIdBytes(bytes, cs, ce)) {
+      customerKey = idKey(utf8.decode(bytes.subarray(cs, ce)));
+      if (customerKey === undefined) return false;
+    }
+    let day = dayOfBytes(bytes, starts[date], ends[date]);
+    if (Number.isNaN(day)) {
+      const d = dayOfCell(utf8.decode(bytes.subarray(starts[date], ends[date])));
+      if (d === undefined) return false;
+      day = d;
+    }
+    if (this.asOf !== undefined && day > this.asOf) return false;
+    const as = starts[amount];
+    const ae = ends[amount];
+    if (!(ae > as && plainDecimalBytes(bytes, as, ae)) && !amountOf(utf8.decode(bytes.subarray(as, ae)))) return false;
+    let orderKey: string | undefined;
+    let os = 0;
+    let oe = 0;
+    if (hasOrder) {
+      os = starts[order];
+      oe = ends[order];
+      if (!plainIdBytes(bytes, os, oe)) {
+        orderKey = idKey(utf8.decode(bytes.subarray(os, oe)));
+        if (orderKey === undefined) return false;
+      }
+    }
+    this.rows++;
+    const seen = this.seen;
+    seen.customer = seen.date = seen.amount = true;
+    if (hasOrder) seen.order = true;
+    const c =
+      customerKey === undefined
+        ? this.customerOf(bytes, cs, ce, undefined)
+        : this.customerOf(this.scratch, 0, this.encode(customerKey), customerKey);
+    if (!hasOrder) this.addValid(c, day, undefined, 0, 0);
+    else if (orderKey === undefined) this.addValid(c, day, bytes, os, oe);
+    else this.addValid(c, day, this.scratch, 0, this.encode(orderKey));
+    return true;
+  }
+
+  /** `text` as UTF-8 in `scratch`; returns its length. */
+  private encode(text: string): number {
+    const n = text.length;
+    if (this.scratch.length < n * 3) this.scratch = new Uint8Array(n * 3 + 16);
+    const out = this.scratch;
+    for (let i = 0; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0x80) return utf8Encoder.encodeInto(text, out).written;
+      out[i] = c;
+    }
+    return n;
+  }
+
+  /** The slot of the customer whose key is bytes[start, end), added (with `id`, or the key as text) when new. */
+  private customerOf(bytes: Uint8Array, start: number, end: number, id: string | number | undefined): number {
+    const table = this.customers;
+    const h = table.hash(bytes, start, end);
+    const slot = table.find(bytes, start, end, h);
+    if (slot >= 0) return slot;
+    this.ids.push(id ?? utf8.decode(bytes.subarray(start, end)));
+    return table.add(bytes, start, end, h);
   }
 
   /** An invalid row: every invalid cell with its reason; the row is left out. */
@@ -442,78 +656,74 @@ export class TransactionAggregator {
     }
   }
 
-  /** A valid row; its amount is in amountInt / amountDecimals (or amountBig). */
-  private addValid(key: string, customerCell: CellValue, day: number, orderKey: string | null): void {
+  /**
+   * A valid row of the customer in slot `c`; its amount is in amountInt / amountDecimals (or amountBig), its
+   * order ID (with an order column) in orderBytes[orderStart, orderEnd).
+   */
+  private addValid(c: number, day: number, orderBytes: Uint8Array | undefined, orderStart: number, orderEnd: number): void {
     this.validRows++;
     if (day < this.firstDate) this.firstDate = day;
     if (day > this.lastDate) this.lastDate = day;
-    let st = this.customers.get(key);
-    if (!st) {
-      const id = typeof customerCell === 'number' ? customerCell : detach(key);
-      st = { id, last: NO_PURCHASE, f: 0, units: 0, big: undefined, lastOrder: undefined, orders: undefined };
-      this.customers.set(typeof id === 'string' ? id : key, st);
-    }
     if (this.since !== undefined && day < this.since) {
       this.beforeSince++;
       return;
     }
+    const num = this.customers.num;
     const sign = Number.isNaN(amountInt) ? Math.sign(amountBig) : Math.sign(amountInt);
     if (sign > 0) {
-      if (day > st.last) st.last = day;
-      if (orderKey !== null) this.countOrder(st, orderKey);
-      else st.f++;
-      this.addAmount(st);
+      const at = c * 8;
+      if (day > num[at + LAST]) num[at + LAST] = day;
+      if (orderBytes !== undefined) this.countOrder(c, orderBytes, orderStart, orderEnd);
+      else num[at + F]++;
+      this.addAmount(c);
     } else if (sign < 0) {
       this.refundRows++;
-      this.addAmount(st);
+      this.addAmount(c);
     } else {
       this.zeroRows++;
     }
   }
 
-  /** F with an order column: distinct order IDs, remembered per customer (exact, whatever the row order). */
-  private countOrder(st: CustomerState, key: string): void {
-    if (key === st.lastOrder) return;
-    const orders = st.orders;
-    if (orders === undefined) {
-      st.lastOrder = detach(key);
-      st.orders = [st.lastOrder];
-      st.f = 1;
-      return;
+  /**
+   * F with an order column: distinct order IDs, remembered per customer (exact, whatever the row
+   * order) in one table keyed by (customer, order ID bytes); the customer's latest order is checked
+   * first, since order lines usually follow each other.
+   */
+  private countOrder(slot: number, bytes: Uint8Array, start: number, end: number): void {
+    const num = this.customers.num;
+    const c = this.customers.entryAt(slot);
+    const orders = (this.orderKeys ??= new ByteKeys(this.tables.capacity ?? 4096, this.tables.hashMask));
+    const latest = num[slot * 8 + LAST_ORDER];
+    if (latest >= 0 && orders.equals(latest, bytes, start, end, c)) return;
+    const h = orders.hash(bytes, start, end, c);
+    let e = orders.find(bytes, start, end, c, h);
+    if (e < 0) {
+      e = orders.add(bytes, start, end, c, h);
+      num[slot * 8 + F]++;
     }
-    if (Array.isArray(orders)) {
-      if (orders.includes(key)) {
-        st.lastOrder = orders[orders.indexOf(key)];
-        return;
-      }
-      st.lastOrder = detach(key);
-      if (orders.length < SMALL_ORDER_LIST) orders.push(st.lastOrder);
-      else st.orders = new Set([...orders, st.lastOrder]);
-      st.f++;
-      return;
-    }
-    if (orders.has(key)) return;
-    st.lastOrder = detach(key);
-    orders.add(st.lastOrder);
-    st.f++;
+    num[slot * 8 + LAST_ORDER] = e;
   }
 
-
-  /** Add the current amount (amountInt / 10^amountDecimals, or amountBig) to the customer's M. */
-  private addAmount(st: CustomerState): void {
+  /** Add the current amount (amountInt / 10^amountDecimals, or amountBig) to the M of the customer in `slot`. */
+  private addAmount(slot: number): void {
+    const big = this.big;
     if (Number.isNaN(amountInt)) {
       const d = decimalsOf(amountBig);
       if (d > this.scale) this.rescale(d);
-      st.big = (st.big ?? 0n) + bigUnits(amountBig, this.scale);
+      const c = this.customers.entryAt(slot);
+      big.set(c, (big.get(c) ?? 0n) + bigUnits(amountBig, this.scale));
       return;
     }
     if (amountDecimals > this.scale) this.rescale(amountDecimals);
     const u = amountDecimals === this.scale ? amountInt : amountInt * POW10[this.scale - amountDecimals];
-    const sum = st.units + u;
-    if (Number.isSafeInteger(u) && Number.isSafeInteger(sum)) st.units = sum;
+    const num = this.customers.num;
+    const at = slot * 8 + UNITS;
+    const sum = num[at] + u;
+    if (Number.isSafeInteger(u) && Number.isSafeInteger(sum)) num[at] = sum;
     else {
-      st.big = (st.big ?? 0n) + BigInt(st.units) + BigInt(amountInt) * 10n ** BigInt(this.scale - amountDecimals);
-      st.units = 0;
+      const c = this.customers.entryAt(slot);
+      big.set(c, (big.get(c) ?? 0n) + BigInt(num[at]) + BigInt(amountInt) * 10n ** BigInt(this.scale - amountDecimals));
+      num[at] = 0;
     }
   }
 
@@ -521,22 +731,27 @@ export class TransactionAggregator {
   private rescale(d: number): void {
     const factor = POW10[d - this.scale];
     const bigFactor = BigInt(factor);
-    for (const st of this.customers.values()) {
-      if (st.big !== undefined) st.big *= bigFactor;
-      if (st.units === 0) continue;
-      const scaled = st.units * factor;
-      if (Number.isSafeInteger(scaled)) st.units = scaled;
+    const { big, customers } = this;
+    const num = customers.num;
+    for (const [c, b] of big) big.set(c, b * bigFactor);
+    for (let c = 0, n = customers.size; c < n; c++) {
+      const at = customers.slotOfEntry(c) * 8 + UNITS;
+      if (num[at] === 0) continue;
+      const scaled = num[at] * factor;
+      if (Number.isSafeInteger(scaled)) num[at] = scaled;
       else {
-        st.big = (st.big ?? 0n) + BigInt(st.units) * bigFactor;
-        st.units = 0;
+        big.set(c, (big.get(c) ?? 0n) + BigInt(num[at]) * bigFactor);
+        num[at] = 0;
       }
     }
     this.scale = d;
   }
 
-  private netAmount(st: CustomerState): number {
-    const m =
-      st.big === undefined ? st.units / POW10[this.scale] : Number(decimalText(st.big + BigInt(st.units), this.scale));
+  /** The M of customer entry `c`. */
+  private netAmount(c: number): number {
+    const units = this.customers.num[this.customers.slotOfEntry(c) * 8 + UNITS];
+    const big = this.big.get(c);
+    const m = big === undefined ? units / POW10[this.scale] : Number(decimalText(big + BigInt(units), this.scale));
     return m === 0 ? 0 : m;
   }
 
@@ -561,13 +776,17 @@ export class TransactionAggregator {
     const customers: CustomerRfm[] = [];
     const leftOutExamples: Array<string | number> = [];
     let leftOut = 0;
-    for (const st of this.customers.values()) {
-      if (st.last === NO_PURCHASE || asOf === undefined) {
+    const { ids, customers: table } = this;
+    const num = table.num;
+    for (let c = 0; c < ids.length; c++) {
+      const at = table.slotOfEntry(c) * 8;
+      const last = num[at + LAST];
+      if (last === NO_PURCHASE || asOf === undefined) {
         leftOut++;
-        if (leftOutExamples.length < this.keepLeftOut) leftOutExamples.push(st.id);
+        if (leftOutExamples.length < this.keepLeftOut) leftOutExamples.push(ids[c]);
         continue;
       }
-      customers.push({ customer: st.id, lastPurchase: st.last, r: asOf - st.last, f: st.f, m: this.netAmount(st) });
+      customers.push({ customer: ids[c], lastPurchase: last, r: asOf - last, f: num[at + F], m: this.netAmount(c) });
     }
     return {
       customers,
@@ -590,7 +809,8 @@ export class TransactionAggregator {
         refundRows: this.refundRows,
         zeroRows: this.zeroRows,
         orders: layout.columns.order !== undefined,
-        customersSeen: this.customers.size,
+        customersSeen: this.ids.length,
+
         customers: customers.length,
         leftOut,
         leftOutExamples,
