@@ -7,7 +7,6 @@ import {
   formulaColumnKeys,
   parametersSheet,
   RfmError,
-  scoreRows,
   TableCollector,
   type ScoredSheet,
 } from '../core';
@@ -26,7 +25,7 @@ import { addFormulas, paramsWithHelperNote } from './formulaSheet';
 import { claimParamsSheet, writeParamsSheet } from './paramsSheet';
 import { addMigrationSheet, cliRunRecord, comparePeriods, readPeriods, runReportLines, type Periods } from './periods';
 import { version } from './version';
-import { newWorkbook, pickSheet, readWorkbook, sheetRows, writeWorkbook, type Workbook, type Worksheet } from './xlsxFile';
+import { newWorkbook, writeWorkbook, type Workbook, type Worksheet } from './xlsxFile';
 import { scoreXlsxStream } from './xlsx/score';
 import { scoreXlsxToCsv } from './xlsx/csvOut';
 import { runTransactionsXlsx } from './xlsx/transactions';
@@ -84,9 +83,6 @@ async function score(o: CliOptions, io: Io): Promise<void> {
   // xlsx to xlsx streams the package (docs/xlsx.md), --formulas included (docs/formulas.md).
   if (inFormat === 'xlsx' && outFormat === 'xlsx') return scoreXlsxStream(o, io);
   const lang = o.lang;
-  let sheet: ScoredSheet;
-  let where: string;
-  let produce: (temp: string) => Promise<void>;
   let summaryName: string | undefined;
   if (o.summary && outFormat !== 'xlsx') throw new RfmError('cli.summaryNeedsXlsx');
   if (o.formulas && outFormat !== 'xlsx') throw new RfmError('formula.needsXlsx');
@@ -95,10 +91,6 @@ async function score(o: CliOptions, io: Io): Promise<void> {
   if (inFormat === 'xlsx' && outFormat === 'csv') return scoreXlsxToCsv(o, io);
   let paramsName: string | undefined;
   let migrationName: string | undefined;
-  let periods: Periods | undefined;
-  let scheme = o.scheme;
-  let outputSheet = '';
-  let inputSheet: string | undefined;
   // --list (docs/lists.md): planned once the table is scored, written with the output.
   let lists: ListPlan[] = [];
   let listCsvStyle: { newline?: string; bom?: boolean } = {};
@@ -110,63 +102,47 @@ async function score(o: CliOptions, io: Io): Promise<void> {
     if (!fx) fillWorksheet(ws, sheet);
     if (o.summary) summaryName = addSummarySheet(wb, sheet, scheme, lang, o.insight.followUp);
     addListSheets(wb, lists, lang);
-    if (periods?.migration) migrationName = addMigrationSheet(wb, periods.migration.sheet, lang);
-    const record = cliRunRecord(o, sheet, scheme, lang, periods, { inputSheet, outputSheet: ws.name, outputColumns: fx?.columns.map((c) => c.key) });
+    if (periods.migration) migrationName = addMigrationSheet(wb, periods.migration.sheet, lang);
+    const record = cliRunRecord(o, sheet, scheme, lang, periods, { outputSheet: ws.name, outputColumns: fx?.columns.map((c) => c.key) });
     writeParamsSheet(paramsWs, parametersSheet(record, fx && paramsWithHelperNote(fx)));
     checkWorkbookCells(wb, o.out);
   };
 
-  if (inFormat === 'csv') {
-    outputSheet = sheetNameFor(o.input);
-    periods = await readPeriods(o, lang, outputSheet);
-    scheme = periods.scheme;
-    const collector = new TableCollector(o.layout, { ids: o.previous !== undefined || o.lists.length > 0 });
-    const keptRows: string[][] = [];
-    // Limits (docs/limits.md): checked before the file is read, and row by row as it is read.
-    await checkCsvSize(o.input);
-    const fits = outFormat === 'xlsx' ? xlsxRowCheck(o.input, o.out) : undefined;
-    const src = await scanCsv(
-      o.input,
-      collector,
-      fits
-        ? (i, cells) => {
-            fits(i, cells);
-            keptRows.push(cells);
-          }
-        : undefined,
-    );
-    sheet = collector.finish(scheme, lang, o.insight, { scale: periods.scaleRun?.record.scale });
-    listCsvStyle = { newline: src.newline, bom: src.bom };
-    where = o.input;
-    comparePeriods(o, periods, sheet, where, lang, true);
-    produce =
-      outFormat === 'csv'
-        ? (temp) => writeScoredCsv(temp, src, sheet)
-        : async (temp) => {
-            const wb = newWorkbook();
-            const ws = wb.addWorksheet(outputSheet);
-            keptRows.forEach((cells, i) => {
-              ws.getRow(i + 1).values = cells.map(csvCellForXlsx);
-            });
-            fill(wb, ws);
-            await writeWorkbook(wb, temp);
-          };
-  } else {
-    const wb = await readWorkbook(o.input, o.sheet);
-    const ws = pickSheet(wb, o.sheet, o.input);
-    inputSheet = ws.name;
-    outputSheet = ws.name;
-    periods = await readPeriods(o, lang, outputSheet);
-    scheme = periods.scheme;
-    const rows = sheetRows(ws);
-    sheet = scoreRows(rows, o.layout, scheme, lang, o.insight, { scale: periods.scaleRun?.record.scale });
-    where = t(lang, 'cli.report.sheet', { sheet: ws.name, file: o.input });
-    comparePeriods(o, periods, sheet, where, lang, true);
-    produce = async (temp) => {
-      fill(wb, ws);
-      await writeWorkbook(wb, temp);
-    };
-  }
+  // Here the input is CSV: xlsx input took one of the streaming paths above.
+  const outputSheet = sheetNameFor(o.input);
+  const periods: Periods = await readPeriods(o, lang, outputSheet);
+  const scheme = periods.scheme;
+  const collector = new TableCollector(o.layout, { ids: o.previous !== undefined || o.lists.length > 0 });
+  const keptRows: string[][] = [];
+  // Limits (docs/limits.md): checked before the file is read, and row by row as it is read.
+  await checkCsvSize(o.input);
+  const fits = outFormat === 'xlsx' ? xlsxRowCheck(o.input, o.out) : undefined;
+  const src = await scanCsv(
+    o.input,
+    collector,
+    fits
+      ? (i, cells) => {
+          fits(i, cells);
+          keptRows.push(cells);
+        }
+      : undefined,
+  );
+  const sheet: ScoredSheet = collector.finish(scheme, lang, o.insight, { scale: periods.scaleRun?.record.scale });
+  listCsvStyle = { newline: src.newline, bom: src.bom };
+  const where = o.input;
+  comparePeriods(o, periods, sheet, where, lang, true);
+  const produce: (temp: string) => Promise<void> =
+    outFormat === 'csv'
+      ? (temp) => writeScoredCsv(temp, src, sheet)
+      : async (temp) => {
+          const wb = newWorkbook();
+          const ws = wb.addWorksheet(outputSheet);
+          keptRows.forEach((cells, i) => {
+            ws.getRow(i + 1).values = cells.map(csvCellForXlsx);
+          });
+          fill(wb, ws);
+          await writeWorkbook(wb, temp);
+        };
 
   checkComposite(sheet, o.out);
   lists = planLists(o, sheet, scheme, lang);

@@ -6,7 +6,6 @@
  */
 import { promises as fs } from 'node:fs';
 import {
-  aggregateTransactions,
   buildRunRecord,
   cellAddress,
   parametersSheet,
@@ -43,7 +42,7 @@ import { addListSheets, checkListFiles, listReportLines, planLists, withListFile
 import { claimParamsSheet, writeParamsSheet } from './paramsSheet';
 import { addMigrationSheet, comparePeriods, migrationReportLines, readPeriods, runRef, scaleReportLines } from './periods';
 import { version } from './version';
-import { newWorkbook, pickSheet, readWorkbook, sheetRows, writeWorkbook, type Workbook, type Worksheet } from './xlsxFile';
+import { newWorkbook, writeWorkbook, type Worksheet } from './xlsxFile';
 
 /** Rows of an xlsx sheet, the header included. */
 const XLSX_MAX_ROWS = 1_048_576;
@@ -184,27 +183,16 @@ export function fillCustomerSheet(ws: Worksheet, table: CustomerTable, rfmColumn
   ws.getColumn(table.dateColumn + 1).width = 14;
 }
 
+/** Sales records in a CSV file; in a workbook they are read on the streaming xlsx path (src/cli/xlsx/transactions.ts). */
 export async function runTransactions(o: CliOptions, options: TxOptions, io: Io): Promise<void> {
-  const { inFormat, outFormat } = await checkFiles(o);
+  const { outFormat } = await checkFiles(o);
   const lang = o.lang;
   if (o.summary && outFormat !== 'xlsx') throw new RfmError('cli.summaryNeedsXlsx');
   if (o.formulas) throw new RfmError('tx.noFormulas');
   if (o.previous !== undefined && outFormat !== 'xlsx') throw new RfmError('period.previousNeedsXlsx');
 
-  let result: TransactionResult;
-  let where: string;
-  let workbook: Workbook | undefined;
-  let inSheet: string | undefined;
-  if (inFormat === 'csv') {
-    result = await aggregateCsv(o.input, options);
-    where = o.input;
-  } else {
-    workbook = await readWorkbook(o.input, o.sheet);
-    const ws = pickSheet(workbook, o.sheet, o.input);
-    inSheet = ws.name;
-    result = aggregateTransactions(sheetRows(ws), options);
-    where = t(lang, 'cli.report.sheet', { sheet: ws.name, file: o.input });
-  }
+  const result: TransactionResult = await aggregateCsv(o.input, options);
+  const where = o.input;
 
   const { customers, report } = result;
   if (report.rows === 0) throw new RfmError('tx.noRows');
@@ -232,8 +220,8 @@ export async function runTransactions(o: CliOptions, options: TxOptions, io: Io)
     const bad = sheet.result.invalid[0];
     throw new RfmError('layout.noValidRows', { first: `${invalidAddress(sheet, bad.row, bad.metric)}${colon(lang)}${describeInvalid(bad, lang)}` });
   }
-  // xlsx: the input workbook (csv input: a new one) plus the per-customer sheet under a free name.
-  const outBook = outFormat === 'xlsx' ? (workbook ?? newWorkbook()) : undefined;
+  // xlsx: a new workbook with the per-customer sheet.
+  const outBook = outFormat === 'xlsx' ? newWorkbook() : undefined;
   const sheetName = outBook ? uniqueSheetName(outBook, t(lang, 'tx.sheetName')) : undefined;
   const outWhere = sheetName ? t(lang, 'cli.report.sheet', { sheet: sheetName, file: o.out }) : o.out;
   // The per-customer table is the product's own, so its columns are not compared with the earlier run's.
@@ -263,7 +251,7 @@ export async function runTransactions(o: CliOptions, options: TxOptions, io: Io)
       lang,
       version: version(),
       tool: 'rfm-score --transactions',
-      input: { file: o.input, sheet: inSheet },
+      input: { file: o.input },
       outputSheet: sheetName,
       segments: o.insight.segments,
       followUp: o.insight.followUp,
@@ -282,13 +270,7 @@ export async function runTransactions(o: CliOptions, options: TxOptions, io: Io)
   for (const line of transactionReportLines(report, lang, where)) io.out(line);
   for (const line of reportLines(sheet, scheme, lang, outWhere)) io.out(line);
   if (periods.scaleRun) for (const line of scaleReportLines(periods.scaleRun, sheet.result, lang)) io.out(line);
-  if (sheetName !== undefined) {
-    io.out(
-      inFormat === 'csv'
-        ? t(lang, 'tx.report.csvToXlsx', { file: o.input, sheet: sheetName })
-        : t(lang, 'tx.report.newSheet', { sheet: sheetName }),
-    );
-  }
+  if (sheetName !== undefined) io.out(t(lang, 'tx.report.csvToXlsx', { file: o.input, sheet: sheetName }));
   if (summaryName) io.out(t(lang, 'cli.report.summary', { sheet: summaryName }));
   if (periods.migration && periods.previousRun && migrationName) {
     const lines = migrationReportLines(periods.migration.result, periods.previousRun, !!periods.scaleRun, scheme, lang, migrationName);

@@ -1,11 +1,12 @@
 /**
- * xlsx in and out with exceljs: every sheet, cell, style and formula of the input is kept; only
- * the output columns of the scored sheet are written.
+ * exceljs for the workbooks the product makes: CSV input written as xlsx, and the small new sheets
+ * (parameters, summary, lists, per-customer table) the streaming xlsx path splices into a user's
+ * package (docs/xlsx.md). A user's workbook is never loaded whole: every xlsx input is read by the
+ * streaming reader in src/cli/xlsx/.
  */
 import type ExcelJS from 'exceljs';
 import { RfmError, type CellValue } from '../core';
 import { quoted } from '../i18n/format';
-import { preflightWorkbook, withAddresses } from './xlsx/preflight';
 
 export type Workbook = ExcelJS.Workbook;
 export type Worksheet = ExcelJS.Worksheet;
@@ -14,25 +15,6 @@ function loadExcelJs(): typeof ExcelJS {
   // Loaded on demand: the CSV path doesn't pay for exceljs' start-up.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require('exceljs') as typeof ExcelJS;
-}
-
-/**
- * Load a user's workbook whole. exceljs has no limits of its own, so the package is checked first
- * with the streaming reader (src/cli/xlsx/preflight.ts, docs/xlsx.md): a zip or text bomb, or a cell
- * outside Excel's grid, is exit 2 before exceljs sees a byte; a sheet whose rows and cells have no
- * `r` address (valid, but exceljs cannot read it) is handed over with addresses added. `sheet` is
- * the sheet the run reads.
- */
-export async function readWorkbook(file: string, sheet: string | undefined): Promise<Workbook> {
-  const { positional } = await preflightWorkbook(file, sheet);
-  const wb = new (loadExcelJs().Workbook)();
-  try {
-    if (positional.length) await wb.xlsx.load((await withAddresses(file, positional)) as unknown as ArrayBuffer);
-    else await wb.xlsx.readFile(file);
-  } catch (err) {
-    throw new RfmError('cli.xlsxBroken', { file, detail: (err as Error).message.split('\n')[0] });
-  }
-  return wb;
 }
 
 export function pickSheet(wb: Workbook, name: string | undefined, file: string): Worksheet {

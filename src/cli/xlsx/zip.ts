@@ -189,19 +189,3 @@ export async function writeZip(file: string, entries: Iterable<OutEntry>): Promi
   zip.outputStream.pipe(out);
   await done;
 }
-
-/** The same as writeZip, into memory: for a package handed to exceljs (src/cli/xlsx/preflight.ts). */
-export async function zipToBuffer(entries: Iterable<OutEntry>): Promise<Buffer> {
-  const zip = new yazl.ZipFile();
-  let failed: Error | undefined;
-  const fail = (err: Error) => {
-    failed ??= err;
-    (zip.outputStream as unknown as Readable).destroy(err);
-  };
-  zip.on('error', fail);
-  addEntries(zip, entries, fail);
-  const chunks: Buffer[] = [];
-  for await (const c of zip.outputStream as AsyncIterable<Buffer>) chunks.push(c);
-  if (failed) throw failed;
-  return Buffer.concat(chunks);
-}

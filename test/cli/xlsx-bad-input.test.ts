@@ -1,9 +1,8 @@
 /**
- * The check before exceljs loads a user's workbook (src/cli/xlsx/preflight.ts, docs/xlsx.md "Limits
- * and bad input"): `--transactions` on xlsx input and xlsx input to CSV output refuse bombs, cells
- * outside Excel's grid and output columns past XFD with exit 2 and one line, before exceljs builds
- * the workbook, and leave nothing behind. `--formulas`, which streams (docs/formulas.md), refuses
- * the same inputs with the streaming path's messages.
+ * Bad xlsx input on every route (docs/xlsx.md "Limits and bad input"): `--transactions` on xlsx
+ * input, xlsx input to CSV output and `--formulas` — all on the streaming reader — refuse bombs,
+ * cells outside Excel's grid and output columns past XFD with exit 2 and one line, and leave nothing
+ * behind.
  */
 import { statSync } from 'node:fs';
 import * as path from 'node:path';
@@ -32,7 +31,7 @@ async function refused(dir: string, args: string[], message: RegExp): Promise<vo
   expect(listDir(dir)).toEqual(before);
 }
 
-describe('xlsx input loaded whole: checked first', () => {
+describe('xlsx input on the routes beside plain scoring', () => {
   test('a wide header whose formula columns would pass XFD (values alone would fit)', async () => {
     const dir = tempDir();
     const input = path.join(dir, 'wide.xlsx');
@@ -57,7 +56,7 @@ describe('xlsx input loaded whole: checked first', () => {
     await refused(dir, [input, '--out', path.join(dir, 'out.xlsx'), '--formulas'], /full\.xlsx uses columns up to XFD: the 9 output columns would go past column XFD, Excel's limit of 16,384 columns/);
   });
 
-  test('a cell past column XFD: exit 2 before exceljs loads it', async () => {
+  test('a cell past column XFD: exit 2', async () => {
     const dir = tempDir();
     const input = path.join(dir, 'past.xlsx');
     await writeParts(input, minimalParts([HEADER + str('XFE1', 'x'), ...ROWS.slice(1)]));
@@ -114,7 +113,7 @@ describe('xlsx input loaded whole: checked first', () => {
 });
 
 describe('rows and cells without addresses', () => {
-  test('read by the paths that load the workbook whole, as by the streaming path', async () => {
+  test('read by every route as by plain scoring', async () => {
     const dir = tempDir();
     const input = path.join(dir, 'positional.xlsx');
     // The `r` attributes are optional (ECMA-376): some writers leave them out; exceljs cannot read that.
