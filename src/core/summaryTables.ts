@@ -5,7 +5,7 @@
  * (src/excel/summary.ts): one layout, two writers.
  */
 import { t, type Lang, type MessageKey } from '../i18n';
-import { followUpLabels, segmentAction, segmentLabel } from './output';
+import { followUpLabels } from './output';
 import type { GroupSummary, Summary } from './summary';
 import type { Scheme } from './types';
 
@@ -78,7 +78,7 @@ export function summaryBlocks(summary: Summary, scheme: Scheme, lang: Lang, foll
       title: tr('summary.bySegment'),
       name: 'RFM_Segments',
       headers: [tr('summary.segment'), tr('summary.action'), ...groupHeaders],
-      rows: summary.segments.map((s) => [segmentLabel(s.segment, lang), segmentAction(s.segment, lang), ...groupCells(s)]),
+      rows: summary.segments.map((s) => [s.names[lang], s.actions[lang], ...groupCells(s)]),
       formats: shift(GROUP_FORMATS, 2),
       colourScale: false,
     });

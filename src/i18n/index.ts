@@ -23,6 +23,7 @@ import { requirementMessages } from './requirements';
 import { xlsxMessages } from './xlsx';
 import { limitMessages } from './limits';
 import { sqlMessages } from './sql';
+import { segmentMapMessages } from './segmentMaps';
 
 export type Lang = 'en' | 'zh';
 export const LANGS: readonly Lang[] = ['en', 'zh'];
@@ -33,7 +34,7 @@ export interface MessageTable<K extends string> {
   zh: Record<K, string>;
 }
 
-const tables = [coreMessages, cliMessages, paneMessages, excelMessages, insightMessages, txMessages, formulaMessages, paneModeMessages, paneInsightMessages, periodMessages, panePeriodMessages, helpMessages, paneLayoutMessages, requirementMessages, xlsxMessages, limitMessages, sqlMessages] as const;
+const tables = [coreMessages, cliMessages, paneMessages, excelMessages, insightMessages, txMessages, formulaMessages, paneModeMessages, paneInsightMessages, periodMessages, panePeriodMessages, helpMessages, paneLayoutMessages, requirementMessages, xlsxMessages, limitMessages, sqlMessages, segmentMapMessages] as const;
 type Keys<T> = T extends MessageTable<infer K> ? K : never;
 export type MessageKey = Keys<(typeof tables)[number]>;
 
