@@ -59,6 +59,7 @@ const en = {
   // Parameters sheet.
   'segmap.params': 'Segment map',
   'segmap.paramsRule': '{name}: {rule}',
+  'segmap.othersRule': 'every combination no rule above covers',
 
   // Pane editor.
   'segmap.editor': 'Segment map',
@@ -128,6 +129,7 @@ export const segmentMapMessages: MessageTable<keyof typeof en> = {
 
     'segmap.params': '分群规则',
     'segmap.paramsRule': '{name}：{rule}',
+    'segmap.othersRule': '以上规则都不符合的得分组合',
 
     'segmap.editor': '分群规则',
     'segmap.preset': '从预设方案开始',
