@@ -21,6 +21,7 @@ import { checkComposite, checkCsvSize, checkOutputColumns, checkWorkbookCells, x
 import { parseCommand, type CliOptions } from './options';
 import { runTransactions } from './transactions';
 import { runSql } from './sql';
+import { mapWarnings, runSegmentMapCommand } from './segmentMap';
 import { addSummarySheet } from './summarySheet';
 import { addFormulas } from './formulaSheet';
 import { claimParamsSheet, writeParamsSheet } from './paramsSheet';
@@ -181,6 +182,7 @@ async function score(o: CliOptions, io: Io): Promise<void> {
   await writeOutputFile(o.out, produce);
   const paramsLine = paramsName ? (o.formulas ? t(lang, 'formula.report', { sheet: paramsName }) : t(lang, 'period.report.params', { sheet: paramsName })) : undefined;
   for (const line of runReportLines({ sheet, scheme, lang, where, periods, out: o.out, note, summaryName, migrationName, paramsLine })) io.out(line);
+
 }
 
 function langHint(argv: string[]): Lang {
@@ -202,9 +204,19 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
       io.out(version());
       return 0;
     }
+    if (command.kind === 'segmentMap') {
+      runSegmentMapCommand(command.args, command.lang, io.out);
+      return 0;
+    }
     if (command.kind === 'sql') await runSql(command.args, io);
     else if (command.options.transactions) await runTransactions(command.options, command.options.transactions, io);
     else await score(command.options, io);
+    if (command.kind === 'run') {
+      // The segment map's gaps, overlaps and unused rules (docs/segments.md), after the run's report.
+      const o = command.options;
+      const map = o.insight.segments && o.insight.segments !== true ? o.insight.segments.map : undefined;
+      if (o.scaleFrom === undefined) for (const line of mapWarnings(map, o.scheme, o.lang)) io.out(line);
+    }
     return 0;
   } catch (err) {
     if (err instanceof RfmError) {

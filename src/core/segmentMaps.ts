@@ -338,8 +338,10 @@ export interface MapCheck {
   /** Those combinations as disjoint boxes (R outermost, M innermost). */
   gaps: Box[];
   overlaps: MapOverlap[];
-  /** Rules that never apply: every combination they cover is taken by an earlier rule (or is outside the domain). */
+  /** Rules that never apply: every combination they cover is taken by an earlier rule. */
   unreachable: number[];
+  /** Rules that never apply because their ranges lie outside the scores (R 4–5 with three bins). */
+  outside: number[];
 }
 
 function clip(range: ScoreRange, k: number): ScoreRange | undefined {
@@ -397,8 +399,11 @@ export function checkSegmentMap(map: SegmentMap, domain: ScoreDomain = mapDomain
     }
   }
   const reached = new Set<number>(table);
-  const unreachable = boxes.map((_, i) => i).filter((i) => !reached.has(i));
-  return { domain, uncovered, gaps, overlaps, unreachable };
+  const isOutside = (b: Box) => !clip(b.r, kr) || !clip(b.f, kf) || !clip(b.m, km);
+  const never = boxes.map((_, i) => i).filter((i) => !reached.has(i));
+  const outside = never.filter((i) => isOutside(boxes[i]));
+  const unreachable = never.filter((i) => !isOutside(boxes[i]));
+  return { domain, uncovered, gaps, overlaps, unreachable, outside };
 }
 
 // ---------- the check as text ----------
@@ -444,5 +449,24 @@ export function describeMapCheck(map: SegmentMap, check: MapCheck, lang: Lang): 
     );
   }
   for (const i of check.unreachable) lines.push(t(lang, 'segmap.unreachable', { name: quote(lang, names[i]) }));
+  for (const i of check.outside) {
+    lines.push(t(lang, 'segmap.outside', { name: quote(lang, names[i]), r: check.domain.r, f: check.domain.f, m: check.domain.m }));
+  }
   return lines;
+}
+
+/** True when the check found nothing to warn about. */
+export function mapCheckClean(check: MapCheck): boolean {
+  return !check.uncovered && !check.overlaps.length && !check.unreachable.length && !check.outside.length;
+}
+
+/** One line for a run's report: how many gaps, overlaps and unused rules (the details: the check). */
+export function mapCheckSummary(map: SegmentMap, check: MapCheck, lang: Lang): string | undefined {
+  if (mapCheckClean(check)) return undefined;
+  return t(lang, 'segmap.summary', {
+    others: quote(lang, othersName(map, lang)),
+    uncovered: check.uncovered,
+    overlaps: check.overlaps.length,
+    never: check.unreachable.length + check.outside.length,
+  });
 }

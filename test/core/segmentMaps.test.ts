@@ -102,14 +102,16 @@ describe('checkSegmentMap: rules that never apply', () => {
     ]);
     const check = checkSegmentMap(map, k3);
     expect(check.overlaps).toEqual([]);
-    expect(check.unreachable).toEqual([1]);
+    expect(check.unreachable).toEqual([]);
+    expect(check.outside).toEqual([1]);
+    expect(describeMapCheck(map, check, 'en')).toEqual(['"High" never applies: its ranges lie outside the scores (R 1–3, F 1–3, M 1–3)']);
   });
 });
 
 describe('high/low maps', () => {
   test('the eight-segment preset covers every combination once', () => {
     const check = checkSegmentMap(segmentMapPreset('china8'));
-    expect(check).toMatchObject({ uncovered: 0, gaps: [], overlaps: [], unreachable: [] });
+    expect(check).toMatchObject({ uncovered: 0, gaps: [], overlaps: [], unreachable: [], outside: [] });
   });
 
   test('"any" rules: a gap named in high/low words', () => {
