@@ -32,6 +32,26 @@ test('--segment-map rfm10: first match per customer, Others for e, one warning l
   expect(res.out.filter((l) => l.startsWith('Warning: Segment map:'))).toHaveLength(1);
 });
 
+test('--summary with rfm10: one row per segment of the map, Others last, counts add up', async () => {
+  const { dir, file } = input();
+  const out = path.join(dir, 'out.xlsx');
+  expect((await rfm([file, '--out', out, '--segment-map', 'rfm10', '--summary'])).code).toBe(0);
+  const ws = sheet(await readXlsx(out), 'RFM summary');
+  const rows: Array<[string, number]> = [];
+  ws.eachRow((row) => {
+    const name = row.getCell(1).value;
+    if (typeof name === 'string' && ['Champions', 'Loyal Customers', 'About To Sleep', 'Lost', 'Others'].includes(name)) rows.push([name, row.getCell(3).value as number]);
+  });
+  // a Champions; b, c Loyal Customers; d About To Sleep; e Others; nobody Lost.
+  expect(rows).toEqual([
+    ['Champions', 1],
+    ['Loyal Customers', 2],
+    ['About To Sleep', 1],
+    ['Lost', 0],
+    ['Others', 1],
+  ]);
+});
+
 test('--segment-map china8 is the same run as --segments', async () => {
   const { dir, file } = input();
   const a = path.join(dir, 'a.csv');

@@ -6,6 +6,7 @@ import {
   checkSegmentMap,
   defaultScheme,
   describeMapCheck,
+  formulaSheet,
   isDefaultSegmentMap,
   matchTable,
   outputTable,
@@ -280,5 +281,32 @@ describe('the map file', () => {
 
   test('not JSON', () => {
     expect(() => parseSegmentMapText('{kind:', 'm.json')).toThrow(/Segment map m.json is not valid JSON/);
+  });
+});
+
+describe('formula mode with a segment map', () => {
+  const layout = { sheetName: 'Customers', paramSheetName: 'RFM parameters', columns: { r: 0, f: 1, m: 2 }, dataRows: [1, 2], startColumn: 3 };
+
+  test('a high/low map labels each of the eight combinations with its first matching rule', () => {
+    // Best: R high, M high (F any); Rest: R low. The label table's rows follow SEGMENTS order
+    // (index 4·M low + 2·R low + F low): hhh Best, h l h Best, l h h Rest, l l h Rest,
+    // h h l Others, h l l Others, l h l Rest, l l l Rest.
+    const map: SegmentMap = {
+      kind: 'highLow',
+      segments: [
+        { name: { en: 'Best' }, r: 'high', f: 'any', m: 'high' },
+        { name: { en: 'Rest' }, r: 'low', f: 'any', m: 'any' },
+      ],
+    };
+    const fx = formulaSheet(defaultScheme(), layout, { lang: 'en', segments: { map } });
+    const labels = fx.params.filter((p) => p.role === 'input' && p.column === 0).map((p) => p.value);
+    const first = labels.indexOf('Best');
+    expect(labels.slice(first, first + 8)).toEqual(['Best', 'Best', 'Rest', 'Rest', 'Others', 'Others', 'Rest', 'Rest']);
+  });
+
+  test('a score-range map is refused with one line', () => {
+    expect(() => formulaSheet(defaultScheme(), layout, { lang: 'zh', segments: { map: segmentMapPreset('rfm10') } })).toThrow(
+      expect.objectContaining({ key: 'segmap.formulas' }),
+    );
   });
 });
