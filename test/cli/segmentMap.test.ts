@@ -85,6 +85,9 @@ test('a map file of your own: renamed segments, checked, written to the paramete
   expect(texts).toContain('头部：R值4–5，F值1–5，M值1–5');
   const options = texts[texts.indexOf('rfm.options') + 1];
   expect(JSON.parse(options).segments.map.segments[1]).toEqual({ name: { en: 'Rest', zh: 'Rest' }, r: [1, 3], f: [1, 5], m: [1, 5] });
+  // The next period reads that record back (the map in it is validated like a map file).
+  const next = await rfm([file, '--out', path.join(dir, 'next.xlsx'), '--scale-from', out, '--segment-map', map]);
+  expect(next.code).toBe(0);
 });
 
 test('a bad map file: exit 2, one line naming the file and the place, nothing written', async () => {
