@@ -56,7 +56,6 @@ const en = {
   'segmap.presetName.china8': 'Eight segments (high/low)',
   'segmap.presetName.rfm10': 'R rfm ten segments (score ranges)',
   'segmap.custom': 'Custom',
-  'segmap.fromFile': 'from {file}',
 
   // Parameters sheet.
   'segmap.params': 'Segment map',
@@ -64,8 +63,7 @@ const en = {
   'segmap.othersRule': 'every combination no rule above covers',
 
   // Pane editor.
-  'segmap.editor': 'Segment map',
-  'segmap.preset': 'Start from',
+  'segmap.preset': 'Segment map',
   'segmap.name': 'Segment',
   'segmap.from': 'from',
   'segmap.to': 'to',
@@ -132,14 +130,12 @@ export const segmentMapMessages: MessageTable<keyof typeof en> = {
     'segmap.presetName.china8': '八类客户分群（按高低）',
     'segmap.presetName.rfm10': 'R语言rfm包的十类客户分群（按得分范围）',
     'segmap.custom': '自定义',
-    'segmap.fromFile': '来自{file}',
 
     'segmap.params': '分群规则',
     'segmap.paramsRule': '{name}：{rule}',
     'segmap.othersRule': '以上规则都不符合的得分组合',
 
-    'segmap.editor': '分群规则',
-    'segmap.preset': '从预设方案开始',
+    'segmap.preset': '分群规则',
     'segmap.name': '客户分群',
     'segmap.from': '从',
     'segmap.to': '到',

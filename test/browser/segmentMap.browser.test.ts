@@ -18,7 +18,7 @@ test('English: rfm10 preset, a renamed segment, the live check and the written S
   await page.getByTestId('range-address').filter({ hasText: `${SHEET}!${TABLE}` }).waitFor();
   await openSection(page, 'insight');
   await page.getByLabel(text('en', 'paneInsight.segments')).check();
-  await page.getByLabel(text('en', 'segmap.preset')).selectOption('rfm10');
+  await page.getByTestId('segment-map-preset').selectOption('rfm10');
   const rules = page.getByTestId('segment-map-rule');
   await expect(rules.count()).resolves.toBe(10);
   await rules.first().locator('input').first().fill('Stars');
