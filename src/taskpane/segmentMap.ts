@@ -124,13 +124,21 @@ export function runMap(map: SegmentMap | undefined): SegmentMap | undefined {
   return fixed;
 }
 
-/** The live check under the editor: warning lines, or the problem that stops the map (a raw metric). */
-export function editorCheck(map: SegmentMap, scheme: Scheme, lang: Lang): { lines: string[]; problem?: string } {
+/**
+ * The live check under the editor: a one-line count and the warning lines, or the problem that stops
+ * the map (a raw metric).
+ */
+export function editorCheck(map: SegmentMap, scheme: Scheme, lang: Lang): { lines: string[]; summary: string; problem?: string } {
   try {
-    const domain = mapDomain(map, scheme);
-    return { lines: describeMapCheck(map, checkSegmentMap(map, domain), lang) };
+    const check = checkSegmentMap(map, mapDomain(map, scheme));
+    const summary = t(lang, 'segmap.paneSummary', {
+      uncovered: check.uncovered,
+      overlaps: check.overlaps.length,
+      never: check.unreachable.length + check.outside.length,
+    });
+    return { lines: describeMapCheck(map, check, lang), summary };
   } catch (err) {
-    if (err instanceof RfmError) return { lines: [], problem: err.localized(lang) };
+    if (err instanceof RfmError) return { lines: [], summary: '', problem: err.localized(lang) };
     throw err;
   }
 }

@@ -24,6 +24,9 @@ test('English: rfm10 preset, a renamed segment, the live check and the written S
   await rules.first().locator('input').first().fill('Stars');
   // The live check names the renamed rule in its first overlap.
   const check = page.getByTestId('segment-map-check');
+  // The counts in one line; opened, every gap and overlap.
+  await check.getByText(text('en', 'segmap.paneSummary', { uncovered: 36, overlaps: 17, never: 3 })).waitFor();
+  await check.locator('summary').click();
   await check.getByText('"Stars" and "Loyal Customers" overlap', { exact: false }).first().waitFor();
   await screenshotPane(page, 'pane-segment-map-en.png');
 

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Button, Caption1, Field, Input, Select, makeStyles, tokens } from '@fluentui/react-components';
 import { displayName, METRICS, othersName, segmentMapPreset, type Level, type Metric, type Scheme, type SegmentMap, type SegmentMapPreset } from '../../core';
 import { t, type Lang } from '../../i18n';
@@ -18,8 +19,22 @@ import { useShared } from '../styles';
 const useStyles = makeStyles({
   editor: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalXS },
   table: { borderCollapse: 'collapse', width: '100%', '& td, & th': { padding: '1px 2px', textAlign: 'left' } },
-  num: { width: '3.2em', minWidth: '3.2em' },
-  name: { minWidth: '7em', width: '100%' },
+  ruleRow: { borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  cell: { whiteSpace: 'nowrap' },
+  num: {
+    width: '2.4em',
+    boxSizing: 'border-box',
+    fontSize: tokens.fontSizeBase200,
+    padding: '1px 2px',
+    textAlign: 'center',
+    // The arrow keys still step the score; the spinner buttons would not fit the narrow pane.
+    MozAppearance: 'textfield',
+    '::-webkit-inner-spin-button': { display: 'none' },
+    '::-webkit-outer-spin-button': { display: 'none' },
+  },
+  level: { fontSize: tokens.fontSizeBase200, maxWidth: '4.6em' },
+  icon: { minWidth: '22px', padding: '0 2px' },
+  name: { width: '100%' },
   warn: { color: tokens.colorPaletteDarkOrangeForeground1 },
 });
 
@@ -49,6 +64,7 @@ export function SegmentMapEditor({
   const map = editedMap(formMap);
   const choice = mapChoice(formMap);
   const check = editorCheck(map, scheme, lang);
+  const [draft, setDraft] = useState<Record<string, string>>({});
   const set = (next: SegmentMap) => onChange(next);
   const metric = (m: Metric) => m.toUpperCase();
   return (
@@ -72,7 +88,6 @@ export function SegmentMapEditor({
         <caption className={shared.muted}>{t(lang, 'segmap.kindHint')}</caption>
         <thead>
           <tr>
-            <th scope="col">{t(lang, 'segmap.name')}</th>
             {METRICS.map((m) => (
               <th key={m} scope="col">
                 {metric(m)}
@@ -81,12 +96,13 @@ export function SegmentMapEditor({
             <th />
           </tr>
         </thead>
-        <tbody>
-          {map.segments.map((rule, i) => {
-            const name = displayName(rule.name, lang) || t(lang, 'segmap.newName', { n: i + 1 });
-            return (
-              <tr key={i} data-testid="segment-map-rule">
-                <td>
+        {map.segments.map((rule, i) => {
+          const name = displayName(rule.name, lang) || t(lang, 'segmap.newName', { n: i + 1 });
+          return (
+            // Two rows per rule, so the table fits the narrow pane: the name, then its R, F, M rule.
+            <tbody key={i} data-testid="segment-map-rule">
+              <tr>
+                <td colSpan={4}>
                   <Input
                     size="small"
                     className={styles.name}
@@ -96,47 +112,59 @@ export function SegmentMapEditor({
                     onChange={(_, data) => set(renameSegment(map, i, lang, data.value))}
                   />
                 </td>
+              </tr>
+              <tr className={styles.ruleRow}>
                 {METRICS.map((m) => (
-                  <td key={m}>
+                  <td key={m} className={styles.cell}>
                     {map.kind === 'highLow' ? (
-                      <Select
-                        size="small"
+                      <select
+                        className={styles.level}
                         aria-label={t(lang, 'segmap.levelOf', { metric: metric(m), name })}
                         value={(rule as { [k in Metric]: Level })[m]}
                         disabled={disabled}
-                        onChange={(_, data) => set(setLevel(map, i, m, data.value as Level))}
+                        onChange={(e) => set(setLevel(map, i, m, e.target.value as Level))}
                       >
                         {LEVELS.map((level) => (
                           <option key={level} value={level}>
                             {t(lang, `segmap.${level}`)}
                           </option>
                         ))}
-                      </Select>
+                      </select>
                     ) : (
-                      ([0, 1] as const).map((end) => (
-                        <Input
-                          key={end}
-                          size="small"
-                          type="number"
-                          className={styles.num}
-                          min={1}
-                          max={100}
-                          aria-label={t(lang, 'segmap.scoreOf', { metric: metric(m), end: t(lang, end === 0 ? 'segmap.from' : 'segmap.to'), name })}
-                          value={String((rule as { [k in Metric]: [number, number] })[m][end])}
-                          disabled={disabled}
-                          onChange={(_, data) => set(setRangeEnd(map, i, m, end, Number(data.value)))}
-                        />
-                      ))
+                      ([0, 1] as const).map((end) => {
+                        const key = `${i}${m}${end}`;
+                        const saved = String((rule as { [k in Metric]: [number, number] })[m][end]);
+                        return (
+                          <input
+                            key={end}
+                            type="number"
+                            className={styles.num}
+                            min={1}
+                            max={100}
+                            aria-label={t(lang, 'segmap.scoreOf', { metric: metric(m), end: t(lang, end === 0 ? 'segmap.from' : 'segmap.to'), name })}
+                            value={draft[key] ?? saved}
+                            disabled={disabled}
+                            onChange={(e) => {
+                              // A draft while the text is not a score (emptied to type another), the map once it is.
+                              setDraft({ ...draft, [key]: e.target.value });
+                              const v = Number(e.target.value);
+                              if (e.target.value.trim() !== '') set(setRangeEnd(map, i, m, end, v));
+                            }}
+                            onBlur={() => setDraft({})}
+                          />
+                        );
+                      })
                     )}
                   </td>
                 ))}
-                <td>
-                  <Button size="small" appearance="subtle" disabled={disabled || i === 0} aria-label={t(lang, 'segmap.up', { name })} onClick={() => set(moveUp(map, i))}>
+                <td className={styles.cell}>
+                  <Button size="small" appearance="subtle" className={styles.icon} disabled={disabled || i === 0} aria-label={t(lang, 'segmap.up', { name })} onClick={() => set(moveUp(map, i))}>
                     ↑
                   </Button>
                   <Button
                     size="small"
                     appearance="subtle"
+                    className={styles.icon}
                     disabled={disabled || map.segments.length <= 1}
                     aria-label={t(lang, 'segmap.remove', { name })}
                     onClick={() => set(removeSegment(map, i))}
@@ -145,9 +173,9 @@ export function SegmentMapEditor({
                   </Button>
                 </td>
               </tr>
-            );
-          })}
-        </tbody>
+            </tbody>
+          );
+        })}
       </table>
       <Button size="small" disabled={disabled} onClick={() => set(addSegment(map, scheme, lang))} data-testid="segment-map-add">
         {t(lang, 'segmap.add')}
@@ -161,14 +189,19 @@ export function SegmentMapEditor({
         />
       </Field>
       <div role="status" aria-live="polite" data-testid="segment-map-check">
-        <Caption1 className={shared.muted}>{t(lang, 'segmap.checkTitle')}</Caption1>
         {check.problem && <Caption1 className={styles.warn}>{check.problem}</Caption1>}
         {!check.problem && !check.lines.length && <Caption1 block>{t(lang, 'segmap.noProblems')}</Caption1>}
-        {check.lines.map((line, i) => (
-          <Caption1 key={i} block className={styles.warn}>
-            {line}
-          </Caption1>
-        ))}
+        {check.lines.length > 0 && (
+          // The counts in one line; every gap and overlap when opened.
+          <details>
+            <summary className={styles.warn}>{check.summary}</summary>
+            {check.lines.map((line, i) => (
+              <Caption1 key={i} block className={styles.warn}>
+                {line}
+              </Caption1>
+            ))}
+          </details>
+        )}
       </div>
     </div>
   );
