@@ -537,7 +537,8 @@ export function parametersSheet(record: RunRecord, formulaParams?: readonly Para
     put(row++, 2, methodText(s, m, lang), 'label');
   }
   labelled(tr('period.gradesText'), gradesText(s.grades));
-  if (record.options.segments) {
+  // High/low against a reference: not what a score-range segment map does (docs/segments.md).
+  if (record.options.segments && record.options.segments.map?.kind !== 'ranges') {
     labelled(
       tr('formula.segments'),
       tr('period.segmentsText', {
