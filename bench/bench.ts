@@ -6,7 +6,8 @@
  * --transactions` next to DuckDB doing the same aggregation and scheme (without, then with an order
  * ID column). Targets (README): 1M customers no slower than DuckDB, peak < 400 MB; 5M sales records
  * within 2× DuckDB, peak < 600 MB; xlsx
- * workbooks of 100,000 and 1,048,575 rows through the streaming xlsx path (docs/xlsx.md), < 30 s, < 1 GB.
+ * workbooks of 100,000 and 1,048,575 rows through the streaming xlsx path (docs/xlsx.md), < 30 s, < 1 GB,
+ * and the 100,000-row one with --formulas.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync, statSync } from 'node:fs';
@@ -33,6 +34,17 @@ function phase(args: string[]): Measured {
   });
   const wallMs = performance.now() - t0;
   return { ...(JSON.parse(out.trim().split('\n').pop()!) as Omit<Measured, 'wallMs'>), wallMs };
+}
+
+/** `rfm-score BOOK --out OUT --formulas` in a process of its own (the `cli` phase takes no options). */
+function formulaPhase(book: string, out: string): Measured {
+  const script =
+    `const { run } = require(${JSON.stringify(path.join(__dirname, '..', 'src', 'cli', 'main.js'))}); const t0 = performance.now();` +
+    "run([process.argv[1], '--out', process.argv[2], '--formulas'], { out() {}, err: (l) => process.stderr.write(l + '\\n') }).then((code) =>" +
+    ' process.stdout.write(JSON.stringify({ ms: performance.now() - t0, code, maxRssMB: process.resourceUsage().maxRSS / 1024 })));';
+  const t0 = performance.now();
+  const res = JSON.parse(execFileSync(process.execPath, ['-e', script, book, out], { encoding: 'utf8' })) as Omit<Measured, 'wallMs'>;
+  return { ...res, wallMs: performance.now() - t0 };
 }
 
 function rate(ms: number): string {
@@ -71,6 +83,12 @@ async function main(): Promise<void> {
     console.log(
       `${'engine alone (scoreTable)'.padEnd(28)} ${(engine.ms / 1000).toFixed(2).padStart(6)} s         ${rate(engine.ms).padStart(18)}  peak ${Math.round(engine.maxRssMB)} MB (incl. generating the data)  target < 1 s`,
     );
+    const ties = phase(['tie-fixes', String(N)]) as Measured & { fixes: number };
+    console.log(`${'tie fixes (tieFixes)'.padEnd(28)} ${(ties.ms / 1000).toFixed(2).padStart(6)} s         ${ties.fixes} fixes for the F ties warning  target < 0.3 s`);
+    const nestedEngine = phase(['engine', String(N), 'nested']);
+    console.log(
+      `${'engine alone, nested'.padEnd(28)} ${(nestedEngine.ms / 1000).toFixed(2).padStart(6)} s         ${rate(nestedEngine.ms).padStart(18)}  peak ${Math.round(nestedEngine.maxRssMB)} MB  ${(nestedEngine.ms / engine.ms).toFixed(2)}× independent (docs/binning.md)`,
+    );
     const duck = phase(['duck-customers', input, path.join(dir, 'duck.csv')]);
     line('DuckDB query on the CSV', duck);
     const cli = phase(['cli', input, path.join(dir, 'scored.csv')]);
@@ -78,6 +96,16 @@ async function main(): Promise<void> {
     console.log(`${''.padEnd(28)} ${agreement(path.join(dir, 'scored.csv'), path.join(dir, 'duck.csv'), '客户编号')}`);
     console.log(`${''.padEnd(28)} ${pandasLine()}`);
     for (const f of ['duck.csv', 'scored.csv']) rmSync(path.join(dir, f));
+
+    // Nested binning (docs/binning.md): the CLI next to its independent run, checked against the
+    // scheme's SQL (PARTITION BY the R score, then R and F) run by embedded DuckDB.
+    const nestedCli = phase(['cli-nested', input, path.join(dir, 'nested.csv')]);
+    line('CLI --binning nested', nestedCli, `  ${(nestedCli.wallMs / cli.wallMs).toFixed(2)}× the independent CLI run`);
+    const nestedDuck = phase(['duck-nested', input, path.join(dir, 'duck-nested.csv')]);
+    line('--engine duckdb, nested', nestedDuck);
+    const nestedAgree = phase(['agree-sql', path.join(dir, 'nested.csv'), path.join(dir, 'duck-nested.csv'), '客户编号']) as Measured & { rows: number; differ: number };
+    console.log(`${''.padEnd(28)} DuckDB (the scheme's SQL) vs ours, nested: ${nestedAgree.differ.toLocaleString('en-US')} disagreements in ${nestedAgree.rows.toLocaleString('en-US')} customers`);
+    for (const f of ['nested.csv', 'duck-nested.csv']) rmSync(path.join(dir, f));
     if (process.env.BENCH_FLOOR) {
       const floor = phase(['floor', input, path.join(dir, 'floor.csv')]);
       line('floor (Papa Parse, sort, write)', floor);
@@ -96,6 +124,14 @@ async function main(): Promise<void> {
           `${`${Math.round(rows / (x.wallMs / 1000)).toLocaleString('en-US')} rows/s`.padStart(18)}  peak ${Math.round(x.maxRssMB)} MB  ` +
           `(xlsx ${(statSync(book).size / 1e6).toFixed(1)} MB → ${(statSync(scored).size / 1e6).toFixed(1)} MB${rows > 1e6 ? '; target < 30 s, < 1 GB' : ''})`,
       );
+      if (rows === 100_000) {
+        // --formulas on the same workbook, also streamed (docs/formulas.md): shared formulas with cached results.
+        const f = formulaPhase(book, scored);
+        console.log(
+          `${`  the same with --formulas`.padEnd(28)} ${(f.wallMs / 1000).toFixed(2).padStart(6)} s wall (${(f.ms / 1000).toFixed(2)} s in phase)  ` +
+            `${`${Math.round(rows / (f.wallMs / 1000)).toLocaleString('en-US')} rows/s`.padStart(18)}  peak ${Math.round(f.maxRssMB)} MB  (→ ${(statSync(scored).size / 1e6).toFixed(1)} MB)`,
+        );
+      }
       rmSync(book);
       rmSync(scored);
     }

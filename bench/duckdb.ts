@@ -92,3 +92,22 @@ export async function disagreements(ours: string, theirs: string, id: string): P
   const [rows, differ] = reader.getRows()[0];
   return { rows: Number(rows), differ: Number(differ) };
 }
+
+/**
+ * Customers whose scores or grade differ between our CSV output and the output of `rfm-score
+ * --engine duckdb` (the scheme's SQL, src/core/sql/, whose columns are id, r_score … grade).
+ */
+export async function sqlDisagreements(ours: string, sql: string, id: string): Promise<{ rows: number; differ: number }> {
+  const conn = await connect();
+  const col = `"${id}"`;
+  const reader = await conn.runAndReadAll(`
+    WITH o AS (SELECT * FROM read_csv(${quote(ours)}, header = true, all_varchar = true) WHERE "Grade" IS NOT NULL AND "Grade" <> ''),
+         d AS (SELECT * FROM read_csv(${quote(sql)}, header = true, all_varchar = true) WHERE grade IS NOT NULL AND grade <> '')
+    SELECT count(*) AS rows,
+      count(*) FILTER (WHERE o.${col} IS NULL OR d.id IS NULL
+        OR o."R Score"::INT <> d.r_score::INT OR o."F Score"::INT <> d.f_score::INT OR o."M Score"::INT <> d.m_score::INT
+        OR o."RFM Score"::DECIMAL(18, 4) <> d.rfm_score::DECIMAL(18, 4) OR o."Grade" <> d.grade) AS differ
+    FROM o FULL OUTER JOIN d ON o.${col} = d.id`);
+  const [rows, differ] = reader.getRows()[0];
+  return { rows: Number(rows), differ: Number(differ) };
+}

@@ -4,22 +4,39 @@
  */
 import { promises as fs } from 'node:fs';
 import Papa from 'papaparse';
-import { defaultScheme, scoreTable } from '../src/core';
+import { defaultScheme, parseBinningText, scoreTable, tieFixes, withBinning, type Warning } from '../src/core';
 import { run } from '../src/cli/main';
 import { paneBench } from './pane';
 import { generateCustomers } from './generate';
-import { disagreements, duckCustomers, duckTransactions } from './duckdb';
+import { disagreements, duckCustomers, duckTransactions, sqlDisagreements } from './duckdb';
 
 const SINCE = '2022-01-01';
 const AS_OF = '2025-03-31';
 
-async function engine(n: number): Promise<Record<string, number>> {
+/** The engine alone; `binning` nested ranks F within each R score and M within each R × F cell (docs/binning.md). */
+async function engine(n: number, binning = 'independent'): Promise<Record<string, number>> {
   const c = generateCustomers(n);
   const columns = { r: Array.from(c.r), f: Array.from(c.f), m: Array.from(c.m) };
+  const scheme = withBinning(defaultScheme(), parseBinningText(binning));
   const t0 = performance.now();
-  const result = scoreTable(columns, defaultScheme());
+  const result = scoreTable(columns, scheme);
   const ms = performance.now() - t0;
   return { ms, n: result.n };
+}
+
+/**
+ * Tie-collapse advice (docs/tie-advice.md) on the engine's result: the generated F has about half the
+ * customers at 1, so its ties leave scores empty; the time is for every fix of that warning.
+ */
+async function tieFixPhase(n: number): Promise<Record<string, number>> {
+  const c = generateCustomers(n);
+  const scheme = defaultScheme();
+  const result = scoreTable({ r: Array.from(c.r), f: Array.from(c.f), m: Array.from(c.m) }, scheme);
+  const w = result.warnings.find((x): x is Extract<Warning, { kind: 'ties' }> => x.kind === 'ties' && x.emptyScores.length > 0);
+  if (!w) return { ms: 0, fixes: 0 };
+  const t0 = performance.now();
+  const fixes = tieFixes(result, scheme, w);
+  return { ms: performance.now() - t0, fixes: fixes.length };
 }
 
 /**
@@ -50,9 +67,9 @@ async function floor(input: string, output: string): Promise<Record<string, numb
   return { ms: performance.now() - t0, n: ends.length - 1 };
 }
 
-async function cli(input: string, output: string): Promise<Record<string, number>> {
+async function cli(input: string, output: string, extra: string[] = []): Promise<Record<string, number>> {
   const t0 = performance.now();
-  const code = await run([input, '--out', output], { out: () => undefined, err: (l) => process.stderr.write(`${l}\n`) });
+  const code = await run([input, '--out', output, ...extra], { out: () => undefined, err: (l) => process.stderr.write(`${l}\n`) });
   return { ms: performance.now() - t0, code };
 }
 
@@ -73,17 +90,26 @@ async function timed(job: () => Promise<void>): Promise<Record<string, number>> 
 async function pick(phase: string, a: string, b: string, c: string): Promise<Record<string, number>> {
   switch (phase) {
     case 'engine':
-      return engine(Number(a));
+      return engine(Number(a), b);
     case 'floor':
       return floor(a, b);
+    case 'tie-fixes':
+      return tieFixPhase(Number(a));
     case 'transactions':
       return transactions(a, b);
     case 'pane':
       return { ...(await paneBench(Number(a))) };
+    // Nested binning (docs/binning.md): our CLI, and the scheme's SQL run by embedded DuckDB (--engine duckdb).
+    case 'cli-nested':
+      return cli(a, b, ['--binning', 'nested']);
+    case 'duck-nested':
+      return cli(a, b, ['--binning', 'nested', '--engine', 'duckdb']);
     case 'duck-customers':
       return timed(() => duckCustomers(a, b));
     case 'duck-transactions':
       return timed(() => duckTransactions(a, b, SINCE, AS_OF));
+    case 'agree-sql':
+      return { ...(await sqlDisagreements(a, b, c)) };
     case 'agree':
       return { ...(await disagreements(a, b, c)) };
     default:

@@ -20,16 +20,16 @@ export function isXlsm(file: string): boolean {
 /**
  * .xlsm in and out (docs/xlsx.md): the streaming path copies vbaProject.bin and the macro-enabled
  * content type unchanged, so the result is macro-enabled too and must be named .xlsm (Excel refuses
- * an .xlsx holding macros, and a .xlsx output would drop them). exceljs' paths (--formulas,
- * --transactions) write no macros, so they cannot write an .xlsm.
+ * an .xlsx holding macros, and a .xlsx output would drop them); --formulas streams too. exceljs'
+ * path (--transactions) writes no macros, so it cannot write an .xlsm.
  */
 function checkMacros(o: CliOptions): void {
   const macroIn = isXlsm(o.input);
   const macroOut = isXlsm(o.out);
   if (macroIn && !macroOut && formatOf(o.out) === 'xlsx') throw new RfmError('xlsx.xlsmToXlsx', { file: o.input, out: o.out });
   if (macroOut && !macroIn) throw new RfmError('xlsx.xlsmNeedsXlsm', { file: o.input, out: o.out });
-  if (macroOut && (o.formulas || o.transactions)) {
-    throw new RfmError('xlsx.xlsmStreamingOnly', { option: o.formulas ? '--formulas' : '--transactions', out: o.out });
+  if (macroOut && o.transactions) {
+    throw new RfmError('xlsx.xlsmStreamingOnly', { option: '--transactions', out: o.out });
   }
 }
 

@@ -5,8 +5,18 @@
  * "RFM参数", src/cli/paramsSheet.ts), above the run record (docs/periods.md).
  */
 import type ExcelJS from 'exceljs';
-import { formulaSheet, type FormulaSheet, type InsightOptions, type Scheme, type ScoredSheet } from '../core';
+import { formulaSheet, type FormulaSheet, type InsightOptions, type ParamCell, type Scheme, type ScoredSheet } from '../core';
 import type { Lang } from '../i18n';
+
+/**
+ * The parameter block with the helper columns' explanation below it. It goes on the parameters
+ * sheet rather than in a comment on the first helper header, on both the exceljs and the streaming
+ * writer (src/cli/xlsx/formulas.ts): a comment would add parts to the scored sheet (docs/formulas.md).
+ */
+export function paramsWithHelperNote(fx: FormulaSheet): ParamCell[] {
+  const last = Math.max(0, ...fx.params.map((p) => p.row));
+  return [...fx.params, { row: last + 2, column: 0, value: fx.helperNote, role: 'note' }];
+}
 
 export interface FormulaWriteOptions {
   /** Store the engine's values as cached results (default true). */
@@ -54,7 +64,6 @@ export function addFormulas(
       const cell = ws.getCell(sheet.headerRow + 1, sheet.startColumn + c + 1);
       cell.value = h;
       cell.font = { ...(cell.font ?? {}), bold: true, italic: fx.columns[c].helper || undefined };
-      if (c === fx.helperStart) cell.note = fx.helperNote;
     });
   }
   // Each run of adjacent rows is one shared formula per column: the text is stored once, not per row.

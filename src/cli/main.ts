@@ -23,7 +23,8 @@ import { runTransactions } from './transactions';
 import { runSql } from './sql';
 import { mapWarnings, runSegmentMapCommand } from './segmentMap';
 import { addSummarySheet } from './summarySheet';
-import { addFormulas } from './formulaSheet';
+import { addListSheets, checkListFiles, listReportLines, planLists, withListFiles, type ListPlan } from './lists';
+import { addFormulas, paramsWithHelperNote } from './formulaSheet';
 import { claimParamsSheet, writeParamsSheet } from './paramsSheet';
 import { addMigrationSheet, cliRunRecord, comparePeriods, readPeriods, runReportLines, type Periods } from './periods';
 import { version } from './version';
@@ -89,8 +90,8 @@ function sheetNameFor(file: string): string {
 
 async function score(o: CliOptions, io: Io): Promise<void> {
   const { inFormat, outFormat } = await checkFiles(o);
-  // xlsx to xlsx streams the package (docs/xlsx.md); --formulas still goes through exceljs.
-  if (inFormat === 'xlsx' && outFormat === 'xlsx' && !o.formulas) return scoreXlsxStream(o, io);
+  // xlsx to xlsx streams the package (docs/xlsx.md), --formulas included (docs/formulas.md).
+  if (inFormat === 'xlsx' && outFormat === 'xlsx') return scoreXlsxStream(o, io);
   const lang = o.lang;
   let sheet: ScoredSheet;
   let where: string;
@@ -106,6 +107,9 @@ async function score(o: CliOptions, io: Io): Promise<void> {
   let scheme = o.scheme;
   let outputSheet = '';
   let inputSheet: string | undefined;
+  // --list (docs/lists.md): planned once the table is scored, written with the output.
+  let lists: ListPlan[] = [];
+  let listCsvStyle: { newline?: string; bom?: boolean } = {};
   const fill = (wb: Workbook, ws: Worksheet) => {
     // One parameters sheet per scored sheet (docs/periods.md): a re-run replaces the product's own.
     const paramsWs = claimParamsSheet(wb, ws.name, lang);
@@ -113,9 +117,10 @@ async function score(o: CliOptions, io: Io): Promise<void> {
     const fx = o.formulas ? addFormulas(wb, ws, sheet, scheme, lang, o.insight, paramsWs.name) : undefined;
     if (!fx) fillWorksheet(ws, sheet);
     if (o.summary) summaryName = addSummarySheet(wb, sheet, scheme, lang, o.insight.followUp);
+    addListSheets(wb, lists, lang);
     if (periods?.migration) migrationName = addMigrationSheet(wb, periods.migration.sheet, lang);
     const record = cliRunRecord(o, sheet, scheme, lang, periods, { inputSheet, outputSheet: ws.name, outputColumns: fx?.columns.map((c) => c.key) });
-    writeParamsSheet(paramsWs, parametersSheet(record, fx?.params));
+    writeParamsSheet(paramsWs, parametersSheet(record, fx && paramsWithHelperNote(fx)));
     checkWorkbookCells(wb, o.out);
   };
 
@@ -123,7 +128,7 @@ async function score(o: CliOptions, io: Io): Promise<void> {
     outputSheet = sheetNameFor(o.input);
     periods = await readPeriods(o, lang, outputSheet);
     scheme = periods.scheme;
-    const collector = new TableCollector(o.layout, { ids: o.previous !== undefined });
+    const collector = new TableCollector(o.layout, { ids: o.previous !== undefined || o.lists.length > 0 });
     const keptRows: string[][] = [];
     // Limits (docs/limits.md): checked before the file is read, and row by row as it is read.
     await checkCsvSize(o.input);
@@ -139,6 +144,7 @@ async function score(o: CliOptions, io: Io): Promise<void> {
         : undefined,
     );
     sheet = collector.finish(scheme, lang, o.insight, { scale: periods.scaleRun?.record.scale });
+    listCsvStyle = { newline: src.newline, bom: src.bom };
     where = o.input;
     comparePeriods(o, periods, sheet, where, lang, true);
     produce =
@@ -175,14 +181,16 @@ async function score(o: CliOptions, io: Io): Promise<void> {
   }
 
   checkComposite(sheet, o.out);
+  lists = planLists(o, sheet, scheme, lang);
+  await checkListFiles(o, lists);
   if (outFormat === 'xlsx') {
     const columns = o.formulas ? formulaColumnKeys(!!o.insight.segments, !!o.insight.followUp).length : undefined;
     checkOutputColumns(sheet, o.input, o.out, columns);
   }
-  await writeOutputFile(o.out, produce);
+  await withListFiles(lists, listCsvStyle, () => writeOutputFile(o.out, produce));
   const paramsLine = paramsName ? (o.formulas ? t(lang, 'formula.report', { sheet: paramsName }) : t(lang, 'period.report.params', { sheet: paramsName })) : undefined;
   for (const line of runReportLines({ sheet, scheme, lang, where, periods, out: o.out, note, summaryName, migrationName, paramsLine })) io.out(line);
-
+  for (const line of listReportLines(lists, lang)) io.out(line);
 }
 
 function langHint(argv: string[]): Lang {

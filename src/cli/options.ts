@@ -8,6 +8,7 @@ import {
   preset,
   PRESET_IDS,
   type PresetId,
+  parseBinningText,
   parseBinsText,
   parseGradesText,
   parseMethodText,
@@ -16,6 +17,7 @@ import {
   parseWeightsText,
   RfmError,
   validateScheme,
+  withBinning,
   type HeaderMode,
   type InsightOptions,
   type LayoutOptions,
@@ -38,6 +40,9 @@ export interface CliOptions {
   insight: InsightOptions;
   /** Add a summary sheet (xlsx output only). */
   summary: boolean;
+  /** --list: customer lists by grade or segment name (docs/lists.md); --list-out: the file of the one list. */
+  lists: string[];
+  listOut?: string;
   /** --formulas: write live Excel formulas and a parameter sheet (xlsx output only; docs/formulas.md). */
   formulas: boolean;
   /** --transactions: the input is sales records to aggregate into R, F, M (docs/transactions.md). */
@@ -125,6 +130,7 @@ const OPTIONS = {
   'm-method': { type: 'string' },
   bins: { type: 'string' },
   ties: { type: 'string' },
+  binning: { type: 'string' },
   grades: { type: 'string' },
   lang: { type: 'string' },
   segments: { type: 'boolean' },
@@ -136,6 +142,8 @@ const OPTIONS = {
   'follow-up': { type: 'boolean' },
   'follow-up-labels': { type: 'string' },
   summary: { type: 'boolean' },
+  list: { type: 'string', multiple: true },
+  'list-out': { type: 'string' },
   formulas: { type: 'boolean' },
   transactions: { type: 'boolean' },
   'scale-from': { type: 'string' },
@@ -222,7 +230,7 @@ export function parseCommand(argv: string[]): ParsedCommand {
   const previous = v.previous;
   if (scaleFrom !== undefined) {
     // The scheme comes from the earlier run's parameters sheet: scheme options would contradict it.
-    const schemeOptions = ['preset', 'variant', 'weights', 'r-method', 'f-method', 'm-method', 'bins', 'ties', 'grades'] as const;
+    const schemeOptions = ['preset', 'variant', 'weights', 'r-method', 'f-method', 'm-method', 'bins', 'ties', 'binning', 'grades'] as const;
     const given = schemeOptions.find((k) => v[k] !== undefined);
     if (given) throw new RfmError('period.schemeWithScale', { option: `--${given}` });
   }
@@ -238,6 +246,12 @@ export function parseCommand(argv: string[]): ParsedCommand {
     if (v.formulas) throw new RfmError('segmap.formulas', { name: `"${v['segment-map']}"` });
     if (scaleFrom === undefined) mapDomain(map, scheme);
   }
+  const lists = v.list ?? [];
+  if (v['list-out'] !== undefined && lists.length !== 1) {
+    throw lists.length ? new RfmError('list.outWithMany', { count: lists.length }) : new RfmError('list.outNeedsList');
+  }
+  // Live formulas rank over all customers; nested F and M are ranked within groups (docs/binning.md).
+  if (v.formulas && scheme.binning === 'nested') throw new RfmError('binning.formulas');
 
   return {
     kind: 'run',
@@ -250,6 +264,8 @@ export function parseCommand(argv: string[]): ParsedCommand {
       lang,
       insight,
       summary: v.summary === true,
+      lists,
+      listOut: v['list-out'],
       formulas: v.formulas === true,
       transactions: parseTransactions(v, header),
       scaleFrom,
@@ -258,7 +274,7 @@ export function parseCommand(argv: string[]): ParsedCommand {
   };
 }
 
-/** The scheme options (--preset, --variant, --weights, --r/f/m-method, --bins, --ties, --grades), validated. */
+/** The scheme options (--preset, --variant, --weights, --r/f/m-method, --bins, --ties, --binning, --grades), validated. */
 export function schemeOf(v: ParsedArgs['values']): Scheme {
   let scheme = defaultScheme();
   if (v.preset !== undefined) {
@@ -277,6 +293,7 @@ export function schemeOf(v: ParsedArgs['values']): Scheme {
   if (v['m-method'] !== undefined) scheme.methods.m = parseMethodText('m', v['m-method']);
   if (v.bins !== undefined) scheme.bins = parseBinsText(v.bins);
   if (v.ties !== undefined) scheme.ties = parseTiesText(v.ties);
+  if (v.binning !== undefined) scheme = withBinning(scheme, parseBinningText(v.binning));
   if (v.grades !== undefined) scheme.grades = parseGradesText(v.grades);
   return validateScheme(scheme);
 }

@@ -3,11 +3,16 @@ import {
   columnLetter,
   describeDistribution,
   describeInvalid,
+  describeTieFix,
+  describeTieFixCounts,
   describeWarning,
   invalidAddress,
+  metricName,
+  tieFixes,
   type Metric,
   type ScoredSheet,
   type Scheme,
+  type Warning,
 } from '../core';
 import { percent, t, type Lang } from '../i18n';
 import { colon, columnWithHeader, itemSep } from '../i18n/format';
@@ -61,7 +66,23 @@ export function reportLines(
     if (w.kind === 'ties' && !distributionsShown.has(w.metric)) {
       distributionsShown.add(w.metric);
       lines.push(`  ${describeDistribution(result, w.metric, lang)}`);
+      lines.push(...tieFixLines(sheet, scheme, w, lang));
     }
+  }
+  return lines;
+}
+
+/**
+ * Tie-collapse advice (docs/tie-advice.md): under a ties warning that leaves scores empty, each fix
+ * with the option that makes it and the metric's distribution it gives.
+ */
+function tieFixLines(sheet: ScoredSheet, scheme: Scheme, w: Extract<Warning, { kind: 'ties' }>, lang: Lang): string[] {
+  const fixes = tieFixes(sheet.result, scheme, w);
+  if (!fixes.length) return [];
+  const lines = [`  ${t(lang, 'tieFix.heading', { metric: metricName(w.metric) })}`];
+  for (const fix of fixes) {
+    lines.push(`    ${t(lang, 'tieFix.cliItem', { text: describeTieFix(fix, lang), option: fix.cli })}`);
+    lines.push(`      ${describeTieFixCounts(fix, lang)}`);
   }
   return lines;
 }

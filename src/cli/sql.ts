@@ -14,7 +14,7 @@ import { readEarlierRun } from './periods';
 import { version } from './version';
 
 /** Options of a scoring run that have no meaning for a query over a table. */
-const FILE_ONLY = ['sheet', 'header', 'summary', 'formulas', 'transactions', 'previous', 'customer', 'date', 'amount', 'order', 'since', 'as-of'] as const;
+const FILE_ONLY = ['sheet', 'header', 'summary', 'list', 'list-out', 'formulas', 'transactions', 'previous', 'customer', 'date', 'amount', 'order', 'since', 'as-of'] as const;
 const SCHEME_OPTIONS = ['preset', 'variant', 'weights', 'r-method', 'f-method', 'm-method', 'bins', 'ties', 'grades'] as const;
 
 export interface SqlScheme {

@@ -39,6 +39,7 @@ import type { Io } from './main';
 import type { CliOptions } from './options';
 import { INVALID_LISTED, reportLines } from './report';
 import { addSummarySheet, uniqueSheetName } from './summarySheet';
+import { addListSheets, checkListFiles, listReportLines, planLists, withListFiles } from './lists';
 import { claimParamsSheet, writeParamsSheet } from './paramsSheet';
 import { addMigrationSheet, comparePeriods, migrationReportLines, readPeriods, runRef, scaleReportLines } from './periods';
 import { version } from './version';
@@ -209,10 +210,13 @@ export async function runTransactions(o: CliOptions, options: TxOptions, io: Io)
   // The per-customer table is the product's own, so its columns are not compared with the earlier run's.
   comparePeriods(o, periods, sheet, outWhere, lang, false);
   const table = customerTable(customers, sheet);
+  // --list (docs/lists.md): unknown names stop the run here, before anything is written.
+  const lists = planLists(o, sheet, scheme, lang);
+  await checkListFiles(o, lists);
   let summaryName: string | undefined;
   let paramsName: string | undefined;
   let migrationName: string | undefined;
-  await writeAtomically(o.out, async (temp) => {
+  await withListFiles(lists, {}, () => writeAtomically(o.out, async (temp) => {
     if (!outBook || !sheetName) {
       await fs.writeFile(temp, customerCsv(table, o.out), 'utf8');
       return;
@@ -222,6 +226,7 @@ export async function runTransactions(o: CliOptions, options: TxOptions, io: Io)
     const paramsWs = claimParamsSheet(outBook, sheetName, lang);
     paramsName = paramsWs.name;
     if (o.summary) summaryName = addSummarySheet(outBook, sheet, scheme, lang, o.insight.followUp);
+    addListSheets(outBook, lists, lang);
     if (periods.migration) migrationName = addMigrationSheet(outBook, periods.migration.sheet, lang);
     const record = buildRunRecord({
       sheet,
@@ -239,7 +244,7 @@ export async function runTransactions(o: CliOptions, options: TxOptions, io: Io)
     writeParamsSheet(paramsWs, parametersSheet(record));
     checkWorkbookCells(outBook, o.out);
     await writeWorkbook(outBook, temp);
-  }).catch((err: NodeJS.ErrnoException) => {
+  })).catch((err: NodeJS.ErrnoException) => {
     if (err instanceof RfmError) throw err;
     if (err.code) throw new RfmError('cli.cannotWrite', { file: o.out, detail: err.message });
     throw err;
@@ -262,4 +267,5 @@ export async function runTransactions(o: CliOptions, options: TxOptions, io: Io)
   }
   if (paramsName) io.out(t(lang, 'period.report.params', { sheet: paramsName }));
   io.out(t(lang, 'cli.report.wrote', { file: o.out }));
+  for (const line of listReportLines(lists, lang)) io.out(line);
 }

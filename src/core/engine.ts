@@ -6,6 +6,8 @@ import { parseCell } from './cells';
 import { createGrader } from './grade';
 import { lowerIsBetter, validateScheme } from './scheme';
 import { frozenScores, type Scale } from './scale';
+import { RfmError } from './errors';
+import { binningOf, groupIds, groupedScoring, NESTED_IN } from './nested';
 import { metricScoring, scoreRange, type MetricScoring, type TieGroup } from './score';
 import {
   METRICS,
@@ -66,6 +68,9 @@ export function scoreColumns(
   options: ScoreOptions = {},
 ): ScoreResult {
   validateScheme(scheme);
+  const nested = binningOf(scheme) === 'nested';
+  // A frozen scale holds one set of bands per metric; nested F and M have one per R bin (docs/binning.md).
+  if (nested && options.scale) throw new RfmError('binning.frozen');
   const rows = values.r.length;
   const vr = values.r;
   const vf = values.f;
@@ -84,6 +89,8 @@ export function scoreColumns(
   const bigTies = {} as Record<Metric, TieGroup[]>;
   const distributions = {} as ScoreResult['distributions'];
   const outside = options.scale ? ({} as Record<Metric, OutsideCounts>) : undefined;
+  // Nested binning: each metric's compact scores, the groups the later metrics are ranked within.
+  const compactScores = {} as Record<Metric, Float64Array>;
   for (const metric of METRICS) {
     const column = values[metric];
     const compact = n === rows ? column : new Float64Array(n);
@@ -94,10 +101,14 @@ export function scoreColumns(
       const f = frozenScores(compact, lowerIsBetter(metric), frozen.bands);
       scoring = { scores: f.scores, bigTies: [] };
       outside![metric] = f.outside;
+    } else if (nested && NESTED_IN[metric].length && scheme.methods[metric].kind === 'quintile') {
+      const { ids, groups } = groupIds(NESTED_IN[metric].map((m) => compactScores[m]));
+      scoring = groupedScoring(compact, ids, groups, lowerIsBetter(metric), scheme.methods[metric], scheme.bins, scheme.ties);
     } else {
       scoring = metricScoring(compact, lowerIsBetter(metric), scheme.methods[metric], scheme.bins, scheme.ties);
       if (outside) outside[metric] = { better: 0, worse: 0 };
     }
+    compactScores[metric] = scoring.scores;
     let full: Float64Array;
     if (n === rows) full = scoring.scores;
     else {

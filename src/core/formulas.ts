@@ -164,6 +164,8 @@ export function formulaSheet(
   options: FormulaOptions,
   scored?: FormulaResults,
 ): FormulaSheet {
+  // Live formulas rank F and M over all customers; nested schemes write values only (docs/binning.md).
+  if (scheme.binning === 'nested') throw new RfmError('binning.formulas');
   const { lang } = options;
   const dialect = options.dialect ?? 'file';
   const fn = (name: NewerFunction) => (dialect === 'file' ? `_xlfn.${name}` : name);

@@ -536,6 +536,8 @@ export function parametersSheet(record: RunRecord, formulaParams?: readonly Para
     put(row, 1, tr(lowerIsBetter(m) ? 'formula.smaller' : 'formula.larger'), 'label');
     put(row++, 2, methodText(s, m, lang), 'label');
   }
+  // Nested binning (docs/binning.md): the line appears only for nested schemes, so other records are unchanged.
+  if (s.binning === 'nested') labelled(tr('binning.label'), tr('binning.nested'));
   labelled(tr('period.gradesText'), gradesText(s.grades));
   // High/low against a reference: not what a score-range segment map does (docs/segments.md).
   if (record.options.segments && record.options.segments.map?.kind !== 'ranges') {
@@ -596,7 +598,8 @@ export function parametersSheet(record: RunRecord, formulaParams?: readonly Para
         put(row, 2, b.min, 'label');
         put(row, 3, b.max, 'label');
         put(row, 4, b.count, 'label');
-        put(row++, 5, bandRule(m, sc.bands, i, lang), 'label');
+        // Nested F and M (docs/binning.md) were ranked within each R bin: no one rule per score.
+        put(row++, 5, s.binning === 'nested' && m !== 'r' ? tr('binning.rule') : bandRule(m, sc.bands, i, lang), 'label');
       });
     } else {
       for (let score = sc.cutoffs.length + 1; score >= 1; score--) {

@@ -147,6 +147,8 @@ export function validateScale(scheme: Scheme, scale: Scale): Scale {
         if (i > 0) {
           const prev = s.bands[i - 1];
           if (!(b.score < prev.score)) bad('scores are not best first');
+          // Nested F and M are ranked within each R bin (docs/binning.md): their bands over all customers overlap.
+          if (nestedIn(scheme, metric)) return;
           // Best first: larger-better bands go down in value, smaller-better bands go up (touching allowed: ties "first").
           if (lower ? b.min < prev.max : b.max > prev.min) bad(`score ${b.score} overlaps score ${prev.score}`);
         }
@@ -154,6 +156,10 @@ export function validateScale(scheme: Scheme, scale: Scale): Scale {
     }
   }
   return scale;
+}
+
+function nestedIn(scheme: Scheme, metric: Metric): boolean {
+  return scheme.binning === 'nested' && metric !== 'r';
 }
 
 /** True when some metric has quintile bands (a scale that a later period can be scored on). */

@@ -5,8 +5,10 @@
 import { RfmError } from './errors';
 import { add, compare, ONE, parseDecimal, toText, type Decimal } from './decimal';
 import {
+  BINNINGS,
   METRICS,
   TIE_POLICIES,
+  type Binning,
   type GradeRule,
   type Metric,
   type MetricMethod,
@@ -95,6 +97,7 @@ export function validateScheme(s: Scheme): Scheme {
     throw new RfmError('scheme.badBins', { value: String(s.bins) });
   }
   if (!TIE_POLICIES.includes(s.ties)) throw new RfmError('scheme.badTies', { value: String(s.ties) });
+  if (s.binning !== undefined && !BINNINGS.includes(s.binning)) throw new RfmError('scheme.badBinning', { value: String(s.binning) });
   for (const metric of METRICS) {
     const m = s.methods[metric];
     if (m.kind === 'breaks') {
@@ -155,6 +158,20 @@ export function parseVariantText(text: string): Variant {
 export function parseTiesText(text: string): TiePolicy {
   if ((TIE_POLICIES as readonly string[]).includes(text)) return text as TiePolicy;
   throw new RfmError('scheme.badTies', { value: text });
+}
+
+/** `--binning nested|independent` (docs/binning.md). */
+export function parseBinningText(text: string): Binning {
+  if ((BINNINGS as readonly string[]).includes(text)) return text as Binning;
+  throw new RfmError('scheme.badBinning', { value: text });
+}
+
+/** The scheme with this binning: independent is written as no field, so such a scheme is unchanged. */
+export function withBinning(s: Scheme, binning: Binning): Scheme {
+  const out: Scheme = { ...s };
+  delete out.binning;
+  if (binning === 'nested') out.binning = binning;
+  return out;
 }
 
 export function parseBinsText(text: string): number {

@@ -27,10 +27,19 @@ export function quintileScoring(values: Float64Array, lowerBetter: boolean, k: n
     const counted = countedScoring(values, lowerBetter, k, ties);
     if (counted) return counted;
   }
-  const n = values.length;
+  const { order, sorted } = sortedOrder(values);
+  return sortedScoring(order, sorted, lowerBetter, k, ties);
+}
+
+/**
+ * Quintile scores from a stable ascending order of the values and the sorted values themselves
+ * (tie groups are runs of equal sorted values; with ties `first` the order lists a group's rows in
+ * row order).
+ */
+export function sortedScoring(order: ArrayLike<number>, sorted: ArrayLike<number>, lowerBetter: boolean, k: number, ties: TiePolicy): MetricScoring {
+  const n = sorted.length;
   const scores = new Float64Array(n);
   const bigTies: TieGroup[] = [];
-  const { order, sorted } = sortedOrder(values);
   const twoN = 2 * n;
   for (let start = 0; start < n; ) {
     const v = sorted[start];

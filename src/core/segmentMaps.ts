@@ -159,6 +159,19 @@ export function segmentNames(map: SegmentMap, lang: Lang): string[] {
   return [...map.segments.map((s) => displayName(s.name, lang)), othersName(map, lang)];
 }
 
+/**
+ * A stable key and both languages' names of segment `i` of a map (Others at `map.segments.length`):
+ * the built-in segment's id, `rule1` …, or `others` — for the summary and its charts.
+ */
+export function segmentKey(map: SegmentMap, i: number): { segment: string; names: Record<Lang, string> } {
+  const rule = map.segments[i];
+  const id = rule && map.kind === 'highLow' ? map.segments[i].id : undefined;
+  return {
+    segment: id ?? (rule ? `rule${i + 1}` : 'others'),
+    names: { en: segmentNames(map, 'en')[i], zh: segmentNames(map, 'zh')[i] },
+  };
+}
+
 // ---------- reading a map (file, pane settings, parameters sheet) ----------
 
 const LEVELS: readonly Level[] = ['high', 'low', 'any'];

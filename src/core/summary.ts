@@ -5,7 +5,8 @@
  */
 import { add, decimalOfNumber, toNumber, type Decimal } from './decimal';
 import { t, type Lang } from '../i18n';
-import { displayName, othersName } from './segmentMaps';
+import { exactMean, roundedMeanText, segmentMedians, type SegmentMedians } from './heatmap';
+import { segmentKey } from './segmentMaps';
 import type { SegmentResult } from './segments';
 import type { Metric, Scheme, ScoreResult } from './types';
 
@@ -23,8 +24,10 @@ export interface GroupSummary {
 
 export interface HeatCell {
   count: number;
-  /** NaN when the cell is empty */
+  /** The exact mean (nearest number); NaN when the cell is empty (docs/lists.md, "Heat map"). */
   meanM: number;
+  /** The exact mean rounded half up to 2 places ("12.35"); '' when the cell is empty. */
+  meanMText: string;
 }
 
 export interface Summary {
@@ -38,6 +41,8 @@ export interface Summary {
   segments?: Array<{ segment: string; names: Record<Lang, string>; actions: Record<Lang, string> } & GroupSummary>;
   /** Rows: R scores best first; columns: F scores best first. */
   heatmap: { rScores: number[]; fScores: number[]; cells: HeatCell[][] };
+  /** Per segment the median R, F and M values (docs/lists.md); present with segments. */
+  medians?: SegmentMedians[];
   distributions: ScoreResult['distributions'];
 }
 
@@ -53,7 +58,7 @@ class Accumulator {
     this.sums.m = add(this.sums.m, decimalOfNumber(result.values.m[row]));
   }
   summary(n: number, allM: number): GroupSummary {
-    const mean = (d: Decimal) => (this.count ? toNumber(d) / this.count : NaN);
+    const mean = (d: Decimal) => exactMean(d, this.count);
     const totalM = toNumber(this.sums.m);
     return {
       count: this.count,
@@ -72,15 +77,10 @@ const LANG_PAIR: readonly Lang[] = ['en', 'zh'];
 /** Key, names and suggested actions of segment `i` of a run (a built-in segment brings its action). */
 function segmentLabels(segments: SegmentResult, i: number): { segment: string; names: Record<Lang, string>; actions: Record<Lang, string> } {
   const { map } = segments;
-  const rule = map.segments[i];
-  const names = {} as Record<Lang, string>;
+  const id = map.kind === 'highLow' ? map.segments[i]?.id : undefined;
   const actions = {} as Record<Lang, string>;
-  const id = rule && map.kind === 'highLow' ? map.segments[i].id : undefined;
-  for (const lang of LANG_PAIR) {
-    names[lang] = rule ? displayName(rule.name, lang) : othersName(map, lang);
-    actions[lang] = id ? t(lang, `action.${id}`) : '';
-  }
-  return { segment: id ?? (rule ? `rule${i + 1}` : 'others'), names, actions };
+  for (const lang of LANG_PAIR) actions[lang] = id ? t(lang, `action.${id}`) : '';
+  return { ...segmentKey(map, i), actions };
 }
 
 export function summarize(result: ScoreResult, scheme: Scheme, segments?: SegmentResult): Summary {
@@ -113,10 +113,11 @@ export function summarize(result: ScoreResult, scheme: Scheme, segments?: Segmen
       cells: heat.map((row) =>
         row.map((acc) => {
           const s = acc.summary(n, totalM);
-          return { count: s.count, meanM: s.meanM };
+          return { count: s.count, meanM: s.meanM, meanMText: roundedMeanText(acc.sums.m, acc.count, 2) };
         }),
       ),
     },
+    medians: segments ? segmentMedians(result, segments) : undefined,
     distributions: result.distributions,
   };
 }

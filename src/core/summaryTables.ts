@@ -14,7 +14,7 @@ export const SUMMARY_DECIMAL = '0.00';
 
 export type SummaryCell = string | number | null;
 
-export type SummaryBlockKind = 'grades' | 'segments' | 'heatmapCount' | 'heatmapMeanM' | 'distribution';
+export type SummaryBlockKind = 'grades' | 'segments' | 'heatmapCount' | 'heatmapMeanM' | 'distribution' | 'segmentMedians';
 
 export interface SummaryBlock {
   kind: SummaryBlockKind;
@@ -117,5 +117,18 @@ export function summaryBlocks(summary: Summary, scheme: Scheme, lang: Lang, foll
     formats: {},
     colourScale: false,
   });
+  // Last, so the tables above keep their places (docs/lists.md, "Heat map").
+  if (summary.medians) {
+    const n = (x: number) => (Number.isNaN(x) ? null : x);
+    blocks.push({
+      kind: 'segmentMedians',
+      title: tr('summary.segmentMedians'),
+      name: 'RFM_Segment_Medians',
+      headers: [tr('summary.segment'), tr('summary.count'), tr('summary.medianR'), tr('summary.medianF'), tr('summary.medianM')],
+      rows: summary.medians.map((s) => [s.names[lang], s.count, n(s.medianR), n(s.medianF), n(s.medianM)]),
+      formats: { 2: SUMMARY_DECIMAL, 3: SUMMARY_DECIMAL, 4: SUMMARY_DECIMAL },
+      colourScale: false,
+    });
+  }
   return blocks;
 }

@@ -15,6 +15,13 @@ export type InvalidReason = 'empty' | 'notNumber' | 'boolean' | 'error' | 'negat
 export type TiePolicy = 'average' | 'min' | 'first';
 export const TIE_POLICIES: readonly TiePolicy[] = ['average', 'min', 'first'];
 
+/**
+ * How the quintile metrics are binned (docs/binning.md): each over every customer (independent), or
+ * F within each R bin and M within each R × F cell (nested, as in SPSS Statistics).
+ */
+export type Binning = 'independent' | 'nested';
+export const BINNINGS: readonly Binning[] = ['independent', 'nested'];
+
 export type MetricMethod =
   | { kind: 'quintile' }
   /** k−1 strictly ascending cut-offs (SPEC.md 2, breaks). */
@@ -37,6 +44,8 @@ export interface Scheme {
   /** k for quintile scoring (default 5). */
   bins: number;
   ties: TiePolicy;
+  /** Absent = independent (docs/binning.md); written only when a scheme is nested, so older outputs stay byte for byte. */
+  binning?: Binning;
   /** Highest grade first; thresholds strictly descending; the last rule has min null. */
   grades: GradeRule[];
 }

@@ -41,25 +41,7 @@ export function findWarnings(
     }
   }
 
-  // Grades the composite's scale cannot reach (e.g. additive R+F+M is at least 3: C and D never occur).
-  const grader = createGrader(scheme);
-  const lo = grader.exact(ranges.r[0], ranges.f[0], ranges.m[0]);
-  const hi = grader.exact(ranges.r[1], ranges.f[1], ranges.m[1]);
-  const thresholds = thresholdDecimals(scheme);
-  scheme.grades.forEach((g, i) => {
-    const bandLow = i < thresholds.length ? thresholds[i] : undefined;
-    const bandHigh = i > 0 ? thresholds[i - 1] : undefined;
-    const reachable = (!bandLow || compare(bandLow, hi) <= 0) && (!bandHigh || compare(bandHigh, lo) > 0);
-    if (!reachable) {
-      warnings.push({
-        kind: 'gradeUnreachable',
-        label: g.label,
-        min: g.min ?? '',
-        scaleMin: toNumber(lo),
-        scaleMax: toNumber(hi),
-      });
-    }
-  });
+  warnings.push(...unreachableGrades(scheme, ranges));
 
   if (n >= CONCENTRATION_MIN_N) {
     result.gradeCounts.forEach((count, i) => {
@@ -69,4 +51,32 @@ export function findWarnings(
     });
   }
   return warnings;
+}
+
+/**
+ * Grades the composite's scale cannot reach (e.g. additive R+F+M is at least 3: C and D never occur),
+ * given each metric's lowest and highest score. Also asked of a scheme a tie fix proposes
+ * (docs/tie-advice.md): fewer bins lower the scale, and the thresholds may then be out of reach.
+ */
+export function unreachableGrades(scheme: Scheme, ranges: Record<Metric, [number, number]>): Extract<Warning, { kind: 'gradeUnreachable' }>[] {
+  const out: Extract<Warning, { kind: 'gradeUnreachable' }>[] = [];
+  const grader = createGrader(scheme);
+  const lo = grader.exact(ranges.r[0], ranges.f[0], ranges.m[0]);
+  const hi = grader.exact(ranges.r[1], ranges.f[1], ranges.m[1]);
+  const thresholds = thresholdDecimals(scheme);
+  scheme.grades.forEach((g, i) => {
+    const bandLow = i < thresholds.length ? thresholds[i] : undefined;
+    const bandHigh = i > 0 ? thresholds[i - 1] : undefined;
+    const reachable = (!bandLow || compare(bandLow, hi) <= 0) && (!bandHigh || compare(bandHigh, lo) > 0);
+    if (!reachable) {
+      out.push({
+        kind: 'gradeUnreachable',
+        label: g.label,
+        min: g.min ?? '',
+        scaleMin: toNumber(lo),
+        scaleMax: toNumber(hi),
+      });
+    }
+  });
+  return out;
 }

@@ -44,3 +44,4 @@ export {
   type Compared,
 } from './periods';
 export { capabilities, hasExcelApi, MIN_EXCEL_API, type Capability, type CapabilityFeature } from './capabilities';
+export { writeListSheet, listSheetName, type ListWriteResult } from './lists';

@@ -45,6 +45,8 @@ function scheme(v: unknown): Scheme | undefined {
     ties: v.ties,
     grades: rules,
   } as Scheme;
+  // Nested binning (docs/binning.md); absent is independent, as in settings saved before it existed.
+  if (v.binning !== undefined) s.binning = v.binning as Scheme['binning'];
   try {
     return validateScheme(s);
   } catch {

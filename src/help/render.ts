@@ -103,7 +103,7 @@ export function renderHelp(lang: Lang, version: string): string {
 <p class="version" data-testid="version">${text('help.version', { version })}</p>
 ${section('help.what.heading', `<p>${text('help.what.body')}</p>`)}
 ${section('help.use.heading', list(['help.use.open', 'help.use.select', 'help.use.columns', 'help.use.run'], { use: t(lang, 'pane.range.use'), sheet: t(lang, 'help.use.sheet') }, 'ol'))}
-${section('help.rules.heading', list(['help.rules.quintile', 'help.rules.breaks', 'help.rules.raw', 'help.rules.composite', 'help.rules.grades', 'help.rules.invalid']))}
+${section('help.rules.heading', list(['help.rules.quintile', 'help.rules.breaks', 'help.rules.raw', 'help.rules.nested', 'help.rules.composite', 'help.rules.grades', 'help.rules.invalid']))}
 ${section('help.schemes.heading', `<table>\n<thead><tr>${headCells}</tr></thead>\n<tbody>\n${rows}\n</tbody>\n</table>\n<p>${text('help.schemes.note')}</p>`)}
 ${section('help.privacy.heading', `<p>${text('help.privacy.body')}</p>`)}
 ${section('help.about.heading', `<p>${text('help.about.body', { version })}</p>`)}

@@ -23,6 +23,8 @@ Options:
                                quintile (default) | raw | breaks:T1,T2,... (ascending cut-offs)
   --bins 5                     number of quintile bins k
   --ties average|min|first     tie policy for quintiles (default average)
+  --binning independent|nested quintiles of F within each R score and of M within each R×F cell (nested,
+                               as in SPSS), or each over all customers (default independent; docs/binning.md)
   --grades A:4,B:3,C:2,D       grade labels and thresholds, highest first
   --lang en|zh                 language of headers and messages (default en)
   --segments                   add the Segment column (the eight-segment model)
@@ -36,6 +38,9 @@ Options:
   --follow-up                  add the Follow-up column (A monthly, B quarterly, C every six months, D yearly)
   --follow-up-labels L1,L2,…   your own follow-up labels, one per grade
   --summary                    add a summary sheet (xlsx output): grades, segments, R×F matrix, distributions
+  --list NAME                  the customers of a grade or segment ("B", "Important value", "重要价值客户"),
+                               highest M first, as OUT-NAME.csv and (xlsx output) a sheet; repeatable
+  --list-out FILE              the CSV file of the one --list
   --formulas                   write live Excel formulas and an "RFM parameters" sheet instead of values (xlsx output)
 
 Period over period (docs/periods.md). Every xlsx output records its run on a sheet "RFM parameters":
@@ -128,6 +133,8 @@ R得分、F得分、M得分、RFM得分、客户等级（有无效行时另加�
                                breaks:T1,T2,…（按分界值评分，分界值从小到大）
   --bins 5                     五分位的分档数k
   --ties average|min|first     并列处理方式：average（平均排名，默认）、min（最高名次）、first（按行顺序）
+  --binning independent|nested 分档方式：independent（独立分档，默认）即各自在全部客户中排名；
+                               nested（嵌套分档，同SPSS）即F值在每个R得分内、M值在每个R×F组合内排名
   --grades A:4,B:3,C:2,D       等级名称和等级下限，从高到低
   --lang en|zh                 表头和提示使用的语言（默认en）
   --segments                   添加“客户分群”列（八类客户分群）
@@ -141,6 +148,9 @@ R得分、F得分、M得分、RFM得分、客户等级（有无效行时另加�
   --follow-up                  添加“回访周期”列（A级每月、B级每季度、C级每半年、D级每年）
   --follow-up-labels L1,L2,…   自定义回访周期，每个等级一个
   --summary                    添加汇总工作表（xlsx输出）：客户等级、客户分群、R×F矩阵、得分分布
+  --list 名称                  列出某个客户等级或客户分群的客户（如“B”“重要价值客户”），按M值从高到低，
+                               写入“输出文件名-名称.csv”，xlsx输出时另加一个工作表；可多次使用
+  --list-out 文件              指定唯一一份名单的CSV文件
   --formulas                   写入Excel公式（自动重算）和“RFM参数”工作表，而不是数值（xlsx输出）
 
 与上期对比（见docs/periods.md）。每个xlsx输出都在“RFM参数”工作表中记录本次评分：

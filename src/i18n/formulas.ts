@@ -104,7 +104,7 @@ export const formulaMessages: MessageTable<keyof typeof en> = {
     'formula.referenceScores': '{metric}参照值：{metric}得分的{reference}',
     'formula.referenceValues': '{metric}参照值：{metric}值的{reference}',
     'formula.helper': '辅助：{metric}值',
-    'formula.helperNote': '以下为公式使用的辅助列：按数字读取的R值、F值、M值；未评分的行（见“数据检查”列）留空，因此RANK和COUNT会跳过这些行。',
+    'formula.helperNote': '辅助列（“辅助：R值”等）为公式所用：按数字读取的R值、F值、M值；未评分的行（见“数据检查”列）留空，因此RANK和COUNT会跳过这些行。',
     'formula.needsXlsx': '--formulas 写入的是Excel公式（自动重算），因此输出文件必须是.xlsx文件（CSV文件只能保存数值）',
     'formula.report': '已写入公式（自动重算）；评分方案在工作表“{sheet}”中',
   },

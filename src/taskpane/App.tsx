@@ -22,6 +22,7 @@ import { SummarySection } from './components/SummarySection';
 import { TransactionsMode } from './components/TransactionsMode';
 import { usePane } from './usePane';
 import { useSummary } from './useSummary';
+import { useLists } from './useLists';
 import { useEarlierRuns } from './useEarlierRuns';
 import { useTransactions } from './useTransactions';
 
@@ -104,6 +105,7 @@ function Pane({ excel, initialLang, onLangChange }: AppProps & { excel: ExcelApi
   const styles = useStyles();
   const pane = usePane(excel, initialLang);
   const summary = useSummary(excel, pane);
+  const lists = useLists(excel, pane);
   const tx = useTransactions(excel, pane);
   const earlier = useEarlierRuns(excel, pane.state.lang, pane.state.result);
   const { state, actions } = pane;
@@ -152,7 +154,7 @@ function Pane({ excel, initialLang, onLangChange }: AppProps & { excel: ExcelApi
       {txMode ? (
         <>
           <TransactionsMode pane={pane} tx={tx} />
-          <SummarySection lang={lang} run={tx.state.result} busy={tx.state.busy !== undefined} summary={summary} />
+          <SummarySection lang={lang} run={tx.state.result} busy={tx.state.busy !== undefined} summary={summary} lists={lists} />
         </>
       ) : (
         <>
@@ -164,7 +166,7 @@ function Pane({ excel, initialLang, onLangChange }: AppProps & { excel: ExcelApi
           <OutputModeField lang={lang} output={state.output} onChange={actions.setOutput} disabled={state.busy !== undefined} />
           <PreviewSection state={state} actions={actions} />
           <RunSection state={state} actions={actions} />
-          <SummarySection lang={lang} run={state.result} busy={state.busy !== undefined} summary={summary} />
+          <SummarySection lang={lang} run={state.result} busy={state.busy !== undefined} summary={summary} lists={lists} />
         </>
       )}
       <ConflictDialog lang={lang} pending={state.dialog} onAnswer={actions.answerDialog} />

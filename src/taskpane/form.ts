@@ -19,6 +19,7 @@ import {
   parseMethodText,
   preset,
   validateScheme,
+  type Binning,
   type CellValue,
   type LayoutOptions,
   type Metric,
@@ -50,6 +51,8 @@ export interface SchemeForm {
   methods: Record<Metric, { kind: MethodKind; cutoffs: string }>;
   bins: string;
   ties: TiePolicy;
+  /** Nested binning (docs/binning.md); independent is saved as no field. */
+  binning: Binning;
   grades: string;
 }
 
@@ -69,6 +72,7 @@ export function schemeForm(scheme: Scheme, choice: PresetChoice): SchemeForm {
     methods,
     bins: String(scheme.bins),
     ties: scheme.ties,
+    binning: scheme.binning ?? 'independent',
     grades: gradesText(scheme.grades),
   };
 }
@@ -103,6 +107,7 @@ export function buildScheme(form: SchemeForm): { scheme?: Scheme; errors: Scheme
   const errors: SchemeErrors = {};
   const base = defaultScheme();
   const scheme: Scheme = { ...base, variant: form.variant, ties: form.ties };
+  if (form.binning === 'nested') scheme.binning = 'nested';
 
   if (form.variant === 'weighted') {
     const weights: [string, string, string] = [form.weights[0].trim(), form.weights[1].trim(), form.weights[2].trim()];

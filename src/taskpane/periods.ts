@@ -77,7 +77,8 @@ export async function scoreWithPeriods(excel: ExcelApi, x: ScoreInput): Promise<
   const insight = x.insight(scheme);
   const scored = await scoreTableInExcel(excel, x.table, x.layout, scheme, lang, x.progress, insight, {
     scale: periods.scaleRun?.record.scale,
-    ids: periods.previousRun !== undefined,
+    // the ID cells serve the comparison with the previous period and the customer lists (docs/lists.md)
+    ids: true,
   });
   if (!periodsActive(form)) return { scored, scheme, insight };
   const compared = await comparePeriodsInExcel(excel, periods, x.table, scored, scheme, lang, insight);

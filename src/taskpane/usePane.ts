@@ -242,6 +242,8 @@ export function usePane(excel: ExcelApi | undefined, initialLang: Lang): Pane {
       const output = ref.current.output;
       // frozen scales and grade changes are value-mode features (formula mode ranks live)
       if (output === 'formulas' && periodsActive(input.form)) throw new RfmError('panePeriod.formulas');
+      // live formulas rank over all customers: nested schemes write values only (docs/binning.md)
+      if (output === 'formulas' && input.scheme.binning === 'nested') throw new RfmError('pane.binning.formulas');
       const r = await scoreWithPeriods(input.excel, input);
       const scored = r.scored;
       const plan =

@@ -12,7 +12,10 @@ import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import {
   SEGMENTS,
+  customerList,
   defaultScheme,
+  findList,
+  listTable,
   followUpLabels,
   scoreRows,
   summarize,
@@ -69,6 +72,16 @@ async function checkCharts(page: Page, expected: ScoredSheet, lang: Lang): Promi
   expect(segments.reduce((n, [, c]) => n + (c as number), 0)).toBe(expected.result.n);
   const matrix = await charts.locator('[data-testid="chart-heatmap"] tbody tr').evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => Number(td.textContent))));
   expect(matrix).toEqual(summary.heatmap.cells.map((row) => row.map((c) => c.count)));
+  // the matrix of mean M (docs/lists.md): the exact means rounded to 2 places, a colour on every non-empty cell
+  const means = await charts
+    .locator('[data-testid="chart-heatmap-mean"] tbody tr')
+    .evaluateAll((rows) => rows.map((r) => [...r.querySelectorAll('td')].map((td) => [td.getAttribute('data-mean'), td.style.backgroundColor !== '', td.getAttribute('aria-label')])));
+  expect(means.map((row) => row.map(([mean]) => mean))).toEqual(summary.heatmap.cells.map((row) => row.map((c) => c.meanMText)));
+  expect(means.flat().every(([mean, coloured]) => coloured === (mean !== ''))).toBe(true);
+  expect(means.flat().every(([, , label]) => typeof label === 'string' && label.length > 0)).toBe(true);
+  // per segment the median R, F and M
+  const medians = await charts.locator('[data-testid="chart-medians"] tbody tr').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-segment'), Number(r.querySelector('td')?.textContent)]));
+  expect(medians).toEqual(summary.medians!.map((m) => [m.segment, m.count]));
   await expect(charts.getByTestId('segment-thresholds').textContent()).resolves.toContain(text(lang, 'paneInsight.thresholds.median'));
   const alt = await charts.locator('[data-testid="chart-grades"] svg').getAttribute('aria-label');
   expect(alt).toContain(text(lang, 'paneInsight.chart.grades'));
@@ -79,7 +92,7 @@ async function createSummary(page: Page, expected: ScoredSheet, lang: Lang, foll
   const sheetName = text(lang, 'summary.sheetName');
   await page.getByRole('button', { name: text(lang, 'paneInsight.summary.create') }).click();
   await page.getByTestId('summary-done').waitFor();
-  await expect(page.getByTestId('summary-done').textContent()).resolves.toBe(text(lang, 'paneInsight.summary.done', { sheet: sheetName, tables: 5, charts: 3 }));
+  await expect(page.getByTestId('summary-done').textContent()).resolves.toBe(text(lang, 'paneInsight.summary.done', { sheet: sheetName, tables: 6, charts: 3 }));
   const book = await page.evaluate((name) => {
     const wb = window.__rfmPreview!.workbook;
     return {
@@ -93,7 +106,7 @@ async function createSummary(page: Page, expected: ScoredSheet, lang: Lang, foll
   expect(book.sheets).toContain(sheetName);
   expect(book.active).toBe(sheetName);
   const blocks = summaryBlocks(summarize(expected.result, defaultScheme(), expected.segments), defaultScheme(), lang, followUp);
-  expect(book.tables.map((x) => x.name)).toEqual(['RFM_Grades', 'RFM_Segments', 'RFM_RxF_Customers', 'RFM_RxF_MeanM', 'RFM_Distribution']);
+  expect(book.tables.map((x) => x.name)).toEqual(['RFM_Grades', 'RFM_Segments', 'RFM_RxF_Customers', 'RFM_RxF_MeanM', 'RFM_Distribution', 'RFM_Segment_Medians']);
   for (const [i, table] of book.tables.entries()) {
     const cells = await values(page, sheetName, table.address);
     expect(cells).toEqual([blocks[i].headers, ...blocks[i].rows.map((r) => r.map((v) => (v === null ? '' : v)))]);
@@ -118,6 +131,22 @@ async function createSummary(page: Page, expected: ScoredSheet, lang: Lang, foll
   return sheetName;
 }
 
+/** "List customers" (docs/lists.md): the chosen segment's customers on a new sheet, equal to the engine's list. */
+async function listCustomers(page: Page, expected: ScoredSheet, lang: Lang, name: string): Promise<void> {
+  const choice = findList(name, defaultScheme())!;
+  const table = listTable(expected, defaultScheme(), customerList(expected, choice), lang);
+  await page.getByTestId('list-choice').selectOption(`${choice.kind}:${choice.index}`);
+  await page.getByRole('button', { name: text(lang, 'paneList.create') }).click();
+  await page.getByTestId('list-done').waitFor();
+  const sheetName = text(lang, 'list.sheetName', { name: table.name });
+  await expect(page.getByTestId('list-done').textContent()).resolves.toBe(text(lang, 'paneList.done', { name: table.name, count: table.rows.length, sheet: sheetName }));
+  const width = table.headers.length;
+  const last = String.fromCharCode(64 + width);
+  const cells = await values(page, sheetName, `A1:${last}${table.rows.length + 1}`);
+  expect(cells).toEqual([table.headers, ...table.rows.map((r) => r.map((v) => (v === null ? '' : v)))]);
+  expect(table.rows.length).toBeGreaterThan(0);
+}
+
 test('English: segments and follow-up columns, the pane’s charts, Create summary; screenshot', async () => {
   const page = await openPreview('en-US');
   const expected = await runWithInsight(page, 'en', 'Every two weeks');
@@ -125,13 +154,14 @@ test('English: segments and follow-up columns, the pane’s charts, Create summa
   await checkCharts(page, expected, 'en');
   const labels = ['Every two weeks', 'Quarterly', 'Every six months', 'Yearly'];
   await createSummary(page, expected, 'en', labels);
+  await listCustomers(page, expected, 'en', 'Important value');
   await screenshotPane(page, 'pane-charts-en.png');
   await page.setViewportSize({ width: 1400, height: 900 });
   await page.screenshot({ path: path.join(RESULTS, 'preview-summary-en.png') });
 
   // A second summary never overwrites the first.
   await page.getByRole('button', { name: text('en', 'paneInsight.summary.create') }).click();
-  await page.getByText(text('en', 'paneInsight.summary.done', { sheet: 'RFM summary (2)', tables: 5, charts: 3 })).waitFor();
+  await page.getByText(text('en', 'paneInsight.summary.done', { sheet: 'RFM summary (2)', tables: 6, charts: 3 })).waitFor();
   expect(page.errors).toEqual([]);
   await page.close();
 });
@@ -142,6 +172,7 @@ test('中文: the same run, charts and summary sheet in Chinese; screenshot', as
   await checkColumns(page, expected, 'zh');
   await checkCharts(page, expected, 'zh');
   await createSummary(page, expected, 'zh', ['每两周', '每季度', '每半年', '每年']);
+  await listCustomers(page, expected, 'zh', 'B');
   await screenshotPane(page, 'pane-charts-zh.png');
   await page.setViewportSize({ width: 1400, height: 900 });
   await page.screenshot({ path: path.join(RESULTS, 'preview-summary-zh.png') });

@@ -134,6 +134,12 @@ test('Maoming as registered: the grade field says the thresholds do not fit and 
   await advice.getByTestId('grade-advice-suggest').click();
   await page.getByTestId('preview-result').waitFor();
   await page.getByTestId('grade-advice-use').waitFor();
+  // the answer to "Suggest thresholds" is the button beside it, not the preview below: it has focus, in view
+  await page.waitForFunction(() => document.activeElement?.getAttribute('data-testid') === 'grade-advice-use');
+  const box = await page.getByTestId('grade-advice-use').boundingBox();
+  const viewport = page.viewportSize()!;
+  expect(box!.y).toBeGreaterThanOrEqual(0);
+  expect(box!.y + box!.height).toBeLessThanOrEqual(viewport.height);
   await expect(values(page, SHEET, 'G1')).resolves.toEqual([['']]);
   const before = (await advice.textContent()) ?? '';
   expect(before).toMatch(/A \d+ · B \d+ · C 0 · D 0/);

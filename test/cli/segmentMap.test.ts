@@ -42,8 +42,9 @@ test('--summary with rfm10: one row per segment of the map, Others last, counts 
     const name = row.getCell(1).value;
     if (typeof name === 'string' && ['Champions', 'Loyal Customers', 'About To Sleep', 'Lost', 'Others'].includes(name)) rows.push([name, row.getCell(3).value as number]);
   });
-  // a Champions; b, c Loyal Customers; d About To Sleep; e Others; nobody Lost.
-  expect(rows).toEqual([
+  // a Champions; b, c Loyal Customers; d About To Sleep; e Others; nobody Lost. (The first table
+  // with segment names is the per-segment one; the medians per segment follow further down.)
+  expect(rows.slice(0, 5)).toEqual([
     ['Champions', 1],
     ['Loyal Customers', 2],
     ['About To Sleep', 1],
@@ -151,4 +152,18 @@ test('an unknown map name', async () => {
   const res = await rfm(['--check-segment-map', 'rfm11']);
   expect(res.code).toBe(2);
   expect(res.err).toEqual(['rfm-score: Unknown segment map "rfm11": give a preset (china8, rfm10) or a .json file.']);
+});
+
+test('--list finds a segment of the map by its name, Others included', async () => {
+  const { dir, file } = input();
+  const out = path.join(dir, 'out.csv');
+  const res = await rfm([file, '--out', out, '--segment-map', 'rfm10', '--list', '其他客户', '--list', 'loyal customers']);
+  expect(res.code).toBe(0);
+  // e (1,3,1) is the only customer no rule covers; b and c are Loyal Customers, b first (M 400 > 300).
+  const others = readCsvRows(path.join(dir, 'out-Others.csv'));
+  expect(others.slice(1).map((r) => r[1])).toEqual(['e']);
+  const loyal = readCsvRows(path.join(dir, 'out-Loyal Customers.csv'));
+  expect(loyal.slice(1).map((r) => r[1])).toEqual(['b', 'c']);
+  const unknown = await rfm([file, '--out', path.join(dir, 'x.csv'), '--segment-map', 'rfm10', '--list', 'Important value']);
+  expect(unknown.code).toBe(2);
 });

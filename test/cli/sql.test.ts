@@ -81,6 +81,7 @@ describe('rfm-score --sql', () => {
     ['--preset', 'maoming'],
     ['--ties', 'min'],
     ['--weights', '0.35,0.35,0.3'],
+    ['--binning', 'nested'],
   ])('%s %s reaches the query', async (option, value) => {
     const dir = tempDir();
     const csv = path.join(dir, 'customers.csv');

@@ -80,7 +80,6 @@ describe('.xlsm input', () => {
     const cases: Array<[string[], RegExp]> = [
       [[input, '--out', path.join(dir, 'out.xlsx')], /book\.xlsm is a macro-enabled workbook: .*must be an \.xlsm file too/],
       [[plain, '--out', path.join(dir, 'out.xlsm')], /an \.xlsm output is written only from an \.xlsm input/],
-      [[input, '--out', path.join(dir, 'out.xlsm'), '--formulas'], /Cannot write .*out\.xlsm with --formulas: that mode writes the workbook without its macros/],
       [[input, '--out', path.join(dir, 'out.xlsm'), '--transactions'], /with --transactions: that mode writes the workbook without its macros/],
     ];
     const before = listDir(dir);

@@ -1,8 +1,9 @@
 /**
  * The check before exceljs loads a user's workbook (src/cli/xlsx/preflight.ts, docs/xlsx.md "Limits
- * and bad input"): `--formulas`, `--transactions` on xlsx input and xlsx input to CSV output refuse
- * bombs, cells outside Excel's grid and output columns past XFD with exit 2 and one line, before
- * exceljs builds the workbook, and leave nothing behind.
+ * and bad input"): `--transactions` on xlsx input and xlsx input to CSV output refuse bombs, cells
+ * outside Excel's grid and output columns past XFD with exit 2 and one line, before exceljs builds
+ * the workbook, and leave nothing behind. `--formulas`, which streams (docs/formulas.md), refuses
+ * the same inputs with the streaming path's messages.
  */
 import { statSync } from 'node:fs';
 import * as path from 'node:path';
@@ -38,8 +39,10 @@ describe('xlsx input loaded whole: checked first', () => {
     // 16,379 columns: the 5 value columns end in XFD, formula mode's 9 columns would end past it.
     const header = ['ID', 'Recency', 'Frequency', 'Monetary'].map((h, c) => str(`${letters(c)}1`, h)).join('') + Array.from({ length: 16_375 }, (_, i) => str(`${letters(i + 4)}1`, `x${i}`)).join('');
     await writeParts(input, minimalParts([header, str('A2', 'C1') + num('B2', 1) + num('C2', 2) + num('D2', 3)]));
-    await refused(dir, [input, '--out', path.join(dir, 'out.xlsx'), '--formulas'], /wide\.xlsx would end in column 16388, past the last column an xlsx sheet has \(16384\)/);
-    await refused(dir, [input, '--out', path.join(dir, 'out.xlsx'), '--formulas', '--segments', '--follow-up'], /would end in column 16390/);
+    await refused(dir, [input, '--out', path.join(dir, 'out.xlsx'), '--formulas'], /wide\.xlsx uses columns up to XEY: the 9 output columns would go past column XFD/);
+    await refused(dir, [input, '--out', path.join(dir, 'out.xlsx'), '--formulas', '--segments', '--follow-up'], /the 11 output columns would go past column XFD/);
+    // Value mode's 5 columns fit.
+    expect((await rfm([input, '--out', path.join(dir, 'values.xlsx')])).code).toBe(0);
     // The same file to CSV has no column limit: scored.
     const res = await rfm([input, '--out', path.join(dir, 'out.csv')]);
     expect(res.code).toBe(0);
@@ -51,7 +54,7 @@ describe('xlsx input loaded whole: checked first', () => {
     const input = path.join(dir, 'full.xlsx');
     const header = ['ID', 'Recency', 'Frequency', 'Monetary'].map((h, c) => str(`${letters(c)}1`, h)).join('') + Array.from({ length: 16_380 }, (_, i) => str(`${letters(i + 4)}1`, `x${i}`)).join('');
     await writeParts(input, minimalParts([header, str('A2', 'C1') + num('B2', 1) + num('C2', 2) + num('D2', 3)]));
-    await refused(dir, [input, '--out', path.join(dir, 'out.xlsx'), '--formulas'], /full\.xlsx would end in column 16393, past the last column an xlsx sheet has \(16384\)/);
+    await refused(dir, [input, '--out', path.join(dir, 'out.xlsx'), '--formulas'], /full\.xlsx uses columns up to XFD: the 9 output columns would go past column XFD, Excel's limit of 16,384 columns/);
   });
 
   test('a cell past column XFD: exit 2 before exceljs loads it', async () => {
@@ -60,7 +63,7 @@ describe('xlsx input loaded whole: checked first', () => {
     await writeParts(input, minimalParts([HEADER + str('XFE1', 'x'), ...ROWS.slice(1)]));
     const message = /past\.xlsx: sheet "Data" has a cell at XFE1, outside Excel's grid/;
     await refused(dir, [input, '--out', path.join(dir, 'out.csv')], message);
-    await refused(dir, [input, '--out', path.join(dir, 'out.xlsx'), '--formulas'], message);
+    await refused(dir, [input, '--out', path.join(dir, 'out.xlsx'), '--formulas'], /past\.xlsx uses columns up to XFD: the 9 output columns would go past column XFD/);
   });
 
   test('a zip bomb via --transactions: refused from the sizes, not when memory runs out', async () => {

@@ -307,6 +307,21 @@ describe('the engine agrees with the reference implementation', () => {
     fc.assert(fc.property(table(40, 2), schemeArb, compare), RUNS);
   });
 
+  it('nested binning (docs/binning.md): random tables and schemes, F within R bins, M within R × F cells', () => {
+    fc.assert(fc.property(table(60, 2), schemeArb, (cols, scheme) => compare(cols, { ...scheme, binning: 'nested' })), RUNS);
+  });
+
+  it('nested binning, quintile only, heavy ties (values 0..3)', () => {
+    const tiny = fc.integer({ min: 1, max: 40 }).chain((n) => {
+      const col = fc.array(fc.integer({ min: 0, max: 3 }) as fc.Arbitrary<CellValue>, { minLength: n, maxLength: n });
+      return fc.record({ r: col, f: col, m: col });
+    });
+    fc.assert(
+      fc.property(tiny, tiesArb, binsArb, (cols, ties, bins) => compare(cols, schemeWith({ ties, bins, binning: 'nested' }))),
+      RUNS,
+    );
+  });
+
   it('quintile only, heavy ties (values 0..3)', () => {
     const tiny = fc.integer({ min: 1, max: 25 }).chain((n) => {
       const col = fc.array(fc.integer({ min: 0, max: 3 }) as fc.Arbitrary<CellValue>, { minLength: n, maxLength: n });

@@ -335,7 +335,23 @@ export function refScoreTable(columns: Record<Metric, readonly CellValue[]>, sch
   const scores = {} as Record<Metric, number[]>;
   for (const metric of METRIC_LIST) {
     const values = validRows.map((i) => parsed[i]![metric]);
-    scores[metric] = refMetricScores(values, metric, scheme.methods[metric], scheme.bins, scheme.ties);
+    if (scheme.binning === 'nested' && metric !== 'r') {
+      // Nested binning (docs/binning.md): F ranked among the rows with the same R score, M among the
+      // rows with the same R and F scores; each group is its own table of n rows.
+      const earlier: Metric[] = metric === 'f' ? ['r'] : ['r', 'f'];
+      const groups = new Map<string, number[]>();
+      validRows.forEach((_, j) => {
+        const key = earlier.map((m) => String(scores[m][j])).join('|');
+        groups.set(key, [...(groups.get(key) ?? []), j]);
+      });
+      scores[metric] = new Array<number>(validRows.length);
+      for (const members of groups.values()) {
+        const got = refMetricScores(members.map((j) => values[j]), metric, scheme.methods[metric], scheme.bins, scheme.ties);
+        members.forEach((j, x) => (scores[metric][j] = got[x]));
+      }
+    } else {
+      scores[metric] = refMetricScores(values, metric, scheme.methods[metric], scheme.bins, scheme.ties);
+    }
   }
   validRows.forEach((row, j) => {
     const s = { r: scores.r[j], f: scores.f[j], m: scores.m[j] };

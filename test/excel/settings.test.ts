@@ -23,6 +23,15 @@ test('settings round-trip under one key', async () => {
   expect(Object.keys(mem.workbook.getSettings())).toEqual([SETTINGS_KEY]);
 });
 
+test('nested binning round-trips; a bad binning reads as nothing saved (docs/binning.md)', async () => {
+  const mem = book();
+  const nested: SavedSettings = { ...SAVED, scheme: { ...SAVED.scheme, binning: 'nested' } };
+  await saveSettings(mem.Excel, nested);
+  expect(await loadSettings(mem.Excel)).toEqual(nested);
+  mem.workbook.setSetting(SETTINGS_KEY, JSON.stringify({ ...SAVED, scheme: { ...SAVED.scheme, binning: 'sideways' } }));
+  await expect(loadSettings(mem.Excel)).resolves.toBeUndefined();
+});
+
 test.each([
   ['not JSON', '{"version":1,'],
   ['a number', 42],

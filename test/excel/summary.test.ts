@@ -92,6 +92,7 @@ describe('Create summary', () => {
       ['heatmapCount', 'RFM_RxF_Customers', 'A22:F27'],
       ['heatmapMeanM', 'RFM_RxF_MeanM', 'A31:F36'],
       ['distribution', 'RFM_Distribution', 'A40:D45'],
+      ['segmentMedians', 'RFM_Segment_Medians', 'A49:E57'],
     ]);
     const ws = mem.workbook.sheet('RFM summary');
     // titles above the tables; each table holds exactly the block's headers and cells
@@ -150,7 +151,7 @@ describe('Create summary', () => {
     expect(scoreChart.series[2].valueData.reduce((a, b) => Number(a) + Number(b), 0)).toBe(scored.result.n);
     // the charts do not cover any table
     const used = ws.usedRange(true);
-    expect(used).toBe('A1:I45');
+    expect(used).toBe('A1:I57');
 
     // column widths: labels, suggested actions, numbers
     expect([ws.columnWidth('A'), ws.columnWidth('B'), ws.columnWidth('C')]).toEqual([130, 300, 72]);

@@ -205,10 +205,12 @@ describe('rfm-score --formulas', () => {
         expect([cell.address, shownCell(cell)]).toEqual([cell.address, shownCell(v.getCell(r, c))]);
       }
     }
-    // The helper columns: labelled, one outline group, the note on the first.
+    // The helper columns: labelled, one outline group, explained on the parameter sheet.
     expect([13, 14, 15].map((c) => f.getCell(1, c).value)).toEqual(['Helper: R value', 'Helper: F value', 'Helper: M value']);
     expect([13, 14, 15].map((c) => f.getColumn(c).outlineLevel)).toEqual([1, 1, 1]);
-    expect(JSON.stringify(f.getCell(1, 13).note)).toContain('Helper columns');
+    const paramTexts: unknown[] = [];
+    sheet(fwb, 'RFM parameters').eachRow((row) => row.eachCell((cell) => void paramTexts.push(cell.value)));
+    expect(paramTexts).toContain(t('en', 'formula.helperNote'));
     expect(shownCell(f.getCell(5, 13))).toBeNull(); // invalid row d
     expect(shownCell(f.getCell(7, 15))).toBe(0); // M = 0 is a value, not empty
     expect(shownCell(f.getCell(3, 15))).toBe(1500); // '1,500' read as a number

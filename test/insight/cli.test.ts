@@ -60,6 +60,7 @@ test('--summary writes a summary sheet of Excel tables whose totals add up', asy
     'RFM_RxF_Customers',
     'RFM_RxF_MeanM',
     'RFM_Distribution',
+    'RFM_Segment_Medians',
   ]);
   expect(rowValues(ws, 2, 1, 9)).toEqual(['Grade', 'Follow-up', 'Customers', 'Share', 'Mean R', 'Mean F', 'Mean M', 'Total M', 'Share of M']);
   // B: b and c → 2 customers, 40%, mean R 15, mean F 1.5, mean M 350, total 700, 700/1500 of M

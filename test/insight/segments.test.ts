@@ -150,7 +150,7 @@ describe('summary', () => {
     expect(fScores).toEqual([5, 4, 3, 1]);
     expect(cells.flat().reduce((s, c) => s + c.count, 0)).toBe(5);
     // e: R score 1, F score 3, M 100
-    expect(cells[4][2]).toEqual({ count: 1, meanM: 100 });
+    expect(cells[4][2]).toEqual({ count: 1, meanM: 100, meanMText: '100.00' });
     expect(Number.isNaN(cells[0][1].meanM)).toBe(true);
   });
 

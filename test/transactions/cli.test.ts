@@ -84,6 +84,16 @@ describe('csv → csv, the hand-worked table', () => {
       'Grades: A 1 (25%), B 2 (50%), C 1 (25%), D 0 (0%)',
       expect.stringContaining('Warning: F: 75% of customers share F = 1'),
       expect.stringContaining('F scores:'),
+      // Tie fixes (docs/tie-advice.md), by hand: F = 1 ×3 and 3. k = 2: the 1s rank 2–4 (average 3) →
+      // 2 − floor(2·2/4) = 1, the 3 → 2; k = 3, 4 still leave 1 empty. Cut-off 3. Ties first with
+      // n = 4 < k: positions 1–4 → 5, 4, 3, 2, so 1 stays empty.
+      '  Changes for the empty F scores, with the F scores each gives:',
+      '    2 bins instead of 5 (for every metric scored in quintiles); then no one can reach A, B: adjust the grade thresholds (option --bins 2)',
+      '      F scores: 2 → 1 (25%), 1 → 3 (75%)',
+      '    Fixed cut-offs for F: 3 (scores 1–2) (option --f-method breaks:3)',
+      '      F scores: 2 → 1 (25%), 1 → 3 (75%)',
+      '    Ties by row order: equal values then get different scores, decided by the order of the rows; still no one scores 1 (option --ties first)',
+      '      F scores: 5 → 1 (25%), 4 → 1 (25%), 3 → 1 (25%), 2 → 1 (25%), 1 → 0 (0%)',
       `Wrote ${out}`,
     ]);
   });

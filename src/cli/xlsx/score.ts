@@ -1,18 +1,23 @@
 /**
- * `rfm-score IN.xlsx --out OUT.xlsx` without --formulas: the streaming path (docs/xlsx.md). Two
- * passes over the scored sheet's XML — the first keeps only the header and the R, F, M (and ID)
- * cells of each row for the engine, the second copies the sheet with the output cells put in — and
- * every other part of the package copied as it is. Memory grows with the customers, not the file.
+ * `rfm-score IN.xlsx --out OUT.xlsx`: the streaming path (docs/xlsx.md). Two passes over the
+ * scored sheet's XML — the first keeps only the header and the R, F, M (and ID) cells of each row
+ * for the engine, the second copies the sheet with the output cells put in (values, or with
+ * --formulas live formulas: formulas.ts) — and every other part of the package copied as it is.
+ * Memory grows with the customers, not the file.
  */
-import { columnLetter, parametersSheet, RfmError, TableCollector, type Scheme, type ScoredSheet } from '../../core';
+import { columnLetter, formulaColumnKeys, parametersSheet, RfmError, TableCollector, type FormulaSheet, type Scheme, type ScoredSheet } from '../../core';
 import { LANGS, t, type Lang } from '../../i18n';
 import { writeOutputFile } from '../atomic';
+import { checkComposite } from '../limits';
 import type { Io } from '../main';
 import type { CliOptions } from '../options';
 import { writeParamsSheet } from '../paramsSheet';
 import { addMigrationSheet, cliRunRecord, comparePeriods, readPeriods, runReportLines } from '../periods';
 import { addSummarySheet, uniqueSheetName } from '../summarySheet';
+import { addListSheets, checkListFiles, listReportLines, planLists, withListFiles } from '../lists';
 import { newWorkbook } from '../xlsxFile';
+import { paramsWithHelperNote } from '../formulaSheet';
+import { formulaCells, freeSharedIndex, setFullCalcOnLoad, streamFormulas } from './formulas';
 import { dateStyles, openPackage, pickSheetInfo, readSharedStrings, REL_TYPE, type SheetInfo, type XlsxPackage } from './package';
 import { MAX_COLUMNS, readSheetRows, type SheetContext, type UsedRange } from './sheetReader';
 import { rewriteSheet, type SheetEdit } from './sheetWriter';
@@ -71,14 +76,19 @@ export async function scoreXlsxStream(o: CliOptions, io: Io): Promise<void> {
     const ctx: SheetContext = { pkg, strings: await readSharedStrings(pkg), dates: dateStyles(stylesDoc.root) };
 
     // Pass 1: the engine sees every row once; only the header and the metric (and ID) cells stay.
-    const collector = new TableCollector(o.layout, { ids: o.previous !== undefined });
+    const collector = new TableCollector(o.layout, { ids: o.previous !== undefined || o.lists.length > 0 });
     const formulaColumns = new Uint8Array(MAX_COLUMNS + 1);
     const used = await readSheetRows(ctx, info.part, (i, cells) => collector.add(i, cells), formulaColumns);
     const sheet = collector.finish(scheme, lang, o.insight, { scale: periods.scaleRun?.record.scale });
     const where = t(lang, 'cli.report.sheet', { sheet: info.name, file: o.input });
     comparePeriods(o, periods, sheet, where, lang, true);
+    checkComposite(sheet, o.out);
+    // --list (docs/lists.md): unknown names stop the run here, before anything is written.
+    const lists = planLists(o, sheet, scheme, lang);
+    await checkListFiles(o, lists);
     const { output } = sheet;
-    const count = output.headers.length;
+    // --formulas (docs/formulas.md) adds the Check column and three helper columns to the block.
+    const count = o.formulas ? formulaColumnKeys(!!o.insight.segments, !!o.insight.followUp).length : output.headers.length;
     if (sheet.startColumn + count > MAX_COLUMNS) {
       throw new RfmError('xlsx.tooManyColumns', { sheet: info.name, file: o.input, last: columnLetter(Math.min(used.maxCol, MAX_COLUMNS - 1)), count });
     }
@@ -104,7 +114,8 @@ export async function scoreXlsxStream(o: CliOptions, io: Io): Promise<void> {
 
     const plan = new PackagePlan(pkg);
     await plan.readTables();
-    if (formulaColumns.subarray(sheet.startColumn, clearEnd).some((v) => v)) plan.dropCalcChain();
+    // Formula mode adds formula cells a calculation chain does not list: Excel rebuilds it on load.
+    if (o.formulas || formulaColumns.subarray(sheet.startColumn, clearEnd).some((v) => v)) plan.dropCalcChain();
 
     // The new sheets: made by exceljs in a workbook of their own, then spliced in.
     const earlier = await earlierParamsSheet(ctx, info);
@@ -118,17 +129,25 @@ export async function scoreXlsxStream(o: CliOptions, io: Io): Promise<void> {
       }
     }
     const paramsName = earlier ? earlier.name : uniqueSheetName(wb, t(lang, 'formula.sheetName'));
+    let fx: FormulaSheet | undefined;
+    if (o.formulas) {
+      fx = streamFormulas(sheet, scheme, lang, o.insight, info.name, paramsName);
+      const firstSi = formulaColumns.some((v) => v) ? await freeSharedIndex(pkg, info.part) : 0;
+      Object.assign(edit, { headers: fx.headers, widths: fx.headers.map(widthOf) }, formulaCells(fx, sheet.dataRows.length, styles, headerStyle, firstSi));
+      setFullCalcOnLoad(pkg.workbook.root);
+    }
     const paramsWs = wb.addWorksheet(paramsName);
     const summaryName = o.summary ? addSummarySheet(wb, sheet, scheme, lang, o.insight.followUp) : undefined;
     const migrationName = periods.migration ? addMigrationSheet(wb, periods.migration.sheet, lang) : undefined;
-    const record = cliRunRecord(o, sheet, scheme, lang, periods, { inputSheet: info.name, outputSheet: info.name });
-    writeParamsSheet(paramsWs, parametersSheet(record));
+    const listNames = addListSheets(wb, lists, lang);
+    const record = cliRunRecord(o, sheet, scheme, lang, periods, { inputSheet: info.name, outputSheet: info.name, outputColumns: fx?.columns.map((c) => c.key) });
+    writeParamsSheet(paramsWs, parametersSheet(record, fx && paramsWithHelperNote(fx)));
     const inPlace = new Map<string, { part: string }>();
     if (earlier) {
       inPlace.set(earlier.name, { part: earlier.part });
       plan.moveSheetToEnd(earlier.name);
     }
-    await spliceSheets(wb, [paramsName, ...(summaryName ? [summaryName] : []), ...(migrationName ? [migrationName] : [])], plan, styles, inPlace);
+    await spliceSheets(wb, [paramsName, ...(summaryName ? [summaryName] : []), ...(migrationName ? [migrationName] : []), ...listNames], plan, styles, inPlace);
 
     let stylesPart = pkg.stylesPart;
     if (!stylesPart) {
@@ -155,9 +174,10 @@ export async function scoreXlsxStream(o: CliOptions, io: Io): Promise<void> {
       for (const part of plan.added) yield { name: part.name, data: replaced.get(part.name) ?? part.data };
     }
 
-    await writeOutputFile(o.out, (temp) => writeZip(temp, entries()));
-    const paramsLine = t(lang, 'period.report.params', { sheet: paramsName });
+    await withListFiles(lists, {}, () => writeOutputFile(o.out, (temp) => writeZip(temp, entries())));
+    const paramsLine = t(lang, fx ? 'formula.report' : 'period.report.params', { sheet: paramsName });
     for (const line of runReportLines({ sheet, scheme, lang, where, periods, out: o.out, summaryName, migrationName, paramsLine })) io.out(line);
+    for (const line of listReportLines(lists, lang)) io.out(line);
   } finally {
     pkg.zip.close();
   }

@@ -35,6 +35,15 @@ export interface SheetEdit {
   dimension: string;
   /** Width per output column, added where `<cols>` says nothing about the column yet. */
   widths: readonly number[];
+  /**
+   * Formula mode (src/cli/xlsx/formulas.ts, docs/formulas.md): the whole XML of data row i's output
+   * cell c at address `ref` ('' for none), written instead of `value`; `p` is the sheet's element prefix.
+   */
+  cellXml?(i: number, c: number, ref: string, p: string): string;
+  /** cellXfs index per header cell (formula mode's italic helper headers); default `headerStyle`. */
+  headerStyles?: readonly number[];
+  /** Column outline level per output column (formula mode groups its helper columns); default none. */
+  outline?: readonly number[];
 }
 
 /** The name of the tag starting at `lt` (after `<` or `</`), and its local part. */
@@ -69,6 +78,8 @@ export async function* rewriteSheet(pkg: XlsxPackage, part: string, edit: SheetE
   let dataPtr = 0;
   const n = edit.headers.length;
   const letters = edit.headers.map((_, c) => columnLetter(edit.startColumn + c));
+  const outlineLevel = Math.max(0, ...(edit.outline ?? []));
+  let formatPrSeen = false;
 
   function cellXml(c: number, row: number, v: NewCell, style: number): string {
     const s = style ? ` s="${style}"` : '';
@@ -81,11 +92,15 @@ export async function* rewriteSheet(pkg: XlsxPackage, part: string, edit: SheetE
   function oursFor(row: number): string {
     let s = '';
     if (row === edit.headerRow) {
-      for (let c = 0; c < n; c++) s += cellXml(c, row, edit.headers[c], edit.headerStyle);
+      for (let c = 0; c < n; c++) s += cellXml(c, row, edit.headers[c], edit.headerStyles?.[c] ?? edit.headerStyle);
       return s;
     }
     while (dataPtr < edit.dataRows.length && edit.dataRows[dataPtr] < row) dataPtr++;
     if (dataPtr < edit.dataRows.length && edit.dataRows[dataPtr] === row) {
+      if (edit.cellXml) {
+        for (let c = 0; c < n; c++) s += edit.cellXml(dataPtr, c, `${letters[c]}${row + 1}`, p);
+        return s;
+      }
       for (let c = 0; c < n; c++) {
         const v = edit.value(dataPtr, c);
         if (v !== null) s += cellXml(c, row, v, edit.valueStyle[c]);
@@ -104,11 +119,15 @@ export async function* rewriteSheet(pkg: XlsxPackage, part: string, edit: SheetE
       });
     edit.widths.forEach((w, c) => {
       const index = edit.startColumn + c + 1;
-      if (!covered(index)) all.push({ min: index, raw: `<${p}col min="${index}" max="${index}" width="${w}" customWidth="1"/>` });
+      const level = edit.outline?.[c] ? ` outlineLevel="${edit.outline[c]}"` : '';
+      if (!covered(index)) all.push({ min: index, raw: `<${p}col min="${index}" max="${index}" width="${w}" customWidth="1"${level}/>` });
     });
     all.sort((a, b) => a.min - b.min);
     colsWritten = true;
-    return `<${p}cols>${all.map((e) => e.raw).join('')}</${p}cols>`;
+    // An outline needs <sheetFormatPr outlineLevelCol>; a sheet without the element gets one here, its place before <cols>.
+    const formatPr = outlineLevel && !formatPrSeen ? `<${p}sheetFormatPr defaultRowHeight="15" outlineLevelCol="${outlineLevel}"/>` : '';
+    formatPrSeen = true;
+    return `${formatPr}<${p}cols>${all.map((e) => e.raw).join('')}</${p}cols>`;
   }
 
   /** Process `s` from the start; returns the output and the unfinished tail to keep for the next chunk. */
@@ -189,6 +208,15 @@ export async function* rewriteSheet(pkg: XlsxPackage, part: string, edit: SheetE
           // An empty <dimension></dimension> keeps its end tag, copied as it comes.
           out += edit.dimension ? `<${qname} ref="${edit.dimension}"${selfClosing ? '/' : ''}>` : raw;
           break;
+        case 'sheetFormatPr': {
+          formatPrSeen = true;
+          const had = Number(attrOf(raw, 'outlineLevelCol') ?? 0);
+          if (outlineLevel > had) {
+            const tag = raw.replace(/\soutlineLevelCol\s*=\s*(?:"[^"]*"|'[^']*')/, '');
+            out += tag.replace(/\s*(\/?)>$/, ` outlineLevelCol="${outlineLevel}"$1>`);
+          } else out += raw;
+          break;
+        }
         case 'cols':
           if (selfClosing) out += colsXml();
           else inCols = true;

@@ -75,11 +75,12 @@ export class StyleBook {
     return id;
   }
 
-  /** The default font made bold, as a new font. */
-  boldFont(): number {
+  /** The default font made bold (and italic: formula mode's helper headers), as a new font. */
+  boldFont(italic = false): number {
     const base = childElements(this.list('fonts'), 'font')[0];
     const font = base ? clone(base) : this.el('font', {}, [this.el('sz', { val: '11' }), this.el('name', { val: 'Calibri' })]);
-    font.children = font.children.filter((c) => typeof c !== 'string' && local(c.name) !== 'b');
+    font.children = font.children.filter((c) => typeof c !== 'string' && local(c.name) !== 'b' && local(c.name) !== 'i');
+    if (italic) font.children.unshift(this.el('i'));
     font.children.unshift(this.el('b'));
     return this.append('fonts', font);
   }

@@ -18,6 +18,7 @@ import { t, type Lang, type MessageKey } from '../../i18n';
 import { parseDecimal, rescale, toText, type Decimal } from '../decimal';
 import { RfmError } from '../errors';
 import { followUpLabels } from '../output';
+import { NESTED_IN } from '../nested';
 import { gradesText, lowerIsBetter, methodText, metricName, validateScheme } from '../scheme';
 import { mapDomain, matchTable, othersName, ruleBoxes, segmentMapPreset, segmentNames } from '../segmentMaps';
 import type { SegmentOptions } from '../segments';
@@ -71,7 +72,8 @@ const REASONS: InvalidReason[] = ['empty', 'notNumber', 'error', 'negative', 'no
 export function schemeSummary(scheme: Scheme): string {
   const composite = scheme.variant === 'weighted' ? `weighted ${scheme.weights.join('/')}` : 'additive';
   const methods = METRICS.map((m) => `${metricName(m)} ${methodText(scheme.methods[m])}`).join(', ');
-  return `${composite}; ${methods}; bins ${scheme.bins}; ties ${scheme.ties}; grades ${gradesText(scheme.grades)}`;
+  const binning = scheme.binning === 'nested' ? '; binning nested' : '';
+  return `${composite}; ${methods}; bins ${scheme.bins}; ties ${scheme.ties}${binning}; grades ${gradesText(scheme.grades)}`;
 }
 
 function oneLine(text: string): string {
@@ -86,6 +88,9 @@ function scaled(d: Decimal, scale: number): string {
 export function sqlQuery(o: SqlOptions): string {
   const { scheme, columns, lang } = o;
   validateScheme(scheme);
+  // Nested binning (docs/binning.md): one set of frozen bands per metric cannot describe per-R-bin cut values.
+  const nested = scheme.binning === 'nested';
+  if (nested && o.scale && METRICS.some((m) => frozenBands(o, m))) throw new RfmError('binning.sqlFrozen');
   const d: SqlDialect = DIALECTS[o.dialect];
   const q = d.ident;
   const needsOrder = scheme.ties === 'first' && METRICS.some((m) => scheme.methods[m].kind === 'quintile' && !frozenBands(o, m));
@@ -134,8 +139,12 @@ export function sqlQuery(o: SqlOptions): string {
 
   // 3. Scores over the valid rows (partition rfm_ok = 1), invalid rows get NULL.
   const k = scheme.bins;
-  const n = `SUM(rfm_ok) OVER ()`;
+  // Nested binning ranks F within each R score and M within each R and F score: those scores join the
+  // partition (the group's n is its own), computed in earlier CTEs because a window cannot use a
+  // column of its own SELECT.
+  const groupBy = (m: Metric) => (nested && scheme.methods[m].kind === 'quintile' ? NESTED_IN[m].map((g) => `, rfm_s_${g}`).join('') : '');
   const scoreExpr = (m: Metric): string => {
+    const n = `SUM(rfm_ok) OVER (${groupBy(m) ? `PARTITION BY rfm_ok${groupBy(m)}` : ''})`;
     const v = `rfm_num_${m}`;
     const method = scheme.methods[m];
     const lower = lowerIsBetter(m);
@@ -147,7 +156,7 @@ export function sqlQuery(o: SqlOptions): string {
       e = `CASE ${whens.join(' ')} ELSE ${bands[bands.length - 1].score} END`;
     } else if (method.kind === 'quintile') {
       const dir = lower ? 'ASC' : 'DESC';
-      const w = `PARTITION BY rfm_ok ORDER BY ${v} ${dir}`;
+      const w = `PARTITION BY rfm_ok${groupBy(m)} ORDER BY ${v} ${dir}`;
       let twoRank: string;
       if (scheme.ties === 'average') {
         // a + b: the group's first best-first position (RANK) plus its last: COUNT(*) over the default
@@ -196,7 +205,13 @@ export function sqlQuery(o: SqlOptions): string {
   ctes.push(`rfm_num AS (\n  SELECT ${parsed.join(',\n    ')}\n  FROM rfm_isnum\n)`);
   ctes.push(`rfm_why AS (\n  SELECT ${checked.join(',\n    ')}\n  FROM rfm_num\n)`);
   ctes.push(`rfm_valid AS (\n  SELECT *, ${okExpr}\n  FROM rfm_why\n)`);
-  ctes.push(`rfm_scored AS (\n  SELECT *,\n    ${METRICS.map(scoreExpr).join(',\n    ')}\n  FROM rfm_valid\n)`);
+  if (nested) {
+    ctes.push(`rfm_scored_r AS (\n  SELECT *,\n    ${scoreExpr('r')}\n  FROM rfm_valid\n)`);
+    ctes.push(`rfm_scored_f AS (\n  SELECT *,\n    ${scoreExpr('f')}\n  FROM rfm_scored_r\n)`);
+    ctes.push(`rfm_scored AS (\n  SELECT *,\n    ${scoreExpr('m')}\n  FROM rfm_scored_f\n)`);
+  } else {
+    ctes.push(`rfm_scored AS (\n  SELECT *,\n    ${METRICS.map(scoreExpr).join(',\n    ')}\n  FROM rfm_valid\n)`);
+  }
   ctes.push(`rfm_summed AS (\n  SELECT *, CASE WHEN rfm_ok = 1 THEN ${sumExpr} END AS rfm_sum\n  FROM rfm_scored\n)`);
   ctes.push(
     `rfm_graded AS (\n  SELECT *, CASE WHEN rfm_ok = 1 THEN CASE ${gradeWhens.join(' ')} ELSE ${thresholds.length} END END AS rfm_g\n  FROM rfm_summed\n)`,

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { Button, Caption1, MessageBar, MessageBarActions, MessageBarBody } from '@fluentui/react-components';
 import { METRICS, gradesText, suggestThresholds, type GradeRule } from '../../core';
 import { t, type Lang } from '../../i18n';
@@ -16,6 +16,8 @@ function distribution(lang: Lang, grades: readonly GradeRule[], counts: readonly
  * thresholds from the composite's quantiles (suggestThresholds) with the distribution they give.
  * Before any data: with raw values, a note and "Suggest thresholds" (a preview: reads, never writes).
  * Presets stay as the datasets define them; the user chooses (docs/scoring.md).
+ * After "Suggest thresholds" the answer is here, not in the preview below: "Use these" takes focus and
+ * is brought into view, after the preview's own scroll (docs/pane.md, "Results come into view").
  */
 export function GradeAdvice({ state, onSuggest, onUse }: { state: PaneState; onSuggest: () => void; onUse: (grades: string) => void }) {
   const shared = useShared();
@@ -25,6 +27,18 @@ export function GradeAdvice({ state, onSuggest, onUse }: { state: PaneState; onS
   const fresh = state.preview && !previewStale(state) ? state.preview : state.result && !resultStale(state) ? state.result : undefined;
   const problem = fresh?.scored.result.warnings.some((w) => w.kind === 'gradeUnreachable' || w.kind === 'gradeConcentration');
   const suggestion = useMemo(() => (fresh && problem ? suggestThresholds(fresh.scored.result, fresh.scheme) : undefined), [fresh, problem]);
+  const asked = useRef(false);
+  const useButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!asked.current || !suggestion) return;
+    asked.current = false;
+    // the preview's ResultFrame scrolls itself into view in the same commit; come back after it
+    const frame = requestAnimationFrame(() => {
+      useButton.current?.focus({ preventScroll: true });
+      useButton.current?.scrollIntoView({ block: 'center' });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [suggestion]);
   if (!scheme) return null;
   if (fresh) {
     if (!problem) return null;
@@ -41,7 +55,7 @@ export function GradeAdvice({ state, onSuggest, onUse }: { state: PaneState; onS
         </MessageBarBody>
         {suggestion && (
           <MessageBarActions>
-            <Button size="small" onClick={() => onUse(gradesText(suggestion.grades))} data-testid="grade-advice-use">
+            <Button ref={useButton} size="small" onClick={() => onUse(gradesText(suggestion.grades))} data-testid="grade-advice-use">
               {t(lang, 'pane.grades.use')}
             </Button>
           </MessageBarActions>
@@ -54,7 +68,13 @@ export function GradeAdvice({ state, onSuggest, onUse }: { state: PaneState; onS
     <div className={shared.stack} data-testid="grade-advice">
       <Caption1>{t(lang, 'pane.grades.check')}</Caption1>
       <div>
-        <Button size="small" onClick={onSuggest} disabled={state.busy !== undefined} data-testid="grade-advice-suggest">
+        <Button
+          size="small"
+          onClick={() => {
+            asked.current = true;
+            onSuggest();
+          }}
+          disabled={state.busy !== undefined} data-testid="grade-advice-suggest">
           {t(lang, 'pane.grades.suggest')}
         </Button>
       </div>

@@ -1,6 +1,7 @@
 import { Body1Strong, MessageBar, MessageBarBody } from '@fluentui/react-components';
 import { t, type Lang } from '../../i18n';
 import { resultStale } from '../state/pane';
+import { tieFixPatch } from '../state/tieFixes';
 import type { PaneActions, PaneState, RunResult } from '../usePane';
 import { PeriodsResult } from './PeriodsSection';
 import { ResultFrame } from './ResultFrame';
@@ -17,7 +18,12 @@ export function RunSection({ state, actions }: { state: PaneState; actions: Pane
         <Body1Strong role="status">{doneText(lang, result)}</Body1Strong>
         <FormulaNote lang={lang} result={result} />
         <PeriodsResult lang={lang} scored={result} onShow={(sheet) => actions.selectInvalid(sheet, 'A1')} />
-        <ResultsView lang={lang} scored={result} onSelect={actions.selectInvalid} />
+        <ResultsView
+          lang={lang}
+          scored={result}
+          onSelect={actions.selectInvalid}
+          onUseFix={(fix) => actions.setScheme(tieFixPatch(fix, result.scheme, state.scheme))}
+        />
       </ResultFrame>
     </Section>
   );

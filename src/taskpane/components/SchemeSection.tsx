@@ -1,5 +1,5 @@
 import { Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup, Select } from '@fluentui/react-components';
-import { METRICS, TIE_POLICIES, type TiePolicy, type Variant } from '../../core';
+import { BINNINGS, METRICS, TIE_POLICIES, type Binning, type TiePolicy, type Variant } from '../../core';
 import { t, type MessageKey } from '../../i18n';
 import { PRESET_CHOICES, type PresetChoice } from '../form';
 import type { Pane } from '../usePane';
@@ -15,6 +15,11 @@ const PRESET_LABELS: Record<PresetChoice, MessageKey> = {
   maoming: 'pane.preset.maoming',
   template: 'pane.preset.template',
   custom: 'pane.preset.custom',
+};
+
+const BINNING_LABELS: Record<Binning, MessageKey> = {
+  independent: 'pane.binning.independent',
+  nested: 'pane.binning.nested',
 };
 
 const TIE_LABELS: Record<TiePolicy, MessageKey> = {
@@ -72,6 +77,21 @@ export function SchemeSection({ pane }: { pane: Pane }) {
               ))}
             </Select>
           </Field>
+          {/* Nested binning (docs/binning.md): F within each R score, M within each R × F cell. */}
+          <Field label={t(lang, 'pane.binning.label')} hint={t(lang, 'pane.binning.hint')}>
+            <Select value={form.binning} onChange={(_, data) => actions.setScheme({ binning: data.value as Binning })} data-testid="binning">
+              {BINNINGS.map((b) => (
+                <option key={b} value={b}>
+                  {t(lang, BINNING_LABELS[b])}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          {form.binning === 'nested' && state.output === 'formulas' && (
+            <MessageBar intent="warning" data-testid="binning-formulas">
+              <MessageBarBody>{t(lang, 'pane.binning.formulas')}</MessageBarBody>
+            </MessageBar>
+          )}
         </>
       )}
       <Field

@@ -3,6 +3,7 @@
  * customers and of M per segment, the R score × F score matrix, the score distributions. Plain
  * inline SVG (no chart library); each chart has a text alternative for screen readers.
  */
+import { useId } from 'react';
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { clauseSep, colon, itemSep, wordSep } from '../../i18n/format';
 import type { Metric, Summary } from '../../core';
@@ -213,6 +214,109 @@ function Heatmap({ lang, summary }: { lang: Lang; summary: Summary }) {
   );
 }
 
+/** The exact mean rounded to 2 places (core's text), with the language's digit grouping. */
+function formatRounded(text: string, lang: Lang): string {
+  return text === '' ? '–' : Number(text).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
+/**
+ * The R score × F score matrix of mean M (docs/lists.md, "Heat map"): each cell's background on the
+ * sheet's white-to-green scale by its mean, the mean itself as the cell's text (so the colour is
+ * never the only carrier), and a full sentence per cell for screen readers.
+ */
+function MeanHeatmap({ lang, summary }: { lang: Lang; summary: Summary }) {
+  const styles = useStyles();
+  const { rScores, fScores, cells } = summary.heatmap;
+  const means = cells.flat().filter((c) => c.count > 0).map((c) => c.meanM);
+  const min = Math.min(...means);
+  const max = Math.max(...means);
+  const title = t(lang, 'paneList.chart.heatmapMeanM');
+  const titleId = useId();
+  return (
+    <figure className={styles.figure} data-testid="chart-heatmap-mean">
+      <figcaption className={styles.caption} id={titleId}>
+        {title}
+      </figcaption>
+      <div className={styles.scroll}>
+        <table className={styles.matrix} aria-labelledby={titleId}>
+          <thead>
+            <tr>
+              <th scope="col">R \ F</th>
+              {fScores.map((f) => (
+                <th key={f} scope="col">{`F ${f}`}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rScores.map((r, i) => (
+              <tr key={r}>
+                <th scope="row">{`R ${r}`}</th>
+                {cells[i].map((c, j) => {
+                  const text = formatRounded(c.meanMText, lang);
+                  const label = c.count
+                    ? t(lang, 'paneList.chart.meanCell', { r, f: fScores[j], mean: text, count: c.count })
+                    : t(lang, 'paneList.chart.emptyCell', { r, f: fScores[j] });
+                  return (
+                    <td
+                      key={fScores[j]}
+                      style={c.count ? { backgroundColor: scaleColour(c.meanM, min, max), color: '#000000' } : undefined}
+                      title={label}
+                      aria-label={label}
+                      data-mean={c.meanMText}
+                    >
+                      {text}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <span className={styles.legend}>{t(lang, 'paneList.chart.scale')}</span>
+    </figure>
+  );
+}
+
+/** Per segment the median R, F and M values (docs/lists.md), as a small table. */
+function SegmentMedians({ lang, summary }: { lang: Lang; summary: Summary }) {
+  const styles = useStyles();
+  const medians = summary.medians ?? [];
+  const titleId = useId();
+  const number = (x: number) => (Number.isNaN(x) ? '–' : x.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-US', { maximumFractionDigits: 2 }));
+  return (
+    <figure className={styles.figure} data-testid="chart-medians">
+      <figcaption className={styles.caption} id={titleId}>
+        {t(lang, 'paneList.chart.medians')}
+      </figcaption>
+      <div className={styles.scroll}>
+        <table className={styles.matrix} aria-labelledby={titleId}>
+          <thead>
+            <tr>
+              <th scope="col">{t(lang, 'summary.segment')}</th>
+              <th scope="col">{t(lang, 'summary.count')}</th>
+              <th scope="col">{t(lang, 'summary.medianR')}</th>
+              <th scope="col">{t(lang, 'summary.medianF')}</th>
+              <th scope="col">{t(lang, 'summary.medianM')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {medians.map((m) => (
+              <tr key={m.segment} data-segment={m.segment}>
+                <th scope="row">{m.names[lang]}</th>
+                <td>{m.count}</td>
+                <td>{number(m.medianR)}</td>
+                <td>{number(m.medianF)}</td>
+                <td>{number(m.medianM)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </figure>
+  );
+}
+
 /** Scores in ascending order; whole-number scores with none between them get an empty bar (ties leave gaps). */
 function withGaps(list: ReadonlyArray<{ score: number; count: number }>): Array<{ score: number; count: number }> {
   const sorted = [...list].sort((a, b) => a.score - b.score);
@@ -289,6 +393,8 @@ export function SummaryCharts({ lang, summary }: { lang: Lang; summary: Summary 
       <GradeChart lang={lang} summary={summary} />
       {summary.segments && <SegmentChart lang={lang} summary={summary} />}
       <Heatmap lang={lang} summary={summary} />
+      <MeanHeatmap lang={lang} summary={summary} />
+      {summary.medians && <SegmentMedians lang={lang} summary={summary} />}
       <Distributions lang={lang} summary={summary} />
     </>
   );

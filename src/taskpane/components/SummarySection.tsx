@@ -1,10 +1,12 @@
 import { useMemo } from 'react';
-import { Body1, Button, Caption1, MessageBar, MessageBarBody } from '@fluentui/react-components';
+import { Body1, Button, Caption1, MessageBar, MessageBarBody, Text } from '@fluentui/react-components';
 import { listSep } from '../../i18n/format';
 import { summarize, type SegmentResult } from '../../core';
 import { t, type Lang } from '../../i18n';
 import { useShared } from '../styles';
-import type { Summary, SummarySource } from '../useSummary';
+import type { Summary } from '../useSummary';
+import type { Lists, ListSource } from '../useLists';
+import { ListCustomers } from './ListCustomers';
 import { Section } from './Section';
 import { SummaryCharts } from './SummaryCharts';
 
@@ -24,7 +26,20 @@ function thresholdsText(lang: Lang, s: SegmentResult): string {
  * After a run — a table run or a sales-records run alike — the summary's numbers as small charts,
  * and "Create summary" (a new sheet with tables and charts).
  */
-export function SummarySection({ lang, run: result, busy, summary }: { lang: Lang; run?: SummarySource; busy: boolean; summary: Summary }) {
+export function SummarySection({
+  lang,
+  run: result,
+  busy,
+  summary,
+  lists,
+}: {
+  lang: Lang;
+  run?: ListSource;
+  busy: boolean;
+  summary: Summary;
+  /** "List customers" (docs/lists.md), when the pane offers it. */
+  lists?: Lists;
+}) {
   const shared = useShared();
   const numbers = useMemo(() => (result ? summarize(result.scored.result, result.scheme, result.scored.segments) : undefined), [result]);
   const done = summary.state.done && summary.state.done.run === result ? summary.state.done.write : undefined;
@@ -58,6 +73,14 @@ export function SummarySection({ lang, run: result, busy, summary }: { lang: Lan
             <MessageBar intent="error">
               <MessageBarBody>{error(lang)}</MessageBarBody>
             </MessageBar>
+          )}
+          {lists && (
+            <>
+              <Text as="h3" weight="semibold" className={shared.heading}>
+                {t(lang, 'paneList.heading')}
+              </Text>
+              <ListCustomers lang={lang} run={result} busy={busy} lists={lists} />
+            </>
           )}
         </div>
       )}

@@ -16,11 +16,12 @@ import {
   makeStyles,
   tokens,
 } from '@fluentui/react-components';
-import { columnLetter, describeTxInvalid, formatCivilDay, txInvalidAddress, type CellValue, type TxRole } from '../../core';
+import { columnLetter, describeTxInvalid, formatCivilDay, txInvalidAddress, type CellValue, type TieFix, type TxRole } from '../../core';
 import type { TableRef } from '../../excel';
 import { etc, joinList, quoted } from '../../i18n/format';
 import { t, type Lang, type MessageKey } from '../../i18n';
 import { headerText, type ColumnStatus } from '../form';
+import { tieFixPatch } from '../state/tieFixes';
 import { useShared } from '../styles';
 import { TX_REQUIRED } from '../txForm';
 import type { Pane } from '../usePane';
@@ -182,7 +183,12 @@ function TxPreviewSection({ pane, tx }: { pane: Pane; tx: TxPane }) {
   return (
     <Section title={t(lang, 'pane.preview.heading')}>
       <ResultFrame lang={lang} stale={txStale(pane.state, tx.state, preview)} focusKey={preview} testId="tx-preview">
-        <TxReport lang={lang} outcome={preview} onSelect={pane.actions.selectInvalid} />
+        <TxReport
+          lang={lang}
+          outcome={preview}
+          onSelect={pane.actions.selectInvalid}
+          onUseFix={(fix) => pane.actions.setScheme(tieFixPatch(fix, preview.scheme, pane.state.scheme))}
+        />
       </ResultFrame>
     </Section>
   );
@@ -204,7 +210,12 @@ function TxRunSection({ pane, tx }: { pane: Pane; tx: TxPane }) {
             </Link>
           </div>
           {result.write.paramSheet && <RecordNote lang={lang} sheet={result.write.paramSheet} onShow={tx.actions.showSheet} />}
-          <TxReport lang={lang} outcome={result} onSelect={pane.actions.selectInvalid} />
+          <TxReport
+          lang={lang}
+          outcome={result}
+          onSelect={pane.actions.selectInvalid}
+          onUseFix={(fix) => pane.actions.setScheme(tieFixPatch(fix, result.scheme, pane.state.scheme))}
+        />
           <InvalidList
             lang={lang}
             scored={{
@@ -231,7 +242,18 @@ function TxRunSection({ pane, tx }: { pane: Pane; tx: TxPane }) {
 }
 
 /** What the aggregation found: customers, the as-of date used, the period, left-out customers, invalid cells. */
-function TxReport({ lang, outcome, onSelect }: { lang: Lang; outcome: TxOutcome; onSelect: (sheet: string, address: string) => void }) {
+function TxReport({
+  lang,
+  outcome,
+  onSelect,
+  onUseFix,
+}: {
+  lang: Lang;
+  outcome: TxOutcome;
+  onSelect: (sheet: string, address: string) => void;
+  /** "Use this" on a tie fix (docs/tie-advice.md). */
+  onUseFix: (fix: TieFix) => void;
+}) {
   const styles = useStyles();
   const shared = useShared();
   const { report } = outcome.sales;
@@ -289,7 +311,7 @@ function TxReport({ lang, outcome, onSelect }: { lang: Lang; outcome: TxOutcome;
       )}
       <GradeTable lang={lang} result={result} scheme={outcome.scheme} />
       <ScoreTable lang={lang} result={result} scheme={outcome.scheme} />
-      <Warnings lang={lang} result={result} />
+      <Warnings lang={lang} result={result} scheme={outcome.scheme} onUseFix={onUseFix} />
     </>
   );
 }

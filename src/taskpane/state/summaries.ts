@@ -29,7 +29,8 @@ export function schemeSummary(lang: Lang, form: SchemeForm, built: BuiltScheme):
     : t(lang, 'pane.summary.mixed', { r: kindText(lang, kinds[0], form.bins), f: kindText(lang, kinds[1], form.bins), m: kindText(lang, kinds[2], form.bins) });
   const top = built.scheme?.grades[0];
   const grades = top && top.min !== null ? `${top.label} ≥ ${top.min}` : built.scheme ? gradesText(built.scheme.grades) : form.grades.trim();
-  return [variant, methods, grades].join(SEP);
+  const nested = form.binning === 'nested' ? [t(lang, 'pane.binning.summary')] : [];
+  return [variant, methods, ...nested, grades].join(SEP);
 }
 
 /** "R: D · F: E · M: F" (sheet letters), or what is still to choose. */

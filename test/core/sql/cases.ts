@@ -67,6 +67,16 @@ export function cases(): NamedCase[] {
     },
   }, 35);
 
+  // Nested binning (docs/binning.md): F within each R score, M within each R and F score.
+  add('nested, ties average', { scheme: s({ binning: 'nested' }) }, 51);
+  add('nested, ties first (row order = ID)', { scheme: s({ binning: 'nested', ties: 'first' }) }, 52);
+  add('nested, bins 3, ties min', { scheme: s({ binning: 'nested', bins: 3, ties: 'min' }) }, 53, 97);
+  add('nested, bins 10 (groups smaller than k)', { scheme: s({ binning: 'nested', bins: 10 }) }, 54, 120);
+  add('nested in R cut-offs, raw M', {
+    scheme: s({ binning: 'nested', methods: { r: { kind: 'breaks', cutoffs: [3, 30, 90] }, f: { kind: 'quintile' }, m: { kind: 'raw' } } }),
+  }, 55);
+  add('nested in raw R values, segments', { scheme: s({ binning: 'nested', methods: { r: { kind: 'raw' }, f: { kind: 'quintile' }, m: { kind: 'quintile' } } }), segments: {} }, 56);
+
   // A frozen scale: the cut values of an earlier table score a later one (docs/periods.md).
   for (const ties of ['average', 'first'] as const) {
     const scheme = s({ ties });
@@ -135,4 +145,12 @@ export function randomCases(count: number, seed: number): NamedCase[] {
     });
   }
   return out;
+}
+
+/** The random schemes above with nested binning (docs/binning.md). */
+export function nestedRandomCases(count: number, seed: number): NamedCase[] {
+  return randomCases(count, seed).map((c) => {
+    const scheme: Scheme = { ...c.scheme, binning: 'nested' };
+    return { ...c, scheme, name: c.name.replace(/^random scheme/, 'random nested scheme').replace(schemeSummary(c.scheme), schemeSummary(scheme)) };
+  });
 }

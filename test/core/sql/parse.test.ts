@@ -6,7 +6,7 @@
  */
 import { Parser } from 'node-sql-parser';
 import { sqlQuery, type SqlDialectId } from '../../../src/core/sql';
-import { cases, randomCases } from './cases';
+import { cases, nestedRandomCases, randomCases } from './cases';
 
 const parser = new Parser();
 
@@ -23,7 +23,7 @@ function parse(dialect: keyof typeof GRAMMAR, query: string): void {
   parser.astify(g.rewrite ? g.rewrite(query) : query, { database: g.database });
 }
 
-const ALL = [...cases(), ...randomCases(15, 9)];
+const ALL = [...cases(), ...randomCases(15, 9), ...nestedRandomCases(4, 19)];
 
 describe.each(Object.keys(GRAMMAR) as (keyof typeof GRAMMAR)[])('%s', (dialect) => {
   test.each(ALL.map((c) => [c.name, c] as const))('%s parses', (_name, c) => {

@@ -48,6 +48,26 @@ describe('the scheme', () => {
     expect(s2.built.errors).toEqual({});
   });
 
+  test('nested binning (docs/binning.md): a scheme field; independent builds the scheme without it', () => {
+    const s1 = paneReducer(initialPaneState('en'), { type: 'scheme', patch: { binning: 'nested' } });
+    expect(s1.scheme.preset).toBe('custom');
+    expect(s1.built.scheme).toEqual({ ...defaultScheme(), binning: 'nested' });
+    const s2 = paneReducer(s1, { type: 'scheme', patch: { binning: 'independent' } });
+    expect(s2.built.scheme).toEqual(defaultScheme());
+    expect('binning' in s2.built.scheme!).toBe(false);
+    // A preset is the registered scheme: independent.
+    expect(paneReducer(s1, { type: 'preset', choice: 'hohhot' }).scheme.binning).toBe('independent');
+  });
+
+  test('nested binning is saved and restored with the scheme', () => {
+    const s1 = paneReducer(initialPaneState('en'), { type: 'scheme', patch: { binning: 'nested' } });
+    const saved = settingsToSave(s1);
+    expect(saved.scheme.binning).toBe('nested');
+    const s2 = paneReducer(initialPaneState('en'), { type: 'restore', saved, notice });
+    expect(s2.scheme.binning).toBe('nested');
+    expect(s2.built.scheme?.binning).toBe('nested');
+  });
+
   test('"custom" keeps the form as it is', () => {
     const s1 = reduce(initialPaneState('en'), { type: 'preset', choice: 'template' }, { type: 'preset', choice: 'custom' });
     expect(s1.scheme.preset).toBe('custom');

@@ -17,6 +17,12 @@ describe('schemeSummary', () => {
     expect(schemeSummary('en', s.scheme, s.built)).toBe('Additive · R quintiles · F raw values · M quintiles · A ≥ 4');
   });
 
+  test('nested binning is named in both languages', () => {
+    const s = paneReducer(initialPaneState('en'), { type: 'scheme', patch: { binning: 'nested' } });
+    expect(schemeSummary('en', s.scheme, s.built)).toBe('Weighted 0.3/0.3/0.4 · quintiles · nested binning · A ≥ 4');
+    expect(schemeSummary('zh', s.scheme, s.built)).toBe('加权0.3/0.3/0.4 · 五分位 · 嵌套分档 · A ≥ 4');
+  });
+
   test('a scheme that does not parse shows the grades as typed', () => {
     const s = paneReducer(initialPaneState('en'), { type: 'scheme', patch: { grades: 'A:x,B', bins: '4' } });
     expect(s.built.scheme).toBeUndefined();

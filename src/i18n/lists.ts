@@ -1,0 +1,73 @@
+import type { MessageTable } from './index';
+
+/** Customer lists and the heat map's medians (docs/lists.md; src/core/lists.ts, src/core/heatmap.ts). */
+const en = {
+  'list.row': 'Row',
+  'list.id': 'Customer ID',
+  'list.value': '{metric} value',
+  'list.sheetName': '{name} customers',
+  'list.unknown': 'There is no list named "{name}". Lists of this run: {names}',
+  'list.outWithMany': '--list-out names one file, but --list was given {count} times: give one --list, or leave out --list-out (each list then gets a file next to --out)',
+  'list.outNeedsList': '--list-out needs --list',
+  'list.sameFile': 'The list file {file} would overwrite {what}: choose another --list-out',
+  'list.twice': 'Two lists would be written to the same file {file}',
+  'list.report': 'List "{name}": {count} customers, written to {file}',
+  'list.reportSheet': 'List "{name}": {count} customers, sheet "{sheet}"',
+
+  'summary.segmentMedians': 'Median R, F and M by segment',
+  'summary.medianR': 'Median R',
+  'summary.medianF': 'Median F',
+  'summary.medianM': 'Median M',
+
+  'paneList.heading': 'Customer lists',
+  'paneList.choose': 'Customers of',
+  'paneList.grades': 'Grades',
+  'paneList.segments': 'Segments',
+  'paneList.create': 'List customers',
+  'paneList.creating': 'Writing the list…',
+  'paneList.hint': 'A new sheet with the customers of one grade or segment, their R, F and M values and scores, highest M first. No sheet is overwritten.',
+  'paneList.done': 'The list “{name}” ({count} customers) is on the new sheet “{sheet}”.',
+  'paneList.defaultSegments': 'This run has no segments: the list uses the default segment rule (each score against its mean).',
+  'paneList.chart.heatmapMeanM': 'Mean M by R score × F score',
+  'paneList.chart.meanCell': 'R {r}, F {f}: mean M {mean}, {count} customers',
+  'paneList.chart.emptyCell': 'R {r}, F {f}: no customers',
+  'paneList.chart.scale': 'Greener cells have a higher mean M; – marks a cell with no customers.',
+  'paneList.chart.medians': 'Median R, F and M by segment',
+};
+
+export const listMessages: MessageTable<keyof typeof en> = {
+  en,
+  zh: {
+    'list.row': '行号',
+    'list.id': '客户ID',
+    'list.value': '{metric}值',
+    'list.sheetName': '{name}名单',
+    'list.unknown': '没有名为“{name}”的客户名单。本次可用的名单：{names}',
+    'list.outWithMany': '--list-out只能指定一个文件，但--list给了{count}次：只给一个--list，或去掉--list-out（每份名单会写到--out旁边的文件）',
+    'list.outNeedsList': '--list-out需要与--list一起使用',
+    'list.sameFile': '名单文件{file}会覆盖{what}：请换一个--list-out',
+    'list.twice': '两份名单会写到同一个文件{file}',
+    'list.report': '名单“{name}”：共{count}位客户，已写入{file}',
+    'list.reportSheet': '名单“{name}”：共{count}位客户，工作表“{sheet}”',
+
+    'summary.segmentMedians': '各客户分群的R值、F值、M值中位数',
+    'summary.medianR': 'R值中位数',
+    'summary.medianF': 'F值中位数',
+    'summary.medianM': 'M值中位数',
+
+    'paneList.heading': '客户名单',
+    'paneList.choose': '列出哪些客户',
+    'paneList.grades': '客户等级',
+    'paneList.segments': '客户分群',
+    'paneList.create': '列出客户',
+    'paneList.creating': '正在写入名单…',
+    'paneList.hint': '新建一个工作表，列出某个客户等级或客户分群的客户及其R值、F值、M值和得分，按M值从高到低排序。不会覆盖已有的工作表。',
+    'paneList.done': '名单“{name}”（{count}位客户）已写入新工作表“{sheet}”。',
+    'paneList.defaultSegments': '本次运行没有客户分群：名单按默认规则分群（各得分与其平均值比较）。',
+    'paneList.chart.heatmapMeanM': 'R得分 × F得分的平均M值',
+    'paneList.chart.meanCell': 'R得分{r}、F得分{f}：平均M值{mean}，{count}位客户',
+    'paneList.chart.emptyCell': 'R得分{r}、F得分{f}：没有客户',
+    'paneList.chart.scale': '颜色越绿，平均M值越高；“–”表示该格没有客户。',
+    'paneList.chart.medians': '各客户分群的R值、F值、M值中位数',
+  },
+};
