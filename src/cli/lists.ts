@@ -42,8 +42,10 @@ export function defaultListFile(out: string, name: string): string {
  */
 export function planLists(o: CliOptions, sheet: ScoredSheet, scheme: Scheme, lang: Lang): ListPlan[] {
   return o.lists.map((name) => {
-    const choice = findList(name, scheme);
-    if (!choice) throw new RfmError('list.unknown', { name, names: listNames(scheme, lang).map(quoted) });
+    // The run's segment map (docs/segments.md): its names, Others included.
+    const map = sheet.segments?.map;
+    const choice = findList(name, scheme, map);
+    if (!choice) throw new RfmError('list.unknown', { name, names: listNames(scheme, lang, map).map(quoted) });
     const table = listTable(sheet, scheme, customerList(sheet, choice), lang);
     return { table, file: o.listOut ?? defaultListFile(o.out, table.name) };
   });

@@ -19,6 +19,7 @@ import { checkComposite, checkCsvSize, checkOutputColumns, checkWorkbookCells, x
 import { parseCommand, type CliOptions } from './options';
 import { runTransactions } from './transactions';
 import { runSql } from './sql';
+import { mapWarnings, runSegmentMapCommand } from './segmentMap';
 import { addSummarySheet } from './summarySheet';
 import { addListSheets, checkListFiles, listReportLines, planLists, withListFiles, type ListPlan } from './lists';
 import { addFormulas, paramsWithHelperNote } from './formulaSheet';
@@ -176,11 +177,21 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
       io.out(version());
       return 0;
     }
+    if (command.kind === 'segmentMap') {
+      runSegmentMapCommand(command.args, command.lang, io.out);
+      return 0;
+    }
     if (command.kind === 'sql') await runSql(command.args, io);
     // Sales records in a workbook are read on the streaming xlsx path (docs/xlsx.md).
     else if (command.options.transactions && formatOf(command.options.input) === 'xlsx') await runTransactionsXlsx(command.options, command.options.transactions, io);
     else if (command.options.transactions) await runTransactions(command.options, command.options.transactions, io);
     else await score(command.options, io);
+    if (command.kind === 'run') {
+      // The segment map's gaps, overlaps and unused rules (docs/segments.md), after the run's report.
+      const o = command.options;
+      const map = o.insight.segments && o.insight.segments !== true ? o.insight.segments.map : undefined;
+      if (o.scaleFrom === undefined) for (const line of mapWarnings(map, o.scheme, o.lang)) io.out(line);
+    }
     return 0;
   } catch (err) {
     if (err instanceof RfmError) {

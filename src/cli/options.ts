@@ -24,8 +24,10 @@ import {
   type Scheme,
   type TxOptions,
   parseIsoDay,
+  mapDomain,
 } from '../core';
 import type { Lang } from '../i18n';
+import { segmentMapOption } from './segmentMap';
 
 export interface CliOptions {
   input: string;
@@ -85,6 +87,7 @@ export function parseInsight(v: {
   segments?: boolean;
   'segment-reference'?: string;
   'segment-basis'?: string;
+  'segment-map'?: string;
   'follow-up'?: boolean;
   'follow-up-labels'?: string;
 }, grades: number | undefined): InsightOptions {
@@ -105,8 +108,10 @@ export function parseInsight(v: {
     }
     followUp = labels;
   }
-  const segments = v.segments === true || reference !== undefined || basis !== undefined;
-  return { segments: segments ? { reference, basis } : false, followUp };
+  // --segment-map (docs/segments.md): a preset or a map file; the eight segments are no map at all.
+  const map = segmentMapOption(v['segment-map']);
+  const segments = v.segments === true || reference !== undefined || basis !== undefined || v['segment-map'] !== undefined;
+  return { segments: segments ? { reference, basis, ...(map ? { map } : {}) } : false, followUp };
 }
 
 const OPTIONS = {
@@ -131,6 +136,9 @@ const OPTIONS = {
   segments: { type: 'boolean' },
   'segment-reference': { type: 'string' },
   'segment-basis': { type: 'string' },
+  'segment-map': { type: 'string' },
+  'check-segment-map': { type: 'string' },
+  'print-segment-map': { type: 'string' },
   'follow-up': { type: 'boolean' },
   'follow-up-labels': { type: 'string' },
   summary: { type: 'boolean' },
@@ -165,7 +173,9 @@ export type ParsedCommand =
   | { kind: 'version' }
   | { kind: 'run'; options: CliOptions }
   /** --sql or --engine: read by src/cli/sql.ts. */
-  | { kind: 'sql'; args: ParsedArgs };
+  | { kind: 'sql'; args: ParsedArgs }
+  /** --print-segment-map or --check-segment-map: src/cli/segmentMap.ts. */
+  | { kind: 'segmentMap'; lang: Lang; args: ParsedArgs };
 
 export function parseLang(text: string | undefined): Lang {
   if (text === undefined || text === 'en') return 'en';
@@ -200,6 +210,7 @@ export function parseCommand(argv: string[]): ParsedCommand {
   const lang = parseLang(v.lang);
   if (v.help) return { kind: 'help', lang };
   if (v.version) return { kind: 'version' };
+  if (v['print-segment-map'] !== undefined || v['check-segment-map'] !== undefined) return { kind: 'segmentMap', lang, args: parsed };
   if (v.sql !== undefined || v.engine !== undefined) return { kind: 'sql', args: parsed };
   const sqlOnly = (['table', 'order-by'] as const).find((k) => v[k] !== undefined);
   if (sqlOnly) throw new RfmError('sql.onlyWithSql', { option: `--${sqlOnly}` });
@@ -228,6 +239,13 @@ export function parseCommand(argv: string[]): ParsedCommand {
   }
 
   const scheme = schemeOf(v);
+  const insight = parseInsight(v, scaleFrom === undefined ? scheme.grades.length : undefined);
+  const map = insight.segments && insight.segments !== true ? insight.segments.map : undefined;
+  if (map?.kind === 'ranges') {
+    // Score-range maps: refused early with formulas (they compare with the live mean) or raw scores.
+    if (v.formulas) throw new RfmError('segmap.formulas', { name: `"${v['segment-map']}"` });
+    if (scaleFrom === undefined) mapDomain(map, scheme);
+  }
   const lists = v.list ?? [];
   if (v['list-out'] !== undefined && lists.length !== 1) {
     throw lists.length ? new RfmError('list.outWithMany', { count: lists.length }) : new RfmError('list.outNeedsList');
@@ -244,7 +262,7 @@ export function parseCommand(argv: string[]): ParsedCommand {
       layout: { header, r: v.r, f: v.f, m: v.m, id: v.id },
       scheme,
       lang,
-      insight: parseInsight(v, scaleFrom === undefined ? scheme.grades.length : undefined),
+      insight,
       summary: v.summary === true,
       lists,
       listOut: v['list-out'],

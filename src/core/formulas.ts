@@ -14,12 +14,13 @@
  * RANK.*, COUNT, AVERAGE and MEDIAN skip, so invalid rows are neither ranked nor counted in n.
  */
 import { t, type Lang, type MessageKey } from '../i18n';
-import { clauseSep } from '../i18n/format';
+import { clauseSep, quote } from '../i18n/format';
 import { columnLetter } from './address';
 import { RfmError } from './errors';
 import { invalidRows } from './engine';
-import { describeInvalid, followUpLabels, outputHeader, outputTable, segmentLabel, type OutputColumn } from './output';
+import { describeInvalid, followUpLabels, outputHeader, outputTable, type OutputColumn } from './output';
 import { lowerIsBetter, metricName } from './scheme';
+import { displayName, mapDomain, matchTable, ruleBoxes, segmentMapPreset, segmentNames } from './segmentMaps';
 import { SEGMENTS, type SegmentOptions, type SegmentResult } from './segments';
 import { METRICS, type InvalidReason, type Metric, type Scheme, type ScoreResult } from './types';
 
@@ -176,6 +177,11 @@ export function formulaSheet(
     : undefined;
   const reference = segmentOptions?.reference ?? 'mean';
   const basis = segmentOptions?.basis ?? 'scores';
+  // Formulas compare with the live mean or median: high/low segment maps only (docs/segments.md).
+  const segMap = segmentOptions?.map ?? segmentMapPreset('china8');
+  if (segmentOptions && segMap.kind !== 'highLow') {
+    throw new RfmError('segmap.formulas', { name: quote(lang, displayName(segMap.segments[0]?.name, lang)) });
+  }
   const followUp = options.followUp
     ? followUpLabels(scheme, lang, Array.isArray(options.followUp) ? options.followUp : undefined)
     : undefined;
@@ -319,13 +325,16 @@ export function formulaSheet(
     row++;
     const segFirst = row;
     const highLow = (high: boolean) => tr(high ? 'formula.high' : 'formula.low');
+    // Each high/low combination's label: its first matching rule of the map (Others when none matches).
+    const mapNames = segmentNames(segMap, lang);
+    const mapTable = matchTable(ruleBoxes(segMap), mapDomain(segMap));
     for (const s of SEGMENTS) {
       const i = SEGMENTS.indexOf(s);
       // SEGMENTS order: index = 4·(M low) + 2·(R low) + (F low).
       const mHigh = i < 4;
       const rHigh = (i & 2) === 0;
       const fHigh = (i & 1) === 0;
-      put(row, 0, { value: segmentLabel(s, lang), role: 'input' });
+      put(row, 0, { value: mapNames[mapTable[(rHigh ? 4 : 0) + (fHigh ? 2 : 0) + (mHigh ? 1 : 0)]], role: 'input' });
       put(row, 1, { value: highLow(rHigh), role: 'label' });
       put(row, 2, { value: highLow(fHigh), role: 'label' });
       put(row++, 3, { value: highLow(mHigh), role: 'label' });

@@ -5,7 +5,9 @@
  * sums anywhere, so a mean or median exactly at a rounding boundary shows as the user would work it out.
  */
 import { add, decimalOfNumber, mul, toNumber, type Decimal } from './decimal';
-import { SEGMENTS, type Segment, type SegmentResult } from './segments';
+import type { Lang } from '../i18n';
+import { segmentKey } from './segmentMaps';
+import type { SegmentResult } from './segments';
 import type { ScoreResult } from './types';
 
 /** Digits kept after the point beyond the sum's own when dividing: far more than a double holds. */
@@ -66,7 +68,10 @@ export function exactMedian(values: ArrayLike<number>): number {
 }
 
 export interface SegmentMedians {
-  segment: Segment;
+  /** The summary's key of the segment (the built-in id, `rule1` …, `others`; docs/segments.md). */
+  segment: string;
+  /** Its name in both languages. */
+  names: Record<Lang, string>;
   count: number;
   /** Medians of the R, F and M values (not scores) of the segment's customers; NaN when it has none. */
   medianR: number;
@@ -76,14 +81,14 @@ export interface SegmentMedians {
 
 /** Per segment, in the segment order: the median R, F and M value of its customers. */
 export function segmentMedians(result: ScoreResult, segments: SegmentResult): SegmentMedians[] {
-  const rows: number[][] = SEGMENTS.map(() => []);
+  const rows: number[][] = segments.counts.map(() => []);
   for (let row = 0; row < result.rows; row++) {
     const s = segments.segment[row];
     if (s >= 0 && result.grade[row] >= 0) rows[s].push(row);
   }
   const pick = (list: number[], column: Float64Array) => list.map((row) => column[row]);
-  return SEGMENTS.map((segment, i) => ({
-    segment,
+  return rows.map((_, i) => ({
+    ...segmentKey(segments.map, i),
     count: rows[i].length,
     medianR: exactMedian(pick(rows[i], result.values.r)),
     medianF: exactMedian(pick(rows[i], result.values.f)),

@@ -13,6 +13,7 @@ export { scoreTable, invalidRows, type MetricColumns, type ScoreOptions } from '
 export * from './output';
 export { TableCollector, scoreRows, invalidAddress, isEmptyCell, type ScoredSheet, type InsightOptions } from './table';
 export * from './segments';
+export * from './segmentMaps';
 export * from './summary';
 export * from './summaryTables';
 export * from './dates';

@@ -9,33 +9,43 @@
  * on the exact M values).
  */
 import { LANGS, t, type Lang } from '../i18n';
-import { segmentLabel } from './output';
-import { segmentTable, SEGMENTS, type SegmentResult } from './segments';
+import { segmentMapPreset, segmentNames, type SegmentMap } from './segmentMaps';
+import { segmentTable, type SegmentResult } from './segments';
 import type { ScoredSheet } from './table';
 import type { CellValue, Scheme } from './types';
 
-/** What a list holds: the customers of grade `index` of the scheme, or of segment `index` of SEGMENTS. */
+/**
+ * What a list holds: the customers of grade `index` of the scheme, or of segment `index` of the run's
+ * segment map (docs/segments.md; Others last).
+ */
 export interface ListChoice {
   kind: 'grade' | 'segment';
   index: number;
 }
 
-/** Every list a run can give: its grades (highest first), then its segments. */
-export function listChoices(scheme: Scheme): ListChoice[] {
+/** The run's segment map (the eight segments when it has none). */
+const mapOf = (map: SegmentMap | undefined): SegmentMap => map ?? segmentMapPreset('china8');
+
+/**
+ * Every list a run can give: its grades (highest first), then the segments of its map; Others only
+ * for a map that can leave customers uncovered (not the eight segments).
+ */
+export function listChoices(scheme: Scheme, map?: SegmentMap): ListChoice[] {
+  const segments = map ? map.segments.length + 1 : mapOf(map).segments.length;
   return [
     ...scheme.grades.map((_, index): ListChoice => ({ kind: 'grade', index })),
-    ...SEGMENTS.map((_, index): ListChoice => ({ kind: 'segment', index })),
+    ...Array.from({ length: segments }, (_, index): ListChoice => ({ kind: 'segment', index })),
   ];
 }
 
 /** The name of a list as shown in `lang`: the grade's label, the segment's name. */
-export function listName(choice: ListChoice, scheme: Scheme, lang: Lang): string {
-  return choice.kind === 'grade' ? scheme.grades[choice.index].label : segmentLabel(SEGMENTS[choice.index], lang);
+export function listName(choice: ListChoice, scheme: Scheme, lang: Lang, map?: SegmentMap): string {
+  return choice.kind === 'grade' ? scheme.grades[choice.index].label : segmentNames(mapOf(map), lang)[choice.index];
 }
 
 /** The names shown for every list, in `lang` (for the "unknown list" message and the pane's menu). */
-export function listNames(scheme: Scheme, lang: Lang): string[] {
-  return listChoices(scheme).map((c) => listName(c, scheme, lang));
+export function listNames(scheme: Scheme, lang: Lang, map?: SegmentMap): string[] {
+  return listChoices(scheme, map).map((c) => listName(c, scheme, lang, map));
 }
 
 /** Case, width (full-width letters), spaces, hyphens and underscores do not matter in a list's name. */
@@ -44,10 +54,12 @@ function key(name: string): string {
 }
 
 /** The names one list answers to: a grade by its label; a segment by its name in every language and its id. */
-function namesOf(choice: ListChoice, scheme: Scheme): string[] {
+function namesOf(choice: ListChoice, scheme: Scheme, map?: SegmentMap): string[] {
   if (choice.kind === 'grade') return [scheme.grades[choice.index].label];
-  const segment = SEGMENTS[choice.index];
-  const names = [segment, ...LANGS.map((lang) => segmentLabel(segment, lang))];
+  const m = mapOf(map);
+  const rule = m.segments[choice.index];
+  const id = rule && m.kind === 'highLow' ? m.segments[choice.index].id : undefined;
+  const names = [...(id ? [id] : []), ...LANGS.map((lang) => segmentNames(m, lang)[choice.index])];
   // "重要价值" as well as "重要价值客户", "important value" as well as "important value customers"
   return names.flatMap((n) => [n, n.replace(/客户$/, ''), `${n} customers`]);
 }
@@ -57,14 +69,14 @@ function namesOf(choice: ListChoice, scheme: Scheme): string[] {
  * first (their labels are the analyst's own), then segments in either language; undefined when no
  * list has that name.
  */
-export function findList(name: string, scheme: Scheme): ListChoice | undefined {
+export function findList(name: string, scheme: Scheme, map?: SegmentMap): ListChoice | undefined {
   const wanted = key(name);
   if (!wanted) return undefined;
-  const choices = listChoices(scheme);
+  const choices = listChoices(scheme, map);
   // an exact grade label wins even when the segments' names would also match
   const exact = choices.find((c) => c.kind === 'grade' && scheme.grades[c.index].label === name.trim());
   if (exact) return exact;
-  return choices.find((c) => namesOf(c, scheme).some((n) => key(n) === wanted));
+  return choices.find((c) => namesOf(c, scheme, map).some((n) => key(n) === wanted));
 }
 
 export interface CustomerList {
@@ -79,9 +91,9 @@ export interface CustomerList {
  * The customers of `choice` in the scored table. A segment list of a run without segments uses the
  * default segment rule (each metric against the mean of its scores, SPEC.md 5).
  */
-export function customerList(sheet: ScoredSheet, choice: ListChoice): CustomerList {
+export function customerList(sheet: ScoredSheet, choice: ListChoice, scheme?: Scheme): CustomerList {
   const { result } = sheet;
-  const segments = sheet.segments ?? (choice.kind === 'segment' ? segmentTable(result) : undefined);
+  const segments = sheet.segments ?? (choice.kind === 'segment' ? segmentTable(result, {}, scheme) : undefined);
   const member =
     choice.kind === 'grade'
       ? (row: number) => result.grade[row] === choice.index
@@ -187,11 +199,11 @@ export function listTable(sheet: ScoredSheet, scheme: Scheme, list: CustomerList
       case 'grade':
         return scheme.grades[result.grade[row]].label;
       case 'segment':
-        return segmentLabel(SEGMENTS[segments!.segment[row]], lang);
+        return segmentNames(segments!.map, lang)[segments!.segment[row]];
     }
   };
   return {
-    name: listName(list.choice, scheme, lang),
+    name: listName(list.choice, scheme, lang, list.segments?.map),
     columns,
     headers: columns.map(header),
     rows: list.rows.map((row) => columns.map((c) => cell(row, c))),

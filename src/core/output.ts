@@ -6,7 +6,8 @@ import { t, percent, type Lang, type MessageKey } from '../i18n';
 import { clauseSep, itemSep, sameHeader } from '../i18n/format';
 import { invalidRows } from './engine';
 import { metricName } from './scheme';
-import { defaultCadence, SEGMENTS, type Segment, type SegmentResult } from './segments';
+import { segmentNames } from './segmentMaps';
+import { defaultCadence, type Segment, type SegmentResult } from './segments';
 import type { InvalidCell, Scheme, ScoreResult, Warning } from './types';
 
 export type OutputColumn = 'r' | 'f' | 'm' | 'rfm' | 'grade' | 'segment' | 'followUp' | 'change' | 'check';
@@ -108,7 +109,8 @@ export function outputTable(result: ScoreResult, scheme: Scheme, lang: Lang, ext
   if (followUp) columns.push('followUp');
   const { change } = extras;
   if (change) columns.push('change');
-  const segmentNames = SEGMENTS.map((s) => segmentLabel(s, lang));
+  // Names of the run's segment map (docs/segments.md), Others last.
+  const names = segments ? segmentNames(segments.map, lang) : [];
   const problems = invalidRows(result);
   if (problems.size) columns.push('check');
   const sep = clauseSep(lang);
@@ -129,7 +131,7 @@ export function outputTable(result: ScoreResult, scheme: Scheme, lang: Lang, ext
         case 'grade':
           return g < 0 ? null : scheme.grades[g].label;
         case 'segment':
-          return g < 0 || !segments ? null : segmentNames[segments.segment[row]];
+          return g < 0 || !segments ? null : names[segments.segment[row]];
         case 'followUp':
           return g < 0 || !followUp ? null : followUp[g];
         case 'change':

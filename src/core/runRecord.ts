@@ -17,6 +17,7 @@ import type { FormulaColumnKey, ParamCell } from './formulas';
 import { outputHeader } from './output';
 import { gradesText, lowerIsBetter, metricName, validateScheme } from './scheme';
 import { scaleOf, validateScale, type MetricScale, type Scale, type ScoreBand } from './scale';
+import { boxText, checkSegmentMap, displayName, mapDomain, isDefaultSegmentMap, othersName, parseSegmentMap, ruleBoxes } from './segmentMaps';
 import type { SegmentOptions } from './segments';
 import type { ScoredSheet } from './table';
 import { METRICS, type CellValue, type Metric, type OutsideCounts, type Scheme } from './types';
@@ -159,7 +160,9 @@ export function buildRunRecord(x: RecordInput): RunRecord {
       if (text !== undefined) headers[role] = text;
     }
   }
-  const segments: SegmentOptions | false = x.segments ? (x.segments === true ? {} : x.segments) : false;
+  const segments: SegmentOptions | false = x.segments ? (x.segments === true ? {} : { ...x.segments }) : false;
+  // The default map is not written, so a run without a map records exactly what it did before (docs/segments.md).
+  if (segments && isDefaultSegmentMap(segments.map)) delete segments.map;
   return {
     format: RECORD_FORMAT,
     version: x.version,
@@ -328,6 +331,13 @@ export function readRunRecord(rows: readonly (readonly CellValue[])[], lang: Lan
     }
     const input = json<RunRecord['input']>('rfm.input') ?? {};
     const options = json<RunRecord['options']>('rfm.options');
+    if (options?.segments && options.segments.map !== undefined) {
+      try {
+        options.segments.map = parseSegmentMap(options.segments.map, 'rfm.options');
+      } catch (err) {
+        throw new Error(err instanceof RfmError ? err.localized(lang) : String(err));
+      }
+    }
     const counts = json<RunRecord['counts']>('rfm.counts');
     const record: RunRecord = {
       format,
@@ -529,7 +539,8 @@ export function parametersSheet(record: RunRecord, formulaParams?: readonly Para
   // Nested binning (docs/binning.md): the line appears only for nested schemes, so other records are unchanged.
   if (s.binning === 'nested') labelled(tr('binning.label'), tr('binning.nested'));
   labelled(tr('period.gradesText'), gradesText(s.grades));
-  if (record.options.segments) {
+  // High/low against a reference: not what a score-range segment map does (docs/segments.md).
+  if (record.options.segments && record.options.segments.map?.kind !== 'ranges') {
     labelled(
       tr('formula.segments'),
       tr('period.segmentsText', {
@@ -537,6 +548,17 @@ export function parametersSheet(record: RunRecord, formulaParams?: readonly Para
         basis: tr(record.options.segments.basis === 'values' ? 'period.basisValues' : 'period.basisScores'),
       }),
     );
+  }
+  const segMap = record.options.segments ? record.options.segments.map : undefined;
+  if (segMap) {
+    // A segment map other than the eight segments: its rules, one per row, first match in order.
+    const boxes = ruleBoxes(segMap);
+    segMap.segments.forEach((seg, i) => {
+      labelled(i === 0 ? tr('segmap.params') : '', tr('segmap.paramsRule', { name: displayName(seg.name, lang), rule: boxText(segMap, boxes[i], lang) }));
+    });
+    if (checkSegmentMap(segMap, mapDomain(segMap, record.scheme)).uncovered) {
+      labelled('', tr('segmap.paramsRule', { name: othersName(segMap, lang), rule: tr('segmap.othersRule') }));
+    }
   }
   if (record.options.followUp) labelled(tr('formula.followUp'), tr('period.yes'));
   row++;

@@ -7,7 +7,8 @@
  * a value exactly at the mean is high.
  */
 import { add, compare, decimalOfNumber, mul, toNumber, type Decimal } from './decimal';
-import { METRICS, type Metric, type ScoreResult } from './types';
+import { checkSegmentMap, mapDomain, matchTable, ruleBoxes, segmentMapPreset, type SegmentMap } from './segmentMaps';
+import { METRICS, type Metric, type Scheme, type ScoreResult } from './types';
 
 export type SegmentReference = 'mean' | 'median';
 export type SegmentBasis = 'scores' | 'values';
@@ -15,6 +16,8 @@ export type SegmentBasis = 'scores' | 'values';
 export interface SegmentOptions {
   reference?: SegmentReference;
   basis?: SegmentBasis;
+  /** The segment map (docs/segments.md); absent: the eight segments of SPEC.md 5 (the `china8` preset). */
+  map?: SegmentMap;
 }
 
 /** The eight segments, in the order of SPEC.md 5's table. */
@@ -45,9 +48,14 @@ export interface SegmentResult {
   basis: SegmentBasis;
   /** The reference per metric (nearest JS number; the comparison itself is exact). */
   thresholds: Record<Metric, number>;
-  /** Index into SEGMENTS per row; -1 on invalid rows. */
+  /** The map the rows were matched with (docs/segments.md; the `china8` preset when none was given). */
+  map: SegmentMap;
+  /** Index into map.segments per row (map.segments.length: Others); -1 on invalid rows. */
   segment: Int8Array;
+  /** Count per segment in map order, then Others when the map leaves combinations uncovered. */
   counts: number[];
+  /** True when some combination matches no rule: Others is a segment of this run. */
+  others: boolean;
 }
 
 /** Exact reference as a fraction num/den of decimals, so "v ≥ reference" is "v·den ≥ num". */
@@ -80,7 +88,13 @@ function referenceOf(sorted: Float64Array, reference: SegmentReference): Fractio
   return { num: sum, den: { int: BigInt(n), scale: 0 } };
 }
 
-export function segmentTable(result: ScoreResult, options: SegmentOptions = {}): SegmentResult {
+/**
+ * The segment of every valid row. A high/low map compares with the reference (below); a score-range map
+ * matches the scores, on the score domain of `scheme` (required for it).
+ */
+export function segmentTable(result: ScoreResult, options: SegmentOptions = {}, scheme?: Scheme): SegmentResult {
+  const map = options.map ?? segmentMapPreset('china8');
+  const domain = mapDomain(map, scheme);
   const reference = options.reference ?? 'mean';
   const basis = options.basis ?? 'scores';
   const rows = result.rows;
@@ -113,15 +127,31 @@ export function segmentTable(result: ScoreResult, options: SegmentOptions = {}):
     }
     high[metric] = h;
   }
+  // First match in map order, looked up per combination (docs/segments.md).
+  const boxes = ruleBoxes(map);
+  const table = matchTable(boxes, domain);
+  let others = checkSegmentMap(map, domain).uncovered > 0;
   const segment = new Int8Array(rows).fill(-1);
-  const counts = SEGMENTS.map(() => 0);
+  const counts = new Array<number>(boxes.length + (others ? 1 : 0)).fill(0);
+  const { r: kr, f: kf, m: km } = domain;
+  const level = (metric: Metric, row: number) =>
+    map.kind === 'highLow' ? high[metric][row] + 1 : result.scores[metric][row];
   for (let row = 0; row < rows; row++) {
     if (result.grade[row] < 0) continue;
-    const s = SEGMENTS.indexOf(segmentOf(high.r[row] === 1, high.f[row] === 1, high.m[row] === 1));
+    const r = level('r', row);
+    const f = level('f', row);
+    const m = level('m', row);
+    const inside = Number.isInteger(r) && Number.isInteger(f) && Number.isInteger(m) && r >= 1 && r <= kr && f >= 1 && f <= kf && m >= 1 && m <= km;
+    const s = inside ? table[(r - 1) * kf * km + (f - 1) * km + (m - 1)] : boxes.length;
     segment[row] = s;
+    if (s === counts.length) {
+      // A score outside the scheme's domain (not expected from the engine): Others, never a lost row.
+      counts.push(0);
+      others = true;
+    }
     counts[s]++;
   }
-  return { reference, basis, thresholds, segment, counts };
+  return { reference, basis, thresholds, map, segment, counts, others };
 }
 
 /** Default follow-up cadence per grade position (Hohhot: A monthly, B quarterly, C half-yearly, D yearly). */

@@ -4,8 +4,10 @@
  * the per-metric score distributions. Sums are exact (BigInt decimals), so totals add up to the whole.
  */
 import { add, decimalOfNumber, toNumber, type Decimal } from './decimal';
+import { t, type Lang } from '../i18n';
 import { exactMean, roundedMeanText, segmentMedians, type SegmentMedians } from './heatmap';
-import { SEGMENTS, type Segment, type SegmentResult } from './segments';
+import { segmentKey } from './segmentMaps';
+import type { SegmentResult } from './segments';
 import type { Metric, Scheme, ScoreResult } from './types';
 
 export interface GroupSummary {
@@ -32,7 +34,11 @@ export interface Summary {
   n: number;
   totalM: number;
   grades: Array<{ label: string } & GroupSummary>;
-  segments?: Array<{ segment: Segment } & GroupSummary>;
+  /**
+   * Per segment of the run's map (docs/segments.md), Others last when the map has gaps. `segment`: a stable
+   * key (the built-in segment's id, `rule1` …, `others`); names and suggested actions in both languages.
+   */
+  segments?: Array<{ segment: string; names: Record<Lang, string>; actions: Record<Lang, string> } & GroupSummary>;
   /** Rows: R scores best first; columns: F scores best first. */
   heatmap: { rScores: number[]; fScores: number[]; cells: HeatCell[][] };
   /** Per segment the median R, F and M values (docs/lists.md); present with segments. */
@@ -66,10 +72,21 @@ class Accumulator {
   }
 }
 
+const LANG_PAIR: readonly Lang[] = ['en', 'zh'];
+
+/** Key, names and suggested actions of segment `i` of a run (a built-in segment brings its action). */
+function segmentLabels(segments: SegmentResult, i: number): { segment: string; names: Record<Lang, string>; actions: Record<Lang, string> } {
+  const { map } = segments;
+  const id = map.kind === 'highLow' ? map.segments[i]?.id : undefined;
+  const actions = {} as Record<Lang, string>;
+  for (const lang of LANG_PAIR) actions[lang] = id ? t(lang, `action.${id}`) : '';
+  return { ...segmentKey(map, i), actions };
+}
+
 export function summarize(result: ScoreResult, scheme: Scheme, segments?: SegmentResult): Summary {
   const all = new Accumulator();
   const byGrade = scheme.grades.map(() => new Accumulator());
-  const bySegment = SEGMENTS.map(() => new Accumulator());
+  const bySegment = (segments?.counts ?? []).map(() => new Accumulator());
   const rScores = [...new Set(result.distributions.r.map((d) => d.score))].sort((a, b) => b - a);
   const fScores = [...new Set(result.distributions.f.map((d) => d.score))].sort((a, b) => b - a);
   const rIndex = new Map(rScores.map((s, i) => [s, i]));
@@ -89,7 +106,7 @@ export function summarize(result: ScoreResult, scheme: Scheme, segments?: Segmen
     n,
     totalM,
     grades: scheme.grades.map((g, i) => ({ label: g.label, ...byGrade[i].summary(n, totalM) })),
-    segments: segments ? SEGMENTS.map((segment, i) => ({ segment, ...bySegment[i].summary(n, totalM) })) : undefined,
+    segments: segments ? bySegment.map((acc, i) => ({ ...segmentLabels(segments, i), ...acc.summary(n, totalM) })) : undefined,
     heatmap: {
       rScores,
       fScores,

@@ -5,7 +5,7 @@
  * (src/excel/summary.ts): one layout, two writers.
  */
 import { t, type Lang, type MessageKey } from '../i18n';
-import { followUpLabels, segmentAction, segmentLabel } from './output';
+import { followUpLabels } from './output';
 import type { GroupSummary, Summary } from './summary';
 import type { Scheme } from './types';
 
@@ -78,7 +78,7 @@ export function summaryBlocks(summary: Summary, scheme: Scheme, lang: Lang, foll
       title: tr('summary.bySegment'),
       name: 'RFM_Segments',
       headers: [tr('summary.segment'), tr('summary.action'), ...groupHeaders],
-      rows: summary.segments.map((s) => [segmentLabel(s.segment, lang), segmentAction(s.segment, lang), ...groupCells(s)]),
+      rows: summary.segments.map((s) => [s.names[lang], s.actions[lang], ...groupCells(s)]),
       formats: shift(GROUP_FORMATS, 2),
       colourScale: false,
     });
@@ -125,7 +125,7 @@ export function summaryBlocks(summary: Summary, scheme: Scheme, lang: Lang, foll
       title: tr('summary.segmentMedians'),
       name: 'RFM_Segment_Medians',
       headers: [tr('summary.segment'), tr('summary.count'), tr('summary.medianR'), tr('summary.medianF'), tr('summary.medianM')],
-      rows: summary.medians.map((s) => [segmentLabel(s.segment, lang), s.count, n(s.medianR), n(s.medianF), n(s.medianM)]),
+      rows: summary.medians.map((s) => [s.names[lang], s.count, n(s.medianR), n(s.medianF), n(s.medianM)]),
       formats: { 2: SUMMARY_DECIMAL, 3: SUMMARY_DECIMAL, 4: SUMMARY_DECIMAL },
       colourScale: false,
     });

@@ -189,7 +189,7 @@ export class TableCollector {
     const values = { r: this.values.r.toArray(), f: this.values.f.toArray(), m: this.values.m.toArray() };
     const result = scoreColumns(values, this.invalid.slice(), scheme, scoring);
     const segments = insight.segments
-      ? segmentTable(result, insight.segments === true ? {} : insight.segments)
+      ? segmentTable(result, insight.segments === true ? {} : insight.segments, scheme)
       : undefined;
     const sheet: ScoredSheet = {
       layout,

@@ -868,7 +868,7 @@ export function scoreCustomers(
     columns.m[i] = customers[i].m;
   }
   const result = scoreTable(columns, scheme, scoring);
-  const segments = insight.segments ? segmentTable(result, insight.segments === true ? {} : insight.segments) : undefined;
+  const segments = insight.segments ? segmentTable(result, insight.segments === true ? {} : insight.segments, scheme) : undefined;
   return {
     layout: { header: true, columns: { r: 2, f: 3, m: 4 }, id: 0, detected: { r: false, f: false, m: false } },
     headerRow: 0,

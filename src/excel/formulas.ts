@@ -22,6 +22,7 @@ import {
   columnLetter,
   followUpLabels,
   formulaSheet,
+  isDefaultSegmentMap,
   parametersSheet,
   type CellValue,
   type FormulaLayout,
@@ -65,7 +66,11 @@ export interface FormulaWriteOptions extends WriteOptions {
 /** The scored sheet's own segment / follow-up options (follow-up labels as written, per grade). */
 export function insightOf(scored: ScoredSheet, scheme: Scheme, lang: Lang): InsightOptions {
   const insight: InsightOptions = {};
-  if (scored.segments) insight.segments = { reference: scored.segments.reference, basis: scored.segments.basis };
+  if (scored.segments) {
+    insight.segments = { reference: scored.segments.reference, basis: scored.segments.basis };
+    // Keep a segment map other than the eight segments (docs/segments.md).
+    if (!isDefaultSegmentMap(scored.segments.map)) insight.segments.map = scored.segments.map;
+  }
   const col = scored.output.columns.indexOf('followUp');
   if (col >= 0) {
     const labels = followUpLabels(scheme, lang);

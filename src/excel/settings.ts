@@ -2,7 +2,7 @@
  * The pane's choices saved in the workbook (document settings, one JSON value under one key) and
  * restored when it reopens. A missing, corrupt or foreign value reads as "nothing saved".
  */
-import { validateScheme, type GradeRule, type LayoutOptions, type MetricMethod, type Scheme } from '../core';
+import { parseSegmentMap, validateScheme, type GradeRule, type LayoutOptions, type MetricMethod, type Scheme, type SegmentMap } from '../core';
 import type { Lang } from '../i18n';
 import type { ExcelApi, SavedSettings } from './types';
 
@@ -83,7 +83,18 @@ function insight(v: unknown): SavedSettings['insight'] {
     basis: oneOf(v.basis, ['scores', 'values'] as const, 'scores'),
     followUp: bool(v.followUp, false),
     labels: Array.isArray(v.labels) ? v.labels.map(text) : [],
+    ...savedMap(v.map),
   };
+}
+
+/** The edited segment map (docs/segments.md), validated like a map file; an unreadable one is not restored. */
+function savedMap(v: unknown): { map?: SegmentMap } {
+  if (v === undefined) return {};
+  try {
+    return { map: parseSegmentMap(v, 'settings') };
+  } catch {
+    return {};
+  }
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;

@@ -17,6 +17,7 @@ import type {
   ScoreResult,
   ScoredSheet,
   SegmentBasis,
+  SegmentMap,
   SegmentReference,
 } from '../core';
 import type { Lang } from '../i18n';
@@ -147,7 +148,7 @@ export interface SavedSettings {
   scheme: Scheme;
   layout: LayoutOptions;
   /** Segment and Follow-up columns (docs/insight.md); `labels`: the user's follow-up label per grade ('' = default). */
-  insight?: { segments: boolean; reference: SegmentReference; basis: SegmentBasis; followUp: boolean; labels: string[] };
+  insight?: { segments: boolean; reference: SegmentReference; basis: SegmentBasis; followUp: boolean; labels: string[]; map?: SegmentMap };
   /** Output: values or live formulas (docs/formulas.md). */
   output?: 'values' | 'formulas';
   /** What the pane starts from (docs/transactions.md). */

@@ -30,6 +30,11 @@ Options:
   --segments                   add the Segment column (the eight-segment model)
   --segment-reference mean|median   high/low against the mean (default) or the median
   --segment-basis scores|values     compare scores (default) or the raw R/F/M values
+  --segment-map NAME|FILE.json the segment map (docs/segments.md): china8 (the eight segments, default),
+                               rfm10 (R rfm's ten segments by score ranges) or your own map file
+  --print-segment-map NAME     print a preset map's JSON to start your own from
+  --check-segment-map NAME|FILE.json
+                               print the rules' gaps and overlaps on the scores of the scheme options
   --follow-up                  add the Follow-up column (A monthly, B quarterly, C every six months, D yearly)
   --follow-up-labels L1,L2,…   your own follow-up labels, one per grade
   --summary                    add a summary sheet (xlsx output): grades, segments, R×F matrix, distributions
@@ -134,6 +139,11 @@ R得分、F得分、M得分、RFM得分、客户等级（有无效行时另加�
   --segments                   添加“客户分群”列（八类客户分群）
   --segment-reference mean|median   高低的判断标准：mean（平均值，默认）或median（中位数）
   --segment-basis scores|values     比较对象：scores（得分，默认）或values（原始值）
+  --segment-map 名称|文件.json 分群规则（docs/segments.md）：china8（八类客户分群，默认）、
+                               rfm10（R语言rfm包的十类客户分群，按得分范围）或自己的分群规则文件
+  --print-segment-map 名称     输出预设分群规则的文件内容，可在此基础上修改
+  --check-segment-map 名称|文件.json
+                               按评分方案的得分检查分群规则：哪些得分组合没有规则、哪些规则重叠
   --follow-up                  添加“回访周期”列（A级每月、B级每季度、C级每半年、D级每年）
   --follow-up-labels L1,L2,…   自定义回访周期，每个等级一个
   --summary                    添加汇总工作表（xlsx输出）：客户等级、客户分群、R×F矩阵、得分分布

@@ -23,6 +23,7 @@ import { requirementMessages } from './requirements';
 import { xlsxMessages } from './xlsx';
 import { limitMessages } from './limits';
 import { sqlMessages } from './sql';
+import { segmentMapMessages } from './segmentMaps';
 import { listMessages } from './lists';
 import { tieFixMessages } from './tieFixes';
 import { binningMessages } from './binning';
@@ -36,7 +37,7 @@ export interface MessageTable<K extends string> {
   zh: Record<K, string>;
 }
 
-const tables = [coreMessages, cliMessages, paneMessages, excelMessages, insightMessages, txMessages, formulaMessages, paneModeMessages, paneInsightMessages, periodMessages, panePeriodMessages, helpMessages, paneLayoutMessages, requirementMessages, xlsxMessages, limitMessages, sqlMessages, listMessages, tieFixMessages, binningMessages] as const;
+const tables = [coreMessages, cliMessages, paneMessages, excelMessages, insightMessages, txMessages, formulaMessages, paneModeMessages, paneInsightMessages, periodMessages, panePeriodMessages, helpMessages, paneLayoutMessages, requirementMessages, xlsxMessages, limitMessages, sqlMessages, listMessages, tieFixMessages, binningMessages, segmentMapMessages] as const;
 type Keys<T> = T extends MessageTable<infer K> ? K : never;
 export type MessageKey = Keys<(typeof tables)[number]>;
 

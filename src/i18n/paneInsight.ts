@@ -8,7 +8,7 @@ import type { MessageTable } from './index';
  */
 const en = {
   'paneInsight.heading': 'Segments and follow-up',
-  'paneInsight.segments': 'Add the Segment column (eight segments)',
+  'paneInsight.segments': 'Add the Segment column (eight segments, or a segment map)',
   'paneInsight.reference': 'Reference for high and low',
   'paneInsight.reference.mean': 'Mean',
   'paneInsight.reference.median': 'Median',
@@ -55,7 +55,7 @@ export const paneInsightMessages: MessageTable<keyof typeof en> = {
   en,
   zh: {
     'paneInsight.heading': '客户分群与回访',
-    'paneInsight.segments': '添加“客户分群”列（八类客户）',
+    'paneInsight.segments': '添加“客户分群”列（八类客户，或自定义分群规则）',
     'paneInsight.reference': '高低的判断标准',
     'paneInsight.reference.mean': '平均值',
     'paneInsight.reference.median': '中位数',

@@ -3,8 +3,9 @@
  * the scores or of the values) and the Follow-up column with one editable label per grade. Pure:
  * no React, no Office.
  */
-import { followUpLabels, type InsightOptions, type Scheme, type SegmentBasis, type SegmentReference } from '../core';
+import { followUpLabels, type InsightOptions, type Scheme, type SegmentBasis, type SegmentMap, type SegmentReference } from '../core';
 import type { Lang } from '../i18n';
+import { runMap } from './segmentMap';
 
 export interface InsightForm {
   segments: boolean;
@@ -13,6 +14,8 @@ export interface InsightForm {
   followUp: boolean;
   /** The user's follow-up label per grade position; blank: the default cadence. */
   labels: string[];
+  /** The segment map being edited (docs/segments.md); absent: the eight segments. */
+  map?: SegmentMap;
 }
 
 export const DEFAULT_INSIGHT: InsightForm = { segments: false, reference: 'mean', basis: 'scores', followUp: false, labels: [] };
@@ -24,7 +27,11 @@ export const DEFAULT_INSIGHT: InsightForm = { segments: false, reference: 'mean'
  */
 export function insightOptions(form: InsightForm, scheme: Scheme, lang: Lang): InsightOptions | undefined {
   const out: InsightOptions = {};
-  if (form.segments) out.segments = { reference: form.reference, basis: form.basis };
+  if (form.segments) {
+    out.segments = { reference: form.reference, basis: form.basis };
+    const map = runMap(form.map);
+    if (map) out.segments.map = map;
+  }
   if (form.followUp) {
     const typed = scheme.grades.map((_, i) => (form.labels[i] ?? '').trim());
     out.followUp = typed.some((x) => x !== '') ? followUpLabels(scheme, lang).map((label, i) => typed[i] || label) : true;

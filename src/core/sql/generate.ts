@@ -17,10 +17,11 @@
 import { t, type Lang, type MessageKey } from '../../i18n';
 import { parseDecimal, rescale, toText, type Decimal } from '../decimal';
 import { RfmError } from '../errors';
-import { followUpLabels, segmentLabel } from '../output';
+import { followUpLabels } from '../output';
 import { NESTED_IN } from '../nested';
 import { gradesText, lowerIsBetter, methodText, metricName, validateScheme } from '../scheme';
-import { segmentOf, type SegmentOptions } from '../segments';
+import { mapDomain, matchTable, othersName, ruleBoxes, segmentMapPreset, segmentNames } from '../segmentMaps';
+import type { SegmentOptions } from '../segments';
 import type { Scale } from '../scale';
 import { METRICS, type InvalidReason, type Metric, type Scheme } from '../types';
 import { DIALECTS, type SqlDialect, type SqlDialectId } from './dialects';
@@ -216,7 +217,10 @@ export function sqlQuery(o: SqlOptions): string {
     `rfm_graded AS (\n  SELECT *, CASE WHEN rfm_ok = 1 THEN CASE ${gradeWhens.join(' ')} ELSE ${thresholds.length} END END AS rfm_g\n  FROM rfm_summed\n)`,
   );
   let last = 'rfm_graded';
-  if (segOpts) {
+  // The segment map (docs/segments.md): high/low maps need the high flags; score-range maps read the scores.
+  const segMap = segOpts ? (segOpts.map ?? segmentMapPreset('china8')) : undefined;
+  if (segMap && segMap.kind === 'ranges') mapDomain(segMap, scheme);
+  if (segOpts && segMap?.kind === 'highLow') {
     const sv = (m: Metric) => (basis === 'values' || raw(m) ? `rfm_dec_${m}` : `rfm_s_${m}`);
     if (reference === 'mean') {
       const highs = METRICS.map((m) => {
@@ -247,12 +251,21 @@ export function sqlQuery(o: SqlOptions): string {
   for (const m of METRICS) out.push(`rfm_s_${m} AS ${q(`${m}_score`)}`);
   out.push(`CASE WHEN rfm_ok = 1 THEN ${unit ? `rfm_sum * ${unit}` : 'rfm_sum'} END AS ${q('rfm_score')}`);
   out.push(`${gradeLabel} AS ${q('grade')}`);
-  if (segOpts) {
+  if (segMap?.kind === 'highLow') {
+    // Each of the eight high/low combinations gets the name of its first matching rule (Others for none).
+    const names = segmentNames(segMap, lang);
+    const table = matchTable(ruleBoxes(segMap), mapDomain(segMap));
     const whens: string[] = [];
     for (const r of [1, 0]) for (const f of [1, 0]) for (const m of [1, 0]) {
-      whens.push(`WHEN rfm_high_r = ${r} AND rfm_high_f = ${f} AND rfm_high_m = ${m} THEN ${d.str(segmentLabel(segmentOf(r === 1, f === 1, m === 1), lang))}`);
+      whens.push(`WHEN rfm_high_r = ${r} AND rfm_high_f = ${f} AND rfm_high_m = ${m} THEN ${d.str(names[table[r * 4 + f * 2 + m]])}`);
     }
     out.push(`CASE WHEN rfm_ok = 1 THEN CASE ${whens.join(' ')} END END AS ${q('segment')}`);
+  } else if (segMap) {
+    // Score ranges, first match in order; what no rule covers is Others.
+    const whens = segMap.segments.map(
+      (s, i) => `WHEN ${METRICS.map((m) => `rfm_s_${m} BETWEEN ${s[m][0]} AND ${s[m][1]}`).join(' AND ')} THEN ${d.str(segmentNames(segMap, lang)[i])}`,
+    );
+    out.push(`CASE WHEN rfm_ok = 1 THEN CASE ${whens.join(' ')} ELSE ${d.str(othersName(segMap, lang))} END END AS ${q('segment')}`);
   }
   if (followUp) out.push(`CASE rfm_g ${followUp.map((l, i) => `WHEN ${i} THEN ${d.str(l)}`).join(' ')} END AS ${q('follow_up')}`);
   out.push(`${d.joinNonEmpty(METRICS.map(checkText), sep)} AS ${q('check')}`);
@@ -261,7 +274,7 @@ export function sqlQuery(o: SqlOptions): string {
     `-- RFM Grader ${oneLine(o.version)}: rfm-score --sql ${o.dialect}`,
     `-- Scheme: ${oneLine(schemeSummary(scheme))}`,
     ...(o.scale && METRICS.some((m) => frozenBands(o, m)) ? [`-- Quintile cut-offs frozen from ${oneLine(o.scaleFrom ?? 'an earlier run')}`] : []),
-    ...(segOpts ? [`-- Segments: ${reference} of the ${basis}`] : []),
+    ...(segOpts ? [segMap?.kind === 'ranges' ? '-- Segments: score ranges, first match' : `-- Segments: ${reference} of the ${basis}`] : []),
     `-- Columns: ${[...(columns.id !== undefined ? [`ID ${oneLine(columns.id)}`] : []), ...METRICS.map((m) => `${metricName(m)} ${oneLine(columns[m])}`), ...(needsOrder ? [`row order ${oneLine(orderColumn!)}`] : [])].join(', ')}`,
   ];
   return `${header.join('\n')}\nWITH\n${ctes.join(',\n')}\nSELECT\n  ${out.join(',\n  ')}\nFROM ${last}${columns.sortBy !== undefined ? '\nORDER BY rfm_sort' : ''}`;

@@ -6,6 +6,7 @@ import type { InsightForm } from '../insight';
 import { useShared } from '../styles';
 import type { Pane } from '../usePane';
 import { Section } from './Section';
+import { SegmentMapEditor } from './SegmentMapEditor';
 import { insightSummary } from '../state/summaries';
 
 const useStyles = makeStyles({
@@ -46,18 +47,24 @@ export function InsightSection({ pane }: { pane: Pane }) {
       />
       {insight.segments && (
         <div className={styles.options} data-testid="insight-segment-options">
-          <Field label={t(lang, 'paneInsight.reference')}>
-            <RadioGroup layout="horizontal" value={insight.reference} onChange={(_, data) => set({ reference: data.value as SegmentReference })}>
-              <Radio value="mean" label={t(lang, 'paneInsight.reference.mean')} disabled={busy} />
-              <Radio value="median" label={t(lang, 'paneInsight.reference.median')} disabled={busy} />
-            </RadioGroup>
-          </Field>
-          <Field label={t(lang, 'paneInsight.basis')}>
-            <RadioGroup layout="horizontal" value={insight.basis} onChange={(_, data) => set({ basis: data.value as SegmentBasis })}>
-              <Radio value="scores" label={t(lang, 'paneInsight.basis.scores')} disabled={busy} />
-              <Radio value="values" label={t(lang, 'paneInsight.basis.values')} disabled={busy} />
-            </RadioGroup>
-          </Field>
+          {/* High/low against a reference: score-range maps (docs/segments.md) do not use it. */}
+          {insight.map?.kind !== 'ranges' && (
+            <>
+              <Field label={t(lang, 'paneInsight.reference')}>
+                <RadioGroup layout="horizontal" value={insight.reference} onChange={(_, data) => set({ reference: data.value as SegmentReference })}>
+                  <Radio value="mean" label={t(lang, 'paneInsight.reference.mean')} disabled={busy} />
+                  <Radio value="median" label={t(lang, 'paneInsight.reference.median')} disabled={busy} />
+                </RadioGroup>
+              </Field>
+              <Field label={t(lang, 'paneInsight.basis')}>
+                <RadioGroup layout="horizontal" value={insight.basis} onChange={(_, data) => set({ basis: data.value as SegmentBasis })}>
+                  <Radio value="scores" label={t(lang, 'paneInsight.basis.scores')} disabled={busy} />
+                  <Radio value="values" label={t(lang, 'paneInsight.basis.values')} disabled={busy} />
+                </RadioGroup>
+              </Field>
+            </>
+          )}
+          <SegmentMapEditor lang={lang} map={insight.map} scheme={scheme} disabled={busy} onChange={(map) => set({ map })} />
         </div>
       )}
       <Switch

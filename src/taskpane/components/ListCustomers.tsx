@@ -18,16 +18,18 @@ function choiceOf(value: string): ListChoice {
 
 export function ListCustomers({ lang, run, busy, lists }: { lang: Lang; run: ListSource; busy: boolean; lists: Lists }) {
   const shared = useShared();
-  const choices = listChoices(run.scheme);
+  // The run's segment map (docs/segments.md): its segments, Others included.
+  const map = run.scored.segments?.map;
+  const choices = listChoices(run.scheme, map);
   const [value, setValue] = useState(valueOf(choices[0]));
   const chosen = choiceOf(value);
-  const valid = chosen.kind === 'grade' ? chosen.index < run.scheme.grades.length : true;
+  const valid = choices.some((c) => c.kind === chosen.kind && c.index === chosen.index);
   const choice = valid ? chosen : choices[0];
   const done = lists.state.done && lists.state.done.run === run ? lists.state.done.write : undefined;
   const error = lists.state.error && lists.state.error.run === run ? lists.state.error.text : undefined;
   const option = (c: ListChoice) => (
     <option key={valueOf(c)} value={valueOf(c)}>
-      {listName(c, run.scheme, lang)}
+      {listName(c, run.scheme, lang, map)}
     </option>
   );
   return (

@@ -6,7 +6,7 @@
 import { useId } from 'react';
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { clauseSep, colon, itemSep, wordSep } from '../../i18n/format';
-import { segmentLabel, type Metric, type Summary } from '../../core';
+import type { Metric, Summary } from '../../core';
 import { percent, t, type Lang } from '../../i18n';
 
 const WIDTH = 340;
@@ -130,7 +130,7 @@ function SegmentChart({ lang, summary }: { lang: Lang; summary: Summary }) {
   const span = WIDTH - 44;
   const title = t(lang, 'paneInsight.chart.segments');
   const described = segments
-    .map((s) => t(lang, 'paneInsight.chart.segmentBar', { label: segmentLabel(s.segment, lang), customers: percent(s.share), m: percent(s.mShare) }))
+    .map((s) => t(lang, 'paneInsight.chart.segmentBar', { label: s.names[lang], customers: percent(s.share), m: percent(s.mShare) }))
     .join(clauseSep(lang));
   return (
     <figure className={styles.figure} data-testid="chart-segments">
@@ -153,7 +153,7 @@ function SegmentChart({ lang, summary }: { lang: Lang; summary: Summary }) {
           return (
             <g key={s.segment} data-segment={s.segment} data-count={s.count}>
               <text x={0} y={y + 11} style={TEXT}>
-                {segmentLabel(s.segment, lang)}
+                {s.names[lang]}
                 <tspan style={MUTED}>{`  ${s.count}`}</tspan>
               </text>
               <rect x={0} y={y + 15} width={Math.max(w1, 0.5)} height={6} style={BAR} />
@@ -303,7 +303,7 @@ function SegmentMedians({ lang, summary }: { lang: Lang; summary: Summary }) {
           <tbody>
             {medians.map((m) => (
               <tr key={m.segment} data-segment={m.segment}>
-                <th scope="row">{segmentLabel(m.segment, lang)}</th>
+                <th scope="row">{m.names[lang]}</th>
                 <td>{m.count}</td>
                 <td>{number(m.medianR)}</td>
                 <td>{number(m.medianF)}</td>

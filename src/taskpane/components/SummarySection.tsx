@@ -50,7 +50,8 @@ export function SummarySection({
         <Caption1 className={shared.muted}>{t(lang, 'paneInsight.summary.none')}</Caption1>
       ) : (
         <div className={shared.stack} data-testid="summary-charts">
-          {result.scored.segments && <Body1 data-testid="segment-thresholds">{thresholdsText(lang, result.scored.segments)}</Body1>}
+          {/* The high/low references mean nothing to a score-range segment map (docs/segments.md). */}
+          {result.scored.segments && result.scored.segments.map.kind === 'highLow' && <Body1 data-testid="segment-thresholds">{thresholdsText(lang, result.scored.segments)}</Body1>}
           <SummaryCharts lang={lang} summary={numbers} />
           <div className={shared.row}>
             <Button onClick={() => summary.create(result)} disabled={summary.state.busy || busy} data-testid="create-summary">

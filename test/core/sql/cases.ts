@@ -4,7 +4,7 @@
  * decimal thresholds, the presets, segments (mean/median × scores/values), follow-up labels in both
  * languages, and a frozen scale from an earlier table.
  */
-import { defaultScheme, preset, scaleOf, scoreTable, type MetricMethod, type Scheme, type SegmentOptions } from '../../../src/core';
+import { defaultScheme, preset, scaleOf, scoreTable, segmentMapPreset, type MetricMethod, type Scheme, type SegmentOptions } from '../../../src/core';
 import { schemeSummary } from '../../../src/core/sql';
 import { makeTable, rng, type Case, type TestTable } from './helpers';
 
@@ -50,6 +50,22 @@ export function cases(): NamedCase[] {
   add('segments: median of values, raw F', { scheme: preset('maoming'), segments: { reference: 'median', basis: 'values' } }, 30);
   add('segments and follow-up in Chinese', { scheme: defaultScheme(), segments: {}, followUp: true, lang: 'zh' }, 31);
   add('one row only', { scheme: defaultScheme() }, 32, 1);
+  // Segment maps (docs/segments.md): score ranges with Others, and high/low rules with "any" and a gap.
+  add('segment map rfm10 (score ranges, first match, Others)', { scheme: defaultScheme(), segments: { map: segmentMapPreset('rfm10') } }, 33);
+  add('segment map rfm10 on breaks (template preset), in Chinese', { scheme: preset('template'), segments: { map: segmentMapPreset('rfm10') }, lang: 'zh' }, 34);
+  add('segment map high/low with "any" and a gap, median', {
+    scheme: defaultScheme(),
+    segments: {
+      reference: 'median',
+      map: {
+        kind: 'highLow',
+        segments: [
+          { name: { en: 'Best', zh: '最佳' }, r: 'high', f: 'any', m: 'high' },
+          { name: { en: 'Rest' }, r: 'low', f: 'any', m: 'any' },
+        ],
+      },
+    },
+  }, 35);
 
   // Nested binning (docs/binning.md): F within each R score, M within each R and F score.
   add('nested, ties average', { scheme: s({ binning: 'nested' }) }, 51);

@@ -185,7 +185,7 @@ export interface Case {
 export function expected(table: TestTable, c: Case): Row[] {
   const result = scoreTable({ r: table.r, f: table.f, m: table.m }, c.scheme, { scale: c.scale });
   const lang = c.lang ?? 'en';
-  const segments = c.segments ? segmentTable(result, c.segments) : undefined;
+  const segments = c.segments ? segmentTable(result, c.segments, c.scheme) : undefined;
   const out = outputTable(result, c.scheme, lang, { segments, followUp: c.followUp });
   const grader = createGrader(c.scheme);
   const col = (name: string) => out.columns.indexOf(name as never);
