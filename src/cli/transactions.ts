@@ -26,6 +26,9 @@ import {
   type TxOptions,
   type TxTableOptions,
   type TxRole,
+  type RunRecord,
+  type Scheme,
+  type ScoredSheet,
 } from '../core';
 import { t, type Lang } from '../i18n';
 import { colon, columnWithHeader, etc, joinList } from '../i18n/format';
@@ -38,9 +41,9 @@ import type { Io } from './main';
 import type { CliOptions } from './options';
 import { INVALID_LISTED, reportLines } from './report';
 import { addSummarySheet, uniqueSheetName } from './summarySheet';
-import { addListSheets, checkListFiles, listReportLines, planLists, withListFiles } from './lists';
+import { addListSheets, checkListFiles, listReportLines, planLists, withListFiles, type ListPlan } from './lists';
 import { claimParamsSheet, writeParamsSheet } from './paramsSheet';
-import { addMigrationSheet, comparePeriods, migrationReportLines, readPeriods, runRef, scaleReportLines } from './periods';
+import { addMigrationSheet, comparePeriods, migrationReportLines, readPeriods, runRef, scaleReportLines, type Periods } from './periods';
 import { version } from './version';
 import { newWorkbook, writeWorkbook, type Worksheet } from './xlsxFile';
 
@@ -183,17 +186,21 @@ export function fillCustomerSheet(ws: Worksheet, table: CustomerTable, rfmColumn
   ws.getColumn(table.dateColumn + 1).width = 14;
 }
 
-/** Sales records in a CSV file; in a workbook they are read on the streaming xlsx path (src/cli/xlsx/transactions.ts). */
-export async function runTransactions(o: CliOptions, options: TxOptions, io: Io): Promise<void> {
-  const { outFormat } = await checkFiles(o);
-  const lang = o.lang;
+/** The options sales records refuse, checked before the input is read (both inputs, docs/transactions.md). */
+export function checkTxOptions(o: CliOptions, outFormat: 'csv' | 'xlsx'): void {
   if (o.summary && outFormat !== 'xlsx') throw new RfmError('cli.summaryNeedsXlsx');
   if (o.formulas) throw new RfmError('tx.noFormulas');
   if (o.previous !== undefined && outFormat !== 'xlsx') throw new RfmError('period.previousNeedsXlsx');
+}
 
-  const result: TransactionResult = await aggregateCsv(o.input, options);
-  const where = o.input;
-
+/**
+ * From the aggregated records to the scored per-customer table, with the same checks and messages for
+ * a CSV file and a workbook: no rows, no valid row, nobody bought in the period, an amount past a
+ * double, more customers than a sheet holds; then the earlier runs (--scale-from / --previous,
+ * docs/periods.md) are read — before anything is written — and the customers scored.
+ */
+export async function scoreAggregated(o: CliOptions, result: TransactionResult, outFormat: 'csv' | 'xlsx'): Promise<{ periods: Periods; scheme: Scheme; sheet: ScoredSheet }> {
+  const lang = o.lang;
   const { customers, report } = result;
   if (report.rows === 0) throw new RfmError('tx.noRows');
   if (report.validRows === 0) {
@@ -211,8 +218,6 @@ export async function runTransactions(o: CliOptions, options: TxOptions, io: Io)
   if (outFormat === 'xlsx' && customers.length >= XLSX_MAX_ROWS) {
     throw new RfmError('tx.tooManyForXlsx', { count: customers.length });
   }
-
-  // --scale-from / --previous (docs/periods.md): the earlier runs are read before anything is written.
   const periods = await readPeriods(o, lang, t(lang, 'tx.sheetName'));
   const scheme = periods.scheme;
   const sheet = scoreCustomers(customers, scheme, lang, o.insight, { scale: periods.scaleRun?.record.scale });
@@ -220,6 +225,56 @@ export async function runTransactions(o: CliOptions, options: TxOptions, io: Io)
     const bad = sheet.result.invalid[0];
     throw new RfmError('layout.noValidRows', { first: `${invalidAddress(sheet, bad.row, bad.metric)}${colon(lang)}${describeInvalid(bad, lang)}` });
   }
+  return { periods, scheme, sheet };
+}
+
+/** The parameters sheet's record of a sales-records run (docs/periods.md): the same for both inputs. */
+export function txRunRecord(o: CliOptions, sheet: ScoredSheet, scheme: Scheme, periods: Periods, inputSheet: string | undefined, outputSheet: string): RunRecord {
+  return buildRunRecord({
+    sheet,
+    scheme,
+    lang: o.lang,
+    version: version(),
+    tool: 'rfm-score --transactions',
+    input: { file: o.input, sheet: inputSheet },
+    outputSheet,
+    segments: o.insight.segments,
+    followUp: o.insight.followUp,
+    frozen: periods.scaleRun ? { scale: periods.scaleRun.record.scale, from: runRef(periods.scaleRun) } : undefined,
+    previous: periods.previousRun ? runRef(periods.previousRun) : undefined,
+  });
+}
+
+/** The report of a sales-records run, after the output is written; `newSheet` is the line naming the per-customer sheet. */
+export function txReportLines(
+  o: CliOptions,
+  run: { report: TransactionResult['report']; where: string; outWhere: string; sheet: ScoredSheet; scheme: Scheme; periods: Periods },
+  written: { newSheet?: string; summaryName?: string; migrationName?: string; paramsName?: string; lists: readonly ListPlan[] },
+): string[] {
+  const lang = o.lang;
+  const { report, where, outWhere, sheet, scheme, periods } = run;
+  const lines = [...transactionReportLines(report, lang, where), ...reportLines(sheet, scheme, lang, outWhere)];
+  if (periods.scaleRun) lines.push(...scaleReportLines(periods.scaleRun, sheet.result, lang));
+  if (written.newSheet) lines.push(written.newSheet);
+  if (written.summaryName) lines.push(t(lang, 'cli.report.summary', { sheet: written.summaryName }));
+  if (periods.migration && periods.previousRun && written.migrationName) {
+    lines.push(...migrationReportLines(periods.migration.result, periods.previousRun, !!periods.scaleRun, scheme, lang, written.migrationName));
+  }
+  if (written.paramsName) lines.push(t(lang, 'period.report.params', { sheet: written.paramsName }));
+  lines.push(t(lang, 'cli.report.wrote', { file: o.out }));
+  lines.push(...listReportLines(written.lists, lang));
+  return lines;
+}
+
+/** Sales records in a CSV file; in a workbook they are read on the streaming xlsx path (src/cli/xlsx/transactions.ts). */
+export async function runTransactions(o: CliOptions, options: TxOptions, io: Io): Promise<void> {
+  const { outFormat } = await checkFiles(o);
+  const lang = o.lang;
+  checkTxOptions(o, outFormat);
+  const result: TransactionResult = await aggregateCsv(o.input, options);
+  const where = o.input;
+  const { customers, report } = result;
+  const { periods, scheme, sheet } = await scoreAggregated(o, result, outFormat);
   // xlsx: a new workbook with the per-customer sheet.
   const outBook = outFormat === 'xlsx' ? newWorkbook() : undefined;
   const sheetName = outBook ? uniqueSheetName(outBook, t(lang, 'tx.sheetName')) : undefined;
@@ -245,19 +300,7 @@ export async function runTransactions(o: CliOptions, options: TxOptions, io: Io)
     if (o.summary) summaryName = addSummarySheet(outBook, sheet, scheme, lang, o.insight.followUp);
     addListSheets(outBook, lists, lang);
     if (periods.migration) migrationName = addMigrationSheet(outBook, periods.migration.sheet, lang);
-    const record = buildRunRecord({
-      sheet,
-      scheme,
-      lang,
-      version: version(),
-      tool: 'rfm-score --transactions',
-      input: { file: o.input },
-      outputSheet: sheetName,
-      segments: o.insight.segments,
-      followUp: o.insight.followUp,
-      frozen: periods.scaleRun ? { scale: periods.scaleRun.record.scale, from: runRef(periods.scaleRun) } : undefined,
-      previous: periods.previousRun ? runRef(periods.previousRun) : undefined,
-    });
+    const record = txRunRecord(o, sheet, scheme, periods, undefined, sheetName);
     writeParamsSheet(paramsWs, parametersSheet(record));
     checkWorkbookCells(outBook, o.out);
     await writeWorkbook(outBook, temp);
@@ -267,16 +310,6 @@ export async function runTransactions(o: CliOptions, options: TxOptions, io: Io)
     throw err;
   });
 
-  for (const line of transactionReportLines(report, lang, where)) io.out(line);
-  for (const line of reportLines(sheet, scheme, lang, outWhere)) io.out(line);
-  if (periods.scaleRun) for (const line of scaleReportLines(periods.scaleRun, sheet.result, lang)) io.out(line);
-  if (sheetName !== undefined) io.out(t(lang, 'tx.report.csvToXlsx', { file: o.input, sheet: sheetName }));
-  if (summaryName) io.out(t(lang, 'cli.report.summary', { sheet: summaryName }));
-  if (periods.migration && periods.previousRun && migrationName) {
-    const lines = migrationReportLines(periods.migration.result, periods.previousRun, !!periods.scaleRun, scheme, lang, migrationName);
-    for (const line of lines) io.out(line);
-  }
-  if (paramsName) io.out(t(lang, 'period.report.params', { sheet: paramsName }));
-  io.out(t(lang, 'cli.report.wrote', { file: o.out }));
-  for (const line of listReportLines(lists, lang)) io.out(line);
+  const newSheet = sheetName !== undefined ? t(lang, 'tx.report.csvToXlsx', { file: o.input, sheet: sheetName }) : undefined;
+  for (const line of txReportLines(o, { report, where, outWhere, sheet, scheme, periods }, { newSheet, summaryName, migrationName, paramsName, lists })) io.out(line);
 }

@@ -18,13 +18,13 @@ import { addListSheets, checkListFiles, listReportLines, planLists, withListFile
 import { newWorkbook } from '../xlsxFile';
 import { paramsWithHelperNote } from '../formulaSheet';
 import { formulaCells, freeSharedIndex, setFullCalcOnLoad, streamFormulas } from './formulas';
-import { dateStyles, openPackage, pickSheetInfo, readSharedStrings, REL_TYPE, type SheetInfo, type XlsxPackage } from './package';
+import { dateStyles, openPackage, pickSheetInfo, readSharedStrings, type SheetInfo, type XlsxPackage } from './package';
 import { MAX_COLUMNS, readSheetRows, type SheetContext, type UsedRange } from './sheetReader';
 import { rewriteSheet, type SheetEdit } from './sheetWriter';
-import { CT, PackagePlan, spliceSheets } from './splice';
+import { PackagePlan, packageEntries, spliceSheets } from './splice';
 import { MINIMAL_STYLES, StyleBook } from './styles';
-import { parseXml, relsPartOf, serialize, type XmlElement } from './xml';
-import { writeZip, type OutEntry } from './zip';
+import { parseXml, type XmlElement } from './xml';
+import { writeZip } from './zip';
 
 /** This product's parameters sheet for scored sheet `scored` in the input (A1 the title, B3 the sheet's name). */
 async function earlierParamsSheet(ctx: SheetContext, scored: SheetInfo): Promise<SheetInfo | undefined> {
@@ -150,30 +150,7 @@ export async function scoreXlsxStream(o: CliOptions, io: Io): Promise<void> {
     }
     await spliceSheets(wb, [paramsName, ...(summaryName ? [summaryName] : []), ...(migrationName ? [migrationName] : []), ...listNames], plan, styles, inPlace);
 
-    let stylesPart = pkg.stylesPart;
-    if (!stylesPart) {
-      const folder = pkg.workbookPart.slice(0, pkg.workbookPart.lastIndexOf('/') + 1);
-      stylesPart = pkg.zip.has(`${folder}styles.xml`) ? plan.freeName(folder.replace(/\/$/, ''), 'styles', 'xml') : `${folder}styles.xml`;
-      plan.workbookRel(REL_TYPE.styles, stylesPart);
-      plan.contentType(stylesPart, CT.styles);
-      plan.add(stylesPart, '');
-    }
-    const stylesXml = stylesDoc.decl + serialize(stylesDoc.root);
-    const replaced = new Map(plan.replaced);
-    replaced.set(stylesPart, stylesXml);
-    replaced.set(pkg.workbookPart, pkg.workbook.decl + serialize(pkg.workbook.root));
-    replaced.set(relsPartOf(pkg.workbookPart), pkg.workbookRels.decl + serialize(pkg.workbookRels.root));
-    replaced.set('[Content_Types].xml', pkg.contentTypes.decl + serialize(pkg.contentTypes.root));
-
-    function* entries(): Generator<OutEntry> {
-      for (const name of pkg.zip.order) {
-        if (plan.dropped.has(name)) continue;
-        if (name === info.part) yield { name, chunks: () => rewriteSheet(pkg, info.part, edit) };
-        else if (replaced.has(name)) yield { name, data: replaced.get(name)! };
-        else yield { name, chunks: () => pkg.zip.chunks(name) };
-      }
-      for (const part of plan.added) yield { name: part.name, data: replaced.get(part.name) ?? part.data };
-    }
+    const entries = packageEntries(plan, stylesDoc, new Map([[info.part, () => rewriteSheet(pkg, info.part, edit)]]));
 
     await withListFiles(lists, {}, () => writeOutputFile(o.out, (temp) => writeZip(temp, entries())));
     const paramsLine = t(lang, fx ? 'formula.report' : 'period.report.params', { sheet: paramsName });

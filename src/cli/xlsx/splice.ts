@@ -8,7 +8,8 @@
 import type ExcelJS from 'exceljs';
 import { REL_TYPE, openPackage, readSharedStrings, type XlsxPackage } from './package';
 import type { StyleBook } from './styles';
-import { child, childElements, escapeText, parseXml, xmlSafe, relsPartOf, resolveTarget, serialize } from './xml';
+import { child, childElements, escapeText, parseXml, xmlSafe, relsPartOf, resolveTarget, serialize, type XmlElement } from './xml';
+import type { OutEntry } from './zip';
 
 export const CT = {
   worksheet: 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml',
@@ -234,3 +235,41 @@ export async function spliceSheets(
   }
 }
 
+
+/**
+ * The output package's entries in the input's order, for writeZip: the parts `plan` dropped left out,
+ * the edited styles, workbook part, its relationships and the content types (and `plan`'s replaced
+ * parts) in place of the input's, `rewrite`'s parts streamed by their own writer (the scored sheet),
+ * every other part copied as its compressed bytes inflate, then the new parts. A package without
+ * styles gets one, registered in the workbook's relationships and the content types.
+ */
+export function packageEntries(
+  plan: PackagePlan,
+  stylesDoc: { decl: string; root: XmlElement },
+  rewrite: ReadonlyMap<string, () => AsyncIterable<Buffer | string>> = new Map(),
+): () => Generator<OutEntry> {
+  const pkg = plan.pkg;
+  let stylesPart = pkg.stylesPart;
+  if (!stylesPart) {
+    const folder = pkg.workbookPart.slice(0, pkg.workbookPart.lastIndexOf('/') + 1);
+    stylesPart = pkg.zip.has(`${folder}styles.xml`) ? plan.freeName(folder.replace(/\/$/, ''), 'styles', 'xml') : `${folder}styles.xml`;
+    plan.workbookRel(REL_TYPE.styles, stylesPart);
+    plan.contentType(stylesPart, CT.styles);
+    plan.add(stylesPart, '');
+  }
+  const replaced = new Map(plan.replaced);
+  replaced.set(stylesPart, stylesDoc.decl + serialize(stylesDoc.root));
+  replaced.set(pkg.workbookPart, pkg.workbook.decl + serialize(pkg.workbook.root));
+  replaced.set(relsPartOf(pkg.workbookPart), pkg.workbookRels.decl + serialize(pkg.workbookRels.root));
+  replaced.set('[Content_Types].xml', pkg.contentTypes.decl + serialize(pkg.contentTypes.root));
+  return function* entries(): Generator<OutEntry> {
+    for (const name of pkg.zip.order) {
+      if (plan.dropped.has(name)) continue;
+      const writer = rewrite.get(name);
+      if (writer) yield { name, chunks: writer };
+      else if (replaced.has(name)) yield { name, data: replaced.get(name)! };
+      else yield { name, chunks: () => pkg.zip.chunks(name) };
+    }
+    for (const part of plan.added) yield { name: part.name, data: replaced.get(part.name) ?? part.data };
+  };
+}
