@@ -6,9 +6,9 @@
  */
 import { customerList, listTable, type ListChoice, type Scheme, type ScoredSheet } from '../core';
 import { t, type Lang } from '../i18n';
-import { suspendScreenUpdating } from './capabilities';
+import { writeRowsInChunks } from './chunkedWrite';
 import type { ExcelApi } from './types';
-import { ChunkSizer, PAYLOAD_BUDGET, areaAddress, jsonBytes, syncChunk, textCell, yieldToUi } from './util';
+import { areaAddress, textCell } from './util';
 
 export interface ListWriteResult {
   sheet: string;
@@ -73,28 +73,7 @@ export async function writeListSheet(
       added = name;
 
       const row = (k: number): Cell[] => (k === 0 ? table.headers.map(textCell) : table.rows[k - 1].map(cell));
-      const sizer = new ChunkSizer(width);
-      let done = 0;
-      const app = context.workbook.application;
-      while (done < total) {
-        let count = sizer.next(total - done);
-        let block: Cell[][] = Array.from({ length: count }, (_, i) => row(done + i));
-        let bytes = jsonBytes(block);
-        if (bytes > PAYLOAD_BUDGET && count > 1) {
-          count = Math.max(1, Math.floor((count * PAYLOAD_BUDGET * 0.9) / bytes));
-          block = block.slice(0, count);
-          bytes = jsonBytes(block);
-        }
-        sizer.observe(count, bytes);
-        suspendScreenUpdating(app);
-        ws.getRangeByIndexes(done, 0, count, width).values = block;
-        syncs += 1;
-        // one write per chunk, on purpose; a payload Excel refuses as too large is retried in smaller chunks
-        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- see above
-        if (!(await syncChunk(context.sync(), sizer, count))) continue;
-        done += count;
-        if (done < total) await yieldToUi();
-      }
+      syncs += await writeRowsInChunks(context, ws, total, width, row);
 
       ws.getRangeByIndexes(0, 0, 1, width).format.font.bold = true;
       const rfm = table.columns.indexOf('rfm');

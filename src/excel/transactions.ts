@@ -41,7 +41,8 @@ import { onSheet, readRows } from './read';
 import { planRunSheets, recordOf, surveySheets, writeMigrationSheet, writeParamsSheet, type RunSheetsPlan } from './runSheets';
 import type { ExcelApi, Progress, RunSheets, TableRef, WriteResult } from './types';
 import { suspendScreenUpdating } from './capabilities';
-import { ChunkSizer, PAYLOAD_BUDGET, SHEET_ROWS, areaAddress, syncChunk, jsonBytes, textCell, yieldToUi } from './util';
+import { SHEET_ROWS, areaAddress, textCell, yieldToUi } from './util';
+import { writeRowsInChunks } from './chunkedWrite';
 import { gradeFill } from './write';
 
 /** Options of the aggregation with table-relative column indexes (0 = the table's first column). */
@@ -224,30 +225,8 @@ export async function writeCustomerSheet(
         }
         return cells;
       };
-      const sizer = new ChunkSizer(width);
-      let done = 0;
       progress?.('write', 0, total);
-      while (done < total) {
-        let count = sizer.next(total - done);
-        let block: Cell[][] = new Array<Cell[]>(count);
-        for (let i = 0; i < count; i++) block[i] = row(done + i);
-        let bytes = jsonBytes(block);
-        if (bytes > PAYLOAD_BUDGET && count > 1) {
-          count = Math.max(1, Math.floor((count * PAYLOAD_BUDGET * 0.9) / bytes));
-          block = block.slice(0, count);
-          bytes = jsonBytes(block);
-        }
-        sizer.observe(count, bytes);
-        suspendScreenUpdating(app);
-        ws.getRangeByIndexes(done, 0, count, width).values = block;
-        syncs += 1;
-        // one write per chunk, on purpose; a payload Excel refuses as too large is retried in smaller chunks
-        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- see above
-        if (!(await syncChunk(context.sync(), sizer, count))) continue;
-        done += count;
-        progress?.('write', done, total);
-        if (done < total) await yieldToUi();
-      }
+      syncs += await writeRowsInChunks(context, ws, total, width, row, (done) => progress?.('write', done, total));
 
       // 3. period over period (docs/periods.md): the parameters sheet (the run record) and, comparing periods, the migration sheet
       let paramSheet: string | undefined;
