@@ -3,7 +3,7 @@
  * customers and of M per segment, the R score × F score matrix, the score distributions. Plain
  * inline SVG (no chart library); each chart has a text alternative for screen readers.
  */
-import { useId } from 'react';
+import { useId, type ReactElement } from 'react';
 import { makeStyles, tokens } from '@fluentui/react-components';
 import { clauseSep, colon, itemSep, wordSep } from '../../i18n/format';
 import type { Metric, Summary } from '../../core';
@@ -172,44 +172,56 @@ function SegmentChart({ lang, summary }: { lang: Lang; summary: Summary }) {
   );
 }
 
+type HeatCell = Summary['heatmap']['cells'][number][number];
+
+/**
+ * The R score × F score table both heat maps draw: a header row of F scores, a header column of R
+ * scores, and `cell` for each (R, F) cell's td.
+ */
+function RfTable({ summary, labelledBy, cell }: { summary: Summary; labelledBy?: string; cell: (c: HeatCell, r: number, f: number) => ReactElement }) {
+  const styles = useStyles();
+  const { rScores, fScores, cells } = summary.heatmap;
+  return (
+    <div className={styles.scroll}>
+      <table className={styles.matrix} aria-labelledby={labelledBy}>
+        <thead>
+          <tr>
+            <th scope="col">R \ F</th>
+            {fScores.map((f) => (
+              <th key={f} scope="col">{`F ${f}`}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rScores.map((r, i) => (
+            <tr key={r}>
+              <th scope="row">{`R ${r}`}</th>
+              {cells[i].map((c, j) => cell(c, r, fScores[j]))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 /** The R score × F score matrix: customers per cell on the sheet's white-to-green scale. */
 function Heatmap({ lang, summary }: { lang: Lang; summary: Summary }) {
   const styles = useStyles();
-  const { rScores, fScores, cells } = summary.heatmap;
-  const counts = cells.flat().map((c) => c.count);
+  const counts = summary.heatmap.cells.flat().map((c) => c.count);
   const min = Math.min(...counts);
   const max = Math.max(...counts);
   return (
     <figure className={styles.figure} data-testid="chart-heatmap">
       <figcaption className={styles.caption}>{t(lang, 'paneInsight.chart.heatmap')}</figcaption>
-      <div className={styles.scroll}>
-        <table className={styles.matrix}>
-          <thead>
-            <tr>
-              <th scope="col">R \ F</th>
-              {fScores.map((f) => (
-                <th key={f} scope="col">{`F ${f}`}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rScores.map((r, i) => (
-              <tr key={r}>
-                <th scope="row">{`R ${r}`}</th>
-                {cells[i].map((c, j) => (
-                  <td
-                    key={fScores[j]}
-                    style={{ backgroundColor: scaleColour(c.count, min, max) }}
-                    title={t(lang, 'paneInsight.chart.heatmapCell', { r, f: fScores[j], count: c.count, mean: formatMean(c.meanM, lang) })}
-                  >
-                    {c.count}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <RfTable
+        summary={summary}
+        cell={(c, r, f) => (
+          <td key={f} style={{ backgroundColor: scaleColour(c.count, min, max) }} title={t(lang, 'paneInsight.chart.heatmapCell', { r, f, count: c.count, mean: formatMean(c.meanM, lang) })}>
+            {c.count}
+          </td>
+        )}
+      />
     </figure>
   );
 }
@@ -226,53 +238,28 @@ function formatRounded(text: string, lang: Lang): string {
  */
 function MeanHeatmap({ lang, summary }: { lang: Lang; summary: Summary }) {
   const styles = useStyles();
-  const { rScores, fScores, cells } = summary.heatmap;
-  const means = cells.flat().filter((c) => c.count > 0).map((c) => c.meanM);
+  const means = summary.heatmap.cells.flat().filter((c) => c.count > 0).map((c) => c.meanM);
   const min = Math.min(...means);
   const max = Math.max(...means);
-  const title = t(lang, 'paneList.chart.heatmapMeanM');
   const titleId = useId();
   return (
     <figure className={styles.figure} data-testid="chart-heatmap-mean">
       <figcaption className={styles.caption} id={titleId}>
-        {title}
+        {t(lang, 'paneList.chart.heatmapMeanM')}
       </figcaption>
-      <div className={styles.scroll}>
-        <table className={styles.matrix} aria-labelledby={titleId}>
-          <thead>
-            <tr>
-              <th scope="col">R \ F</th>
-              {fScores.map((f) => (
-                <th key={f} scope="col">{`F ${f}`}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rScores.map((r, i) => (
-              <tr key={r}>
-                <th scope="row">{`R ${r}`}</th>
-                {cells[i].map((c, j) => {
-                  const text = formatRounded(c.meanMText, lang);
-                  const label = c.count
-                    ? t(lang, 'paneList.chart.meanCell', { r, f: fScores[j], mean: text, count: c.count })
-                    : t(lang, 'paneList.chart.emptyCell', { r, f: fScores[j] });
-                  return (
-                    <td
-                      key={fScores[j]}
-                      style={c.count ? { backgroundColor: scaleColour(c.meanM, min, max), color: '#000000' } : undefined}
-                      title={label}
-                      aria-label={label}
-                      data-mean={c.meanMText}
-                    >
-                      {text}
-                    </td>
-                  );
-                })}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <RfTable
+        summary={summary}
+        labelledBy={titleId}
+        cell={(c, r, f) => {
+          const text = formatRounded(c.meanMText, lang);
+          const label = c.count ? t(lang, 'paneList.chart.meanCell', { r, f, mean: text, count: c.count }) : t(lang, 'paneList.chart.emptyCell', { r, f });
+          return (
+            <td key={f} style={c.count ? { backgroundColor: scaleColour(c.meanM, min, max), color: '#000000' } : undefined} title={label} aria-label={label} data-mean={c.meanMText}>
+              {text}
+            </td>
+          );
+        }}
+      />
       <span className={styles.legend}>{t(lang, 'paneList.chart.scale')}</span>
     </figure>
   );
