@@ -42,10 +42,10 @@ import type { CliOptions } from './options';
 import { INVALID_LISTED, reportLines } from './report';
 import { addSummarySheet, uniqueSheetName } from './summarySheet';
 import { addListSheets, checkListFiles, listReportLines, planLists, withListFiles, type ListPlan } from './lists';
-import { claimParamsSheet, writeParamsSheet } from './paramsSheet';
+import { writeParamsSheet } from './paramsSheet';
 import { addMigrationSheet, comparePeriods, migrationReportLines, readPeriods, runRef, scaleReportLines, type Periods } from './periods';
 import { version } from './version';
-import { newWorkbook, writeWorkbook, type Worksheet } from './xlsxFile';
+import { newWorkbook, writeWorkbook, type Workbook, type Worksheet } from './xlsxFile';
 
 /** Rows of an xlsx sheet, the header included. */
 const XLSX_MAX_ROWS = 1_048_576;
@@ -266,6 +266,30 @@ export function txReportLines(
   return lines;
 }
 
+/**
+ * The per-customer sheet `sheetName` and the sheets around it — parameters, `--summary`, the lists,
+ * the migration — added to `wb` in that order, the same for CSV input and a workbook; the workbook's
+ * cells are checked against Excel's limits. Returns the new sheets' names.
+ */
+export function addTxSheets(
+  o: CliOptions,
+  wb: Workbook,
+  sheetName: string,
+  run: { sheet: ScoredSheet; scheme: Scheme; periods: Periods; table: CustomerTable; lists: ListPlan[]; inputSheet?: string },
+): { paramsName: string; summaryName?: string; migrationName?: string; listNames: string[] } {
+  const lang = o.lang;
+  const { sheet, scheme, periods, table } = run;
+  fillCustomerSheet(wb.addWorksheet(sheetName), table, table.headers.length - sheet.output.headers.length + sheet.output.columns.indexOf('rfm'));
+  const paramsName = uniqueSheetName(wb, t(lang, 'formula.sheetName'));
+  const paramsWs = wb.addWorksheet(paramsName);
+  const summaryName = o.summary ? addSummarySheet(wb, sheet, scheme, lang, o.insight.followUp) : undefined;
+  const listNames = addListSheets(wb, run.lists, lang);
+  const migrationName = periods.migration ? addMigrationSheet(wb, periods.migration.sheet, lang) : undefined;
+  writeParamsSheet(paramsWs, parametersSheet(txRunRecord(o, sheet, scheme, periods, run.inputSheet, sheetName)));
+  checkWorkbookCells(wb, o.out);
+  return { paramsName, summaryName, migrationName, listNames };
+}
+
 /** Sales records in a CSV file; in a workbook they are read on the streaming xlsx path (src/cli/xlsx/transactions.ts). */
 export async function runTransactions(o: CliOptions, options: TxOptions, io: Io): Promise<void> {
   const { outFormat } = await checkFiles(o);
@@ -285,24 +309,13 @@ export async function runTransactions(o: CliOptions, options: TxOptions, io: Io)
   // --list (docs/lists.md): unknown names stop the run here, before anything is written.
   const lists = planLists(o, sheet, scheme, lang);
   await checkListFiles(o, lists);
-  let summaryName: string | undefined;
-  let paramsName: string | undefined;
-  let migrationName: string | undefined;
+  let added: ReturnType<typeof addTxSheets> | undefined;
   await withListFiles(lists, {}, () => writeAtomically(o.out, async (temp) => {
     if (!outBook || !sheetName) {
       await fs.writeFile(temp, customerCsv(table, o.out), 'utf8');
       return;
     }
-    const ws = outBook.addWorksheet(sheetName);
-    fillCustomerSheet(ws, table, table.headers.length - sheet.output.headers.length + sheet.output.columns.indexOf('rfm'));
-    const paramsWs = claimParamsSheet(outBook, sheetName, lang);
-    paramsName = paramsWs.name;
-    if (o.summary) summaryName = addSummarySheet(outBook, sheet, scheme, lang, o.insight.followUp);
-    addListSheets(outBook, lists, lang);
-    if (periods.migration) migrationName = addMigrationSheet(outBook, periods.migration.sheet, lang);
-    const record = txRunRecord(o, sheet, scheme, periods, undefined, sheetName);
-    writeParamsSheet(paramsWs, parametersSheet(record));
-    checkWorkbookCells(outBook, o.out);
+    added = addTxSheets(o, outBook, sheetName, { sheet, scheme, periods, table, lists });
     await writeWorkbook(outBook, temp);
   })).catch((err: NodeJS.ErrnoException) => {
     if (err instanceof RfmError) throw err;
@@ -311,5 +324,5 @@ export async function runTransactions(o: CliOptions, options: TxOptions, io: Io)
   });
 
   const newSheet = sheetName !== undefined ? t(lang, 'tx.report.csvToXlsx', { file: o.input, sheet: sheetName }) : undefined;
-  for (const line of txReportLines(o, { report, where, outWhere, sheet, scheme, periods }, { newSheet, summaryName, migrationName, paramsName, lists })) io.out(line);
+  for (const line of txReportLines(o, { report, where, outWhere, sheet, scheme, periods }, { newSheet, ...added, lists })) io.out(line);
 }

@@ -9,18 +9,16 @@
  * input part is copied byte for byte. CSV output writes the per-customer table alone.
  */
 import { promises as fs } from 'node:fs';
-import { parametersSheet, TransactionAggregator, customerTable, type TxOptions } from '../../core';
+import { TransactionAggregator, customerTable, type TxOptions } from '../../core';
 import { t, type Lang } from '../../i18n';
 import { writeOutputFile } from '../atomic';
 import { checkFiles } from '../files';
-import { checkWorkbookCells } from '../limits';
 import type { Io } from '../main';
 import type { CliOptions } from '../options';
-import { writeParamsSheet } from '../paramsSheet';
-import { addMigrationSheet, comparePeriods } from '../periods';
-import { addSummarySheet, uniqueSheetName } from '../summarySheet';
-import { addListSheets, checkListFiles, planLists, withListFiles } from '../lists';
-import { checkTxOptions, customerCsv, fillCustomerSheet, scoreAggregated, txReportLines, txRunRecord } from '../transactions';
+import { comparePeriods } from '../periods';
+import { uniqueSheetName } from '../summarySheet';
+import { checkListFiles, planLists, withListFiles } from '../lists';
+import { addTxSheets, checkTxOptions, customerCsv, scoreAggregated, txReportLines } from '../transactions';
 import { newWorkbook } from '../xlsxFile';
 import { dateStyles, openPackage, pickSheetInfo, readSharedStrings } from './package';
 import { allSheetNames } from './score';
@@ -71,34 +69,23 @@ export async function runTransactionsXlsx(o: CliOptions, options: TxOptions, io:
     const lists = planLists(o, sheet, scheme, lang);
     await checkListFiles(o, lists);
 
-    let summaryName: string | undefined;
-    let paramsName: string | undefined;
-    let migrationName: string | undefined;
+    let added: ReturnType<typeof addTxSheets> | undefined;
     if (!wb || !sheetName) {
       await withListFiles(lists, {}, () => writeOutputFile(o.out, (temp) => fs.writeFile(temp, customerCsv(table, o.out), 'utf8')));
     } else {
-      const ws = wb.addWorksheet(sheetName);
-      fillCustomerSheet(ws, table, table.headers.length - sheet.output.headers.length + sheet.output.columns.indexOf('rfm'));
-      paramsName = uniqueSheetName(wb, t(lang, 'formula.sheetName'));
-      const paramsWs = wb.addWorksheet(paramsName);
-      if (o.summary) summaryName = addSummarySheet(wb, sheet, scheme, lang, o.insight.followUp);
-      const listNames = addListSheets(wb, lists, lang);
-      if (periods.migration) migrationName = addMigrationSheet(wb, periods.migration.sheet, lang);
-      const record = txRunRecord(o, sheet, scheme, periods, info.name, sheetName);
-      writeParamsSheet(paramsWs, parametersSheet(record));
-      checkWorkbookCells(wb, o.out);
+      added = addTxSheets(o, wb, sheetName, { sheet, scheme, periods, table, lists, inputSheet: info.name });
 
       const plan = new PackagePlan(pkg);
       await plan.readTables();
       const styles = new StyleBook(stylesDoc.root);
-      const added = [sheetName, paramsName, ...(summaryName ? [summaryName] : []), ...listNames, ...(migrationName ? [migrationName] : [])];
-      await spliceSheets(wb, added, plan, styles, new Map());
+      const names = [sheetName, added.paramsName, ...(added.summaryName ? [added.summaryName] : []), ...added.listNames, ...(added.migrationName ? [added.migrationName] : [])];
+      await spliceSheets(wb, names, plan, styles, new Map());
       const entries = packageEntries(plan, stylesDoc);
       await withListFiles(lists, {}, () => writeOutputFile(o.out, (temp) => writeZip(temp, entries())));
     }
 
     const newSheet = sheetName !== undefined ? t(lang, 'tx.report.newSheet', { sheet: sheetName }) : undefined;
-    for (const line of txReportLines(o, { report, where, outWhere, sheet, scheme, periods }, { newSheet, summaryName, migrationName, paramsName, lists })) io.out(line);
+    for (const line of txReportLines(o, { report, where, outWhere, sheet, scheme, periods }, { newSheet, ...added, lists })) io.out(line);
   } finally {
     pkg.zip.close();
   }
