@@ -15,18 +15,18 @@ import { colon } from '../i18n/format';
 import { writeOutputFile } from './atomic';
 import { scanCsv, writeScoredCsv } from './csvFile';
 import { checkFiles, formatOf } from './files';
-import { checkComposite, checkCsvSize, checkOutputColumns, checkWorkbookCells, xlsxRowCheck } from './limits';
+import { checkCsvSize, checkOutputColumns, checkWorkbookCells, xlsxRowCheck } from './limits';
 import { parseCommand, type CliOptions } from './options';
 import { runTransactions } from './transactions';
 import { runSql } from './sql';
 import { mapWarnings, runSegmentMapCommand } from './segmentMap';
 import { addSummarySheet } from './summarySheet';
-import { addListSheets, checkListFiles, listReportLines, planLists, withListFiles, type ListPlan } from './lists';
+import { addListSheets, listReportLines, withListFiles } from './lists';
 import { addFormulas, paramsWithHelperNote } from './formulaSheet';
 import { claimParamsSheet, writeParamsSheet } from './paramsSheet';
-import { addMigrationSheet, cliRunRecord, comparePeriods, readPeriods, runReportLines, type Periods } from './periods';
+import { addMigrationSheet, cliRunRecord, readPeriods, runReportLines, scoreCollected, type Periods } from './periods';
 import { version } from './version';
-import { newWorkbook, writeWorkbook, type Workbook, type Worksheet } from './xlsxFile';
+import { newWorkbook, writeWorkbook, type Worksheet } from './xlsxFile';
 import { scoreXlsxStream } from './xlsx/score';
 import { scoreXlsxToCsv } from './xlsx/csvOut';
 import { runTransactionsXlsx } from './xlsx/transactions';
@@ -84,30 +84,11 @@ async function score(o: CliOptions, io: Io): Promise<void> {
   // xlsx to xlsx streams the package (docs/xlsx.md), --formulas included (docs/formulas.md).
   if (inFormat === 'xlsx' && outFormat === 'xlsx') return scoreXlsxStream(o, io);
   const lang = o.lang;
-  let summaryName: string | undefined;
   if (o.summary && outFormat !== 'xlsx') throw new RfmError('cli.summaryNeedsXlsx');
   if (o.formulas && outFormat !== 'xlsx') throw new RfmError('formula.needsXlsx');
   if (o.previous !== undefined && outFormat !== 'xlsx') throw new RfmError('period.previousNeedsXlsx');
   // xlsx to CSV streams the scored sheet too (docs/xlsx.md "xlsx to CSV").
   if (inFormat === 'xlsx' && outFormat === 'csv') return scoreXlsxToCsv(o, io);
-  let paramsName: string | undefined;
-  let migrationName: string | undefined;
-  // --list (docs/lists.md): planned once the table is scored, written with the output.
-  let lists: ListPlan[] = [];
-  let listCsvStyle: { newline?: string; bom?: boolean } = {};
-  const fill = (wb: Workbook, ws: Worksheet) => {
-    // One parameters sheet per scored sheet (docs/periods.md): a re-run replaces the product's own.
-    const paramsWs = claimParamsSheet(wb, ws.name, lang);
-    paramsName = paramsWs.name;
-    const fx = o.formulas ? addFormulas(wb, ws, sheet, scheme, lang, o.insight, paramsWs.name) : undefined;
-    if (!fx) fillWorksheet(ws, sheet);
-    if (o.summary) summaryName = addSummarySheet(wb, sheet, scheme, lang, o.insight.followUp);
-    addListSheets(wb, lists, lang);
-    if (periods.migration) migrationName = addMigrationSheet(wb, periods.migration.sheet, lang);
-    const record = cliRunRecord(o, sheet, scheme, lang, periods, { outputSheet: ws.name, outputColumns: fx?.columns.map((c) => c.key) });
-    writeParamsSheet(paramsWs, parametersSheet(record, fx && paramsWithHelperNote(fx)));
-    checkWorkbookCells(wb, o.out);
-  };
 
   // Here the input is CSV: xlsx input took one of the streaming paths above.
   const outputSheet = sheetNameFor(o.input);
@@ -128,10 +109,16 @@ async function score(o: CliOptions, io: Io): Promise<void> {
         }
       : undefined,
   );
-  const sheet: ScoredSheet = collector.finish(scheme, lang, o.insight, { scale: periods.scaleRun?.record.scale });
-  listCsvStyle = { newline: src.newline, bom: src.bom };
   const where = o.input;
-  comparePeriods(o, periods, sheet, where, lang, true);
+  const { sheet, lists } = await scoreCollected(o, collector, periods, where);
+  if (outFormat === 'xlsx') {
+    const columns = o.formulas ? formulaColumnKeys(!!o.insight.segments, !!o.insight.followUp).length : undefined;
+    checkOutputColumns(sheet, o.input, o.out, columns);
+  }
+
+  let paramsName: string | undefined;
+  let summaryName: string | undefined;
+  let migrationName: string | undefined;
   const produce: (temp: string) => Promise<void> =
     outFormat === 'csv'
       ? (temp) => writeScoredCsv(temp, src, sheet)
@@ -141,19 +128,21 @@ async function score(o: CliOptions, io: Io): Promise<void> {
           keptRows.forEach((cells, i) => {
             ws.getRow(i + 1).values = cells.map(csvCellForXlsx);
           });
-          fill(wb, ws);
+          // One parameters sheet per scored sheet (docs/periods.md).
+          const paramsWs = claimParamsSheet(wb, ws.name, lang);
+          paramsName = paramsWs.name;
+          const fx = o.formulas ? addFormulas(wb, ws, sheet, scheme, lang, o.insight, paramsWs.name) : undefined;
+          if (!fx) fillWorksheet(ws, sheet);
+          if (o.summary) summaryName = addSummarySheet(wb, sheet, scheme, lang, o.insight.followUp);
+          addListSheets(wb, lists, lang);
+          if (periods.migration) migrationName = addMigrationSheet(wb, periods.migration.sheet, lang);
+          const record = cliRunRecord(o, sheet, scheme, lang, periods, { outputSheet: ws.name, outputColumns: fx?.columns.map((c) => c.key) });
+          writeParamsSheet(paramsWs, parametersSheet(record, fx && paramsWithHelperNote(fx)));
+          checkWorkbookCells(wb, o.out);
           await writeWorkbook(wb, temp);
         };
-
-  checkComposite(sheet, o.out);
-  lists = planLists(o, sheet, scheme, lang);
-  await checkListFiles(o, lists);
-  if (outFormat === 'xlsx') {
-    const columns = o.formulas ? formulaColumnKeys(!!o.insight.segments, !!o.insight.followUp).length : undefined;
-    checkOutputColumns(sheet, o.input, o.out, columns);
-  }
-  await withListFiles(lists, listCsvStyle, () => writeOutputFile(o.out, produce));
-  const paramsLine = paramsName ? (o.formulas ? t(lang, 'formula.report', { sheet: paramsName }) : t(lang, 'period.report.params', { sheet: paramsName })) : undefined;
+  await withListFiles(lists, { newline: src.newline, bom: src.bom }, () => writeOutputFile(o.out, produce));
+  const paramsLine = paramsName ? t(lang, o.formulas ? 'formula.report' : 'period.report.params', { sheet: paramsName }) : undefined;
   for (const line of runReportLines({ sheet, scheme, lang, where, periods, out: o.out, summaryName, migrationName, paramsLine })) io.out(line);
   for (const line of listReportLines(lists, lang)) io.out(line);
 }

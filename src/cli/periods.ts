@@ -36,6 +36,7 @@ import {
   type RunRef,
   type Scheme,
   type ScoreResult,
+  type TableCollector,
 } from '../core';
 import { t, type Lang } from '../i18n';
 import { quoted } from '../i18n/format';
@@ -45,6 +46,8 @@ import { version } from './version';
 import { uniqueSheetName } from './summarySheet';
 import { withEarlierBook, type EarlierBook } from './xlsx/earlier';
 import { reportLines } from './report';
+import { checkComposite } from './limits';
+import { checkListFiles, planLists, type ListPlan } from './lists';
 
 export type EarlierOption = '--scale-from' | '--previous';
 
@@ -393,6 +396,26 @@ export function migrationReportLines(mig: Migration, previous: EarlierRun, froze
   if (!frozen && hasQuintile(scheme)) lines.push(t(lang, 'period.report.ownScale', { file: previous.file }));
   lines.push(t(lang, 'period.report.sheet', { sheet: sheetName }));
   return lines;
+}
+
+/**
+ * The collected table scored and checked before anything is written, the same on every scoring route
+ * (CSV, xlsx to xlsx, xlsx to CSV): compared with the earlier runs, a composite past a double refused
+ * (docs/limits.md), the lists planned and their files checked (docs/lists.md) — an unknown list name
+ * stops the run here.
+ */
+export async function scoreCollected(
+  o: CliOptions,
+  collector: TableCollector,
+  periods: Periods,
+  where: string,
+): Promise<{ sheet: ScoredSheet; lists: ListPlan[] }> {
+  const sheet = collector.finish(periods.scheme, o.lang, o.insight, { scale: periods.scaleRun?.record.scale });
+  comparePeriods(o, periods, sheet, where, o.lang, true);
+  checkComposite(sheet, o.out);
+  const lists = planLists(o, sheet, periods.scheme, o.lang);
+  await checkListFiles(o, lists);
+  return { sheet, lists };
 }
 
 /**

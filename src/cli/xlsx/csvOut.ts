@@ -15,11 +15,10 @@ import { cellAddress, RfmError, TableCollector, type CellValue, type ScoredSheet
 import { t, type Lang } from '../../i18n';
 import { writeOutputFile } from '../atomic';
 import { field, FORMULA_START } from '../csvFile';
-import { checkComposite } from '../limits';
 import type { Io } from '../main';
 import type { CliOptions } from '../options';
-import { checkListFiles, listReportLines, planLists, withListFiles } from '../lists';
-import { comparePeriods, readPeriods, runReportLines } from '../periods';
+import { listReportLines, withListFiles } from '../lists';
+import { readPeriods, runReportLines, scoreCollected } from '../periods';
 import { dateStyles, openPackage, pickSheetInfo, readSharedStrings } from './package';
 import { MAX_COLUMNS, MAX_ROWS, readSheetRows, type SheetContext } from './sheetReader';
 import { parseXml } from './xml';
@@ -148,13 +147,8 @@ export async function scoreXlsxToCsv(o: CliOptions, io: Io): Promise<void> {
         throw new RfmError('xlsx.notFinite', { file: o.input, sheet: info.name, cell: cellAddress(col, row + 1), value });
       },
     );
-    const sheet = collector.finish(scheme, lang, o.insight, { scale: periods.scaleRun?.record.scale });
     const where = t(lang, 'cli.report.sheet', { sheet: info.name, file: o.input });
-    comparePeriods(o, periods, sheet, where, lang, true);
-    checkComposite(sheet, o.out);
-    // --list (docs/lists.md): unknown names stop the run here; the lists are written with the output.
-    const lists = planLists(o, sheet, scheme, lang);
-    await checkListFiles(o, lists);
+    const { sheet, lists } = await scoreCollected(o, collector, periods, where);
     await withListFiles(lists, {}, () => writeOutputFile(o.out, (temp) => writeCsv(temp, ctx, info.part, sheet, lastRow)));
     const note = pkg.sheets.length > 1 ? t(lang, 'cli.report.csvOnlyScoredSheet', { sheet: info.name }) : undefined;
     for (const line of runReportLines({ sheet, scheme, lang, where, periods, out: o.out, note })) io.out(line);

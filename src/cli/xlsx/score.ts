@@ -8,13 +8,12 @@
 import { columnLetter, formulaColumnKeys, parametersSheet, RfmError, TableCollector, type FormulaSheet, type Scheme, type ScoredSheet } from '../../core';
 import { LANGS, t, type Lang } from '../../i18n';
 import { writeOutputFile } from '../atomic';
-import { checkComposite } from '../limits';
 import type { Io } from '../main';
 import type { CliOptions } from '../options';
 import { writeParamsSheet } from '../paramsSheet';
-import { addMigrationSheet, cliRunRecord, comparePeriods, readPeriods, runReportLines } from '../periods';
+import { addMigrationSheet, cliRunRecord, readPeriods, runReportLines, scoreCollected } from '../periods';
 import { addSummarySheet, uniqueSheetName } from '../summarySheet';
-import { addListSheets, checkListFiles, listReportLines, planLists, withListFiles } from '../lists';
+import { addListSheets, listReportLines, withListFiles } from '../lists';
 import { newWorkbook } from '../xlsxFile';
 import { paramsWithHelperNote } from '../formulaSheet';
 import { formulaCells, freeSharedIndex, setFullCalcOnLoad, streamFormulas } from './formulas';
@@ -80,13 +79,8 @@ export async function scoreXlsxStream(o: CliOptions, io: Io): Promise<void> {
     const collector = new TableCollector(o.layout, { ids: o.previous !== undefined || o.lists.length > 0 });
     const formulaColumns = new Uint8Array(MAX_COLUMNS + 1);
     const used = await readSheetRows(ctx, info.part, (i, cells) => collector.add(i, cells), formulaColumns);
-    const sheet = collector.finish(scheme, lang, o.insight, { scale: periods.scaleRun?.record.scale });
     const where = t(lang, 'cli.report.sheet', { sheet: info.name, file: o.input });
-    comparePeriods(o, periods, sheet, where, lang, true);
-    checkComposite(sheet, o.out);
-    // --list (docs/lists.md): unknown names stop the run here, before anything is written.
-    const lists = planLists(o, sheet, scheme, lang);
-    await checkListFiles(o, lists);
+    const { sheet, lists } = await scoreCollected(o, collector, periods, where);
     const { output } = sheet;
     // --formulas (docs/formulas.md) adds the Check column and three helper columns to the block.
     const count = o.formulas ? formulaColumnKeys(!!o.insight.segments, !!o.insight.followUp).length : output.headers.length;
