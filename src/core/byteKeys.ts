@@ -26,7 +26,8 @@ export function hashBytes(bytes: Uint8Array, start: number, end: number, tag: nu
 /** Slot layout: entry index + 1 (0: empty), hash, key start in the arena, key length. */
 const STRIDE = 4;
 
-function grow<T extends Int32Array | Uint8Array>(a: T, size: number, make: (n: number) => T): T {
+/** `a`, or a copy of it at least `size` long (doubling), for the arenas and per-entry arrays. */
+export function grow<T extends Int32Array | Uint8Array>(a: T, size: number, make: (n: number) => T): T {
   if (size <= a.length) return a;
   let n = a.length * 2;
   while (n < size) n *= 2;

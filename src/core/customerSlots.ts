@@ -12,7 +12,7 @@
  * the hash, the length and then the bytes. `hashMask` narrows the hash (tests force collisions with
  * it); the table is kept at most half full.
  */
-import { hashBytes } from './byteKeys';
+import { grow, hashBytes } from './byteKeys';
 
 /** Float64 numbers per slot (64 bytes). */
 const SLOT = 8;
@@ -28,15 +28,6 @@ const LEN = 10;
 const START = 11;
 const INLINE = 12;
 const INLINE_BYTES = 16;
-
-function growBytes(a: Uint8Array, size: number): Uint8Array {
-  if (size <= a.length) return a;
-  let n = a.length * 2;
-  while (n < size) n *= 2;
-  const b = new Uint8Array(n);
-  b.set(a);
-  return b;
-}
 
 export class CustomerSlots {
   /** The slots as numbers; `num[slot * 8 + LAST]` etc. */
@@ -99,13 +90,9 @@ export class CustomerSlots {
   add(bytes: Uint8Array, start: number, end: number, h: number): number {
     if ((this.size + 1) * 2 > this.mask + 1) this.grow();
     const e = this.size++;
-    if (e === this.slotOf.length) {
-      const slotOf = new Int32Array(e * 2);
-      slotOf.set(this.slotOf);
-      this.slotOf = slotOf;
-    }
+    this.slotOf = grow(this.slotOf, e + 1, (n) => new Int32Array(n));
     const len = end - start;
-    this.arena = growBytes(this.arena, this.used + len);
+    this.arena = grow(this.arena, this.used + len, (n) => new Uint8Array(n));
     this.arena.set(bytes.subarray(start, end), this.used);
     const { i32, u8, num, mask } = this;
     let slot = h & mask;
