@@ -2,18 +2,13 @@
  * `rfm-score --binning nested|independent` (docs/binning.md): scores worked out by hand on the ten
  * base customers, the parameters sheet round trip, and the combinations that are refused.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { baseRows, csvText, readCsvRows, readXlsx, removeTempDirs, rfm, rowValues, sheet, tempDir } from './helpers';
+import { csvInput, baseRows, readCsvRows, readXlsx, removeTempDirs, rfm, rowValues, sheet } from './helpers';
 
 afterAll(removeTempDirs);
 
-function input(): { dir: string; file: string } {
-  const dir = tempDir();
-  const file = path.join(dir, 'in.csv');
-  writeFileSync(file, csvText(baseRows()));
-  return { dir, file };
-}
+const input = () => csvInput(baseRows());
 
 /**
  * R over all ten (k = 5, as in the base expectations): C01, C04 → 5; C02, C06 → 4; C03, C10 → 3;

@@ -4,7 +4,7 @@
  * expectations of the 10-customer table every suite reuses.
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
@@ -65,6 +65,14 @@ export function csvText(rows: readonly (readonly (string | number | null)[])[], 
 }
 
 /** Parse a CSV file written by the CLI (BOM stripped, final empty record dropped). */
+/** A new temporary folder holding `rows` as `in.csv`. */
+export function csvInput(rows: readonly (readonly (string | number | null)[])[]): { dir: string; file: string } {
+  const dir = tempDir();
+  const file = path.join(dir, 'in.csv');
+  writeFileSync(file, csvText(rows));
+  return { dir, file };
+}
+
 export function readCsvRows(file: string): string[][] {
   let text = readFileSync(file, 'utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);

@@ -9,17 +9,11 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { baseRows, csvText, EXPECTED, listDir, readCsvRows, readXlsx, removeTempDirs, rfm, sha256, sheet, tempDir, writeXlsx } from './helpers';
+import { csvInput, baseRows, csvText, EXPECTED, listDir, readCsvRows, readXlsx, removeTempDirs, rfm, sha256, sheet, tempDir, writeXlsx } from './helpers';
 import { AS_OF, salesRows, SINCE } from '../transactions/fixtures';
 
 afterAll(removeTempDirs);
 
-function csvInput(rows = baseRows()): { dir: string; file: string } {
-  const dir = tempDir();
-  const file = path.join(dir, 'in.csv');
-  writeFileSync(file, csvText(rows));
-  return { dir, file };
-}
 
 async function xlsxInput(): Promise<{ dir: string; file: string }> {
   const dir = tempDir();
@@ -34,7 +28,7 @@ async function xlsxInput(): Promise<{ dir: string; file: string }> {
 const idsOf = (rows: string[][]) => rows.slice(1).map((r) => r[1]);
 
 test('a grade list: the filter of the scored table, sorted by M, with every column', async () => {
-  const { dir, file } = csvInput();
+  const { dir, file } = csvInput(baseRows());
   const out = path.join(dir, 'out.csv');
   const res = await rfm([file, '--out', out, '--list', 'B']);
   expect(res.code).toBe(0);
@@ -52,7 +46,7 @@ test('a grade list: the filter of the scored table, sorted by M, with every colu
 });
 
 test('several lists, segments named in either language, Chinese output', async () => {
-  const { dir, file } = csvInput();
+  const { dir, file } = csvInput(baseRows());
   const out = path.join(dir, 'out.csv');
   const res = await rfm([file, '--out', out, '--lang', 'zh', '--list', 'important value', '--list', '一般价值', '--list', 'c']);
   expect(res.code).toBe(0);
@@ -67,7 +61,7 @@ test('several lists, segments named in either language, Chinese output', async (
 });
 
 test('--list-out names the file of one list', async () => {
-  const { dir, file } = csvInput();
+  const { dir, file } = csvInput(baseRows());
   const listFile = path.join(dir, 'risk.csv');
   const res = await rfm([file, '--out', path.join(dir, 'out.csv'), '--list', 'D', '--list-out', listFile]);
   expect(res.code).toBe(0);
@@ -75,7 +69,7 @@ test('--list-out names the file of one list', async () => {
 });
 
 test('an unknown name: exit 2 naming the lists there are, and nothing written', async () => {
-  const { dir, file } = csvInput();
+  const { dir, file } = csvInput(baseRows());
   const res = await rfm([file, '--out', path.join(dir, 'out.csv'), '--list', 'A', '--list', 'At Risk']);
   expect(res.code).toBe(2);
   expect(res.err).toEqual([
@@ -85,7 +79,7 @@ test('an unknown name: exit 2 naming the lists there are, and nothing written', 
 });
 
 test('option checks: --list-out with two lists or none; a list file that is the input or the output', async () => {
-  const { dir, file } = csvInput();
+  const { dir, file } = csvInput(baseRows());
   const before = sha256(file);
   const out = path.join(dir, 'out.csv');
   const two = await rfm([file, '--out', out, '--list', 'A', '--list', 'B', '--list-out', path.join(dir, 'x.csv')]);
@@ -117,7 +111,7 @@ test('text that would run as a formula is neutralised in the list file', async (
 });
 
 test('xlsx output: a sheet per list beside the CSV file (CSV input, exceljs path)', async () => {
-  const { dir, file } = csvInput();
+  const { dir, file } = csvInput(baseRows());
   const out = path.join(dir, 'out.xlsx');
   const res = await rfm([file, '--out', out, '--list', 'B', '--segments']);
   expect(res.code).toBe(0);
@@ -200,7 +194,7 @@ test('sales records in a workbook (--transactions, streamed): the list file and 
 });
 
 test('a failed run leaves no list file and no output', async () => {
-  const { dir, file } = csvInput();
+  const { dir, file } = csvInput(baseRows());
   // the list cannot be written: the output is not written either
   const noListDir = await rfm([file, '--out', path.join(dir, 'out.csv'), '--list', 'A', '--list-out', path.join(dir, 'missing', 'a.csv')]);
   expect(noListDir.code).toBe(2);

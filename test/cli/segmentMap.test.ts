@@ -1,7 +1,7 @@
 /** rfm-score --segment-map, --print-segment-map, --check-segment-map (docs/segments.md). */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { csvText, readCsvRows, readXlsx, removeTempDirs, rfm, sheet, tempDir } from './helpers';
+import { csvInput, readCsvRows, readXlsx, removeTempDirs, rfm, sheet } from './helpers';
 
 afterAll(removeTempDirs);
 
@@ -15,12 +15,7 @@ const ROWS = [
   ['e', 80, 1, 100],
 ];
 
-function input(): { dir: string; file: string } {
-  const dir = tempDir();
-  const file = path.join(dir, 'in.csv');
-  writeFileSync(file, csvText(ROWS));
-  return { dir, file };
-}
+const input = () => csvInput(ROWS);
 
 test('--segment-map rfm10: first match per customer, Others for e, one warning line', async () => {
   const { dir, file } = input();

@@ -1,7 +1,7 @@
 /** rfm-score --segments, --follow-up, --summary (docs/insight.md, command line part). */
-import { writeFileSync, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { csvText, readCsvRows, readXlsx, removeTempDirs, rfm, rowValues, sheet, tempDir } from '../cli/helpers';
+import { csvInput, readCsvRows, readXlsx, removeTempDirs, rfm, rowValues, sheet } from '../cli/helpers';
 
 afterAll(removeTempDirs);
 
@@ -16,12 +16,7 @@ const ROWS = [
   ['e', 80, 1, 100],
 ];
 
-function input(): { dir: string; file: string } {
-  const dir = tempDir();
-  const file = path.join(dir, 'in.csv');
-  writeFileSync(file, csvText(ROWS));
-  return { dir, file };
-}
+const input = () => csvInput(ROWS);
 
 test('--segments --follow-up add the two columns before Check, in the chosen language', async () => {
   const { dir, file } = input();
